@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Extractor.Recognition;
+using Extractor.Text;
+using Extractor.Training;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary><c>extractor evaluate</c>: conlleval-style precision, recall and F1 of a model on gold CoNLL data.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(Option<FileInfo?> modelOption)
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "Gold data, CoNLL-2003 column format", Required = true };
+        var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write 'word gold predicted' lines (IOB2) to this file" };
+        var minF1 = new Option<double?>("--min-f1") { Description = "Exit with status 1 when overall F1 is below this" };
+        var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
+        {
+            gold, modelOption, predictions, minF1,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var model = ModelLocator.Load(parse.GetValue(modelOption));
+            var recognizer = new EntityRecognizer(model, DefaultLexicon.Create());
+            var goldFile = parse.GetRequiredValue(gold);
+            var documents = TrainCommand.ReadConll(goldFile);
+            var scorer = new SpanScorer();
+            var predictedPerDoc = new LabeledSpan[documents.Count][];
+            Parallel.For(0, documents.Count, d =>
+            {
+                var doc = documents[d];
+                var mentions = recognizer.Recognize(doc.Text, doc.Tokens, doc.Sentences);
+                predictedPerDoc[d] = mentions.Select(m => new LabeledSpan(m.FirstToken, m.EndToken, m.Label)).ToArray();
+            });
+            for (int d = 0; d < documents.Count; d++) scorer.Add(documents[d].Spans, predictedPerDoc[d]);
+            stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
+            stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {scorer.Overall.Gold} entities");
+            stdout.WriteLine("type      precision  recall     F1   gold  predicted");
+            foreach (var label in EntityLabels.All) stdout.WriteLine(Row(label.ToConll(), scorer.For(label)));
+            stdout.WriteLine(Row("overall", scorer.Overall));
+            if (parse.GetValue(predictions) is { } file) WritePredictions(file, documents, predictedPerDoc);
+            double? min = parse.GetValue(minF1);
+            if (min is { } m && scorer.Overall.F1 < m)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: overall F1 {scorer.Overall.F1:F2} is below --min-f1 {m:F2}"));
+                return ExitCodes.PartialFailure;
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Row(string name, Score s) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-8} {s.Precision,10:F2} {s.Recall,7:F2} {s.F1,6:F2} {s.Gold,6} {s.Predicted,10}");
+
+    private static void WritePredictions(FileInfo file, List<ConllDocument> documents, LabeledSpan[][] predicted)
+    {
+        using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            if (doc.StartsWithDocStart) writer.Write("-DOCSTART- O O\n\n");
+            var goldTags = Iob2(doc.Tokens.Length, doc.Spans);
+            var predTags = Iob2(doc.Tokens.Length, predicted[d]);
+            foreach (var s in doc.Sentences)
+            {
+                for (int i = s.FirstToken; i < s.EndToken; i++)
+                    writer.Write($"{doc.Tokens[i].Of(doc.Text)} {goldTags[i]} {predTags[i]}\n");
+                writer.Write('\n');
+            }
+        }
+    }
+
+    private static string[] Iob2(int n, IEnumerable<LabeledSpan> spans)
+    {
+        var tags = Enumerable.Repeat("O", n).ToArray();
+        foreach (var span in spans)
+            for (int i = span.First; i < span.End; i++)
+                tags[i] = (i == span.First ? "B-" : "I-") + span.Label.ToConll();
+        return tags;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using Extractor.Models;
+using Extractor.Recognition;
+using Extractor.Training;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary><c>extractor train</c>: trains a model from CoNLL files, choosing the epoch by dev F1.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<FileInfo>("--train") { Description = "Training data, CoNLL-2003 column format (IOB1 or IOB2)", Required = true };
+        var dev = new Option<FileInfo>("--dev") { Description = "Development data used to pick the best epoch and calibrate scores", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per stage (the best one on --dev is kept)", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the sentence shuffle; same seed, same model", DefaultValueFactory = _ => 1 };
+        var encoding = new Option<TagEncoding>("--encoding") { Description = "Tag encoding: Bio or Bilou", DefaultValueFactory = _ => TagEncoding.Bilou };
+        var without = new Option<FeatureSet[]>("--without") { Description = "Feature groups to leave out, for ablations (e.g. SecondPass, WordClasses, Gazetteers)", AllowMultipleArgumentsPerToken = true };
+        var clusters = new Option<FileInfo?>("--clusters") { Description = "Word classes (Brown paths file: BITS<TAB>WORD<TAB>COUNT) to build into the model" };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 };
+        var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 };
+        var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
+        {
+            train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds,
+        };
+        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1"); });
+        command.SetAction(parse =>
+        {
+            var features = FeatureSet.All;
+            foreach (var f in parse.GetValue(without) ?? []) features &= ~f;
+            var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(encoding),
+                features, parse.GetValue(minCount), parse.GetValue(folds));
+            var stdout = parse.InvocationConfiguration.Output;
+            var trainFile = parse.GetRequiredValue(train);
+            var devFile = parse.GetRequiredValue(dev);
+            var classes = parse.GetValue(clusters) is { } c ? ClusterFile.Load(c) : null;
+            var lexicon = DefaultLexicon.Create();
+            var trainDocs = ReadConll(trainFile);
+            var devDocs = ReadConll(devFile);
+            stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
+            var trainer = new PerceptronTrainer(options, classes, lexicon);
+            stdout.WriteLine($"settings: {trainer.Options.Describe()}{(classes is null ? "" : $" classes={classes.WordCount} words")}");
+            var progress = new SynchronousProgress<EpochReport>(r => stdout.WriteLine(double.IsNaN(r.DevF1)
+                ? $"{r.Stage}: trained ({r.Elapsed.TotalSeconds:F0} s)"
+                : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")));
+            string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {parse.GetValue(clusters)!.Name}")}";
+            var model = trainer.Train(trainDocs, devDocs, data, progress);
+            var outFile = parse.GetRequiredValue(output);
+            ModelWriter.WriteFile(model, outFile.FullName);
+            outFile.Refresh();
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kept dev F1 {model.Info.DevF1:F2}; wrote {outFile.FullName} ({outFile.Length / 1024.0 / 1024.0:F1} MB, {model.FirstPass.Index.Count + (model.SecondPass?.Index.Count ?? 0)} features)"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static List<ConllDocument> ReadConll(FileInfo file)
+    {
+        if (!file.Exists) throw new UserErrorException($"{file}: no such file");
+        try { return ConllReader.ReadFile(file.FullName); }
+        catch (ConllFormatException e) { throw new UserErrorException(e.Message); }
+    }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool and reorders lines).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    private readonly Lock _gate = new();
+
+    public void Report(T value)
+    {
+        lock (_gate) report(value);
+    }
+}

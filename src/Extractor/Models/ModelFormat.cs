@@ -1,0 +1,29 @@
+namespace Extractor.Models;
+
+/// <summary>Constants of the binary model format (little-endian throughout).</summary>
+/// <remarks>
+/// Layout: 8-byte magic, format version (int32), feature-template version (int32), payload length
+/// (int64), payload checksum (uint64, FNV-1a), then the payload: provenance strings, the label set, the
+/// word classes, and one or two stages (encoding, feature groups, temperature, transitions, feature ids,
+/// and weights stored as int16 with one scale per stage, each row as a bit mask of its non-zero tags).
+/// Data only — no object-graph serializer — so a file can be checked before anything is trusted.
+/// </remarks>
+internal static class ModelFormat
+{
+    public static ReadOnlySpan<byte> Magic => "EXTRNER\0"u8;
+
+    /// <summary>Bumped whenever the layout changes; older readers reject newer files by this.</summary>
+    public const int Version = 1;
+
+    public const int HeaderLength = 8 + 4 + 4 + 8 + 8;
+
+    /// <summary>Label names in enum order, stored so a reader can refuse a model with another label set.</summary>
+    public static readonly string[] Labels = ["PER", "ORG", "LOC", "MISC"];
+
+    public static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in data) h = (h ^ b) * 1099511628211UL;
+        return h;
+    }
+}

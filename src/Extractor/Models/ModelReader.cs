@@ -1,0 +1,109 @@
+using System.Buffers.Binary;
+using System.Text;
+using Extractor.Recognition;
+
+namespace Extractor.Models;
+
+/// <summary>Reads and validates model files; anything wrong becomes a <see cref="ModelFormatException"/> naming the file.</summary>
+public static class ModelReader
+{
+    /// <summary>Reads a model file.</summary>
+    public static NerModel ReadFile(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
+        }
+        return Read(bytes, path);
+    }
+
+    /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
+    public static NerModel Read(ReadOnlySpan<byte> bytes, string name)
+    {
+        if (bytes.Length < ModelFormat.HeaderLength || !bytes[..8].SequenceEqual(ModelFormat.Magic))
+            throw new ModelFormatException($"{name}: not an Extractor model file (bad magic number)");
+        int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
+        if (version != ModelFormat.Version)
+            throw new ModelFormatException($"{name}: model format version {version}, but this build reads version {ModelFormat.Version}; retrain it with `extractor train` or use a matching release");
+        int templates = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
+        if (templates != FeatureExtractor.TemplateVersion)
+            throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses version {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
+        long length = BinaryPrimitives.ReadInt64LittleEndian(bytes[16..]);
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]);
+        var payload = bytes[ModelFormat.HeaderLength..];
+        if (length != payload.Length)
+            throw new ModelFormatException($"{name}: truncated or padded model file (payload is {payload.Length} bytes, header says {length})");
+        if (ModelFormat.Checksum(payload) != checksum)
+            throw new ModelFormatException($"{name}: corrupt model file (checksum mismatch)");
+        try
+        {
+            return ReadPayload(payload.ToArray(), name);
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or OverflowException or OutOfMemoryException or FormatException)
+        {
+            throw new ModelFormatException($"{name}: corrupt model file ({e.Message})");
+        }
+    }
+
+    private static NerModel ReadPayload(byte[] payload, string name)
+    {
+        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        var info = new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
+        int labels = r.ReadByte();
+        var names = new string[labels];
+        for (int i = 0; i < labels; i++) names[i] = r.ReadString();
+        if (!names.SequenceEqual(ModelFormat.Labels))
+            throw new ModelFormatException($"{name}: label set {string.Join(",", names)} differs from {string.Join(",", ModelFormat.Labels)}");
+        int classCount = Checked(r.ReadInt32(), payload.Length, name);
+        WordClassTable? classes = null;
+        if (classCount > 0)
+        {
+            var entries = new (string, string)[classCount];
+            for (int i = 0; i < classCount; i++) entries[i] = (r.ReadString(), r.ReadString());
+            classes = new WordClassTable(entries);
+        }
+        int stages = r.ReadByte();
+        if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
+        var first = ReadStage(r, payload.Length, name);
+        var second = stages == 2 ? ReadStage(r, payload.Length, name) : null;
+        return new NerModel(info, first, second, classes);
+    }
+
+    private static PerceptronModel ReadStage(BinaryReader r, int limit, string name)
+    {
+        var encoding = (TagEncoding)r.ReadByte();
+        if (encoding is not (TagEncoding.Bio or TagEncoding.Bilou)) throw new ModelFormatException($"{name}: unknown tag encoding {(int)encoding}");
+        var features = (FeatureSet)r.ReadUInt32();
+        float temperature = r.ReadSingle();
+        var tags = new TagSet(encoding);
+        int t = r.ReadInt32();
+        if (t != tags.Count) throw new ModelFormatException($"{name}: {t} tags do not match the {encoding} encoding");
+        var transitions = ReadFloats(r, t * t);
+        var start = ReadFloats(r, t);
+        var end = ReadFloats(r, t);
+        int count = Checked(r.ReadInt32(), limit / 8, name);
+        var ids = new ulong[count];
+        for (int i = 0; i < count; i++) ids[i] = r.ReadUInt64();
+        float scale = r.ReadSingle();
+        var weights = new float[count * t];
+        for (int row = 0; row < count; row++)
+        {
+            uint mask = r.ReadUInt32();
+            for (int k = 0; k < t; k++)
+                if ((mask & (1u << k)) != 0) weights[row * t + k] = r.ReadInt16() * scale;
+        }
+        return new PerceptronModel(tags, features, new FeatureIndex(ids), weights, transitions, start, end, temperature);
+    }
+
+    private static float[] ReadFloats(BinaryReader r, int n)
+    {
+        var values = new float[n];
+        for (int i = 0; i < n; i++) values[i] = r.ReadSingle();
+        return values;
+    }
+
+    private static int Checked(int count, int limit, string name) =>
+        count < 0 || count > limit ? throw new ModelFormatException($"{name}: corrupt model file (count {count} out of range)") : count;
+}

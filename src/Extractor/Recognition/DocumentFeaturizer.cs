@@ -1,0 +1,159 @@
+using Extractor.Text;
+
+namespace Extractor.Recognition;
+
+/// <summary>Fills the per-token <see cref="TokenInfo"/> of a whole document, including its document-level facts.</summary>
+/// <remarks>
+/// Document-level facts (how a word is capitalized elsewhere, how the first pass tagged it elsewhere)
+/// follow Ratinov &amp; Roth (2009): a name is written the same way throughout an article, while an all-caps
+/// headline or a sentence start hides that. One instance per thread: its scratch tables are reused.
+/// </remarks>
+internal sealed class DocumentFeaturizer
+{
+    private readonly WordClassTable? _classes;
+    private readonly Lexicon? _lexicon;
+    private readonly Dictionary<ulong, (int CapitalMid, int Lower)> _case = new();
+    private readonly Dictionary<ulong, LabelCounts> _labels = new();
+
+    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon)
+    {
+        _classes = classes;
+        _lexicon = lexicon;
+    }
+
+    /// <summary>Computes everything that does not depend on a model's predictions.</summary>
+    public void Fill(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<TokenInfo> infos)
+    {
+        for (int i = 0; i < tokens.Length; i++)
+            Describe(tokens[i].Of(text), ref infos[i]);
+        foreach (var s in sentences)
+            MarkSentence(infos[s.FirstToken..s.EndToken]);
+        AddDocumentCase(infos);
+    }
+
+    /// <summary>Records the first pass's labels (<paramref name="labels"/>: 0 = outside, 1 + label) for the second pass.</summary>
+    public void AddFirstPass(ReadOnlySpan<byte> labels, Span<TokenInfo> infos)
+    {
+        _labels.Clear();
+        for (int i = 0; i < infos.Length; i++)
+        {
+            infos[i].OwnLabel = labels[i];
+            if (!Counted(labels[i], infos[i])) continue;
+            ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_labels, infos[i].Lower, out _);
+            counts.Add(labels[i]);
+        }
+        for (int i = 0; i < infos.Length; i++)
+        {
+            if (!_labels.TryGetValue(infos[i].Lower, out var counts)) { infos[i].ContextLabel = 0; continue; }
+            if (Counted(labels[i], infos[i])) counts.Remove(labels[i]);
+            infos[i].ContextLabel = counts.Majority();
+        }
+    }
+
+    /// <summary>Outside tokens count only when capitalized: "the" being untagged says nothing about names.</summary>
+    private static bool Counted(byte label, in TokenInfo info) => label != 0 || (info.Flags & TokenFlags.InitialCapital) != 0;
+
+    private void Describe(ReadOnlySpan<char> word, ref TokenInfo info)
+    {
+        var (shape, shortShape, flags) = WordShape.Compute(word);
+        info = default;
+        info.Word = StableHash.Of(word);
+        info.Lower = StableHash.OfLower(word);
+        info.Shape = shape;
+        info.ShortShape = shortShape;
+        info.Flags = flags;
+        info.Prefix1 = StableHash.OfAffix(word, 1, false);
+        info.Prefix2 = StableHash.OfAffix(word, 2, false);
+        info.Prefix3 = StableHash.OfAffix(word, 3, false);
+        info.Prefix4 = StableHash.OfAffix(word, 4, false);
+        info.Suffix1 = StableHash.OfAffix(word, 1, true);
+        info.Suffix2 = StableHash.OfAffix(word, 2, true);
+        info.Suffix3 = StableHash.OfAffix(word, 3, true);
+        info.Suffix4 = StableHash.OfAffix(word, 4, true);
+        info.Cluster = _classes?.ClusterOf(word) ?? -1;
+        if (info.Cluster < 0 && _classes is not null && (flags & TokenFlags.AllCapitals) != 0 && word.Length > 1)
+            info.Cluster = ClusterOfTitleCase(word);
+        info.Gazetteer = _lexicon?.Hits(word) ?? GazetteerHits.None;
+    }
+
+    /// <summary>All-caps headline words ("JAPAN") take the class of their title-case form ("Japan").</summary>
+    private int ClusterOfTitleCase(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[64];
+        if (word.Length > buffer.Length) return -1;
+        buffer[0] = word[0];
+        for (int i = 1; i < word.Length; i++) buffer[i] = char.ToLowerInvariant(word[i]);
+        return _classes!.ClusterOf(buffer[..word.Length]);
+    }
+
+    private static void MarkSentence(Span<TokenInfo> sentence)
+    {
+        if (sentence.IsEmpty) return;
+        sentence[0].Flags |= TokenFlags.SentenceStart;
+        int words = 0, lower = 0;
+        foreach (ref readonly var t in sentence)
+        {
+            if ((t.Flags & TokenFlags.HasLetter) == 0) continue;
+            words++;
+            if ((t.Flags & TokenFlags.AllLower) != 0) lower++;
+        }
+        if (words >= 2 && lower == 0)
+            foreach (ref var t in sentence) t.Flags |= TokenFlags.InCapsSentence;
+    }
+
+    private void AddDocumentCase(Span<TokenInfo> infos)
+    {
+        _case.Clear();
+        foreach (ref readonly var t in infos)
+        {
+            int mid = IsCapitalizedMidSentence(t) ? 1 : 0;
+            int lower = (t.Flags & TokenFlags.AllLower) != 0 ? 1 : 0;
+            if (mid + lower == 0) continue;
+            ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_case, t.Lower, out _);
+            c = (c.CapitalMid + mid, c.Lower + lower);
+        }
+        foreach (ref var t in infos)
+        {
+            if (!_case.TryGetValue(t.Lower, out var c)) continue;
+            // Count only the other occurrences: the token's own spelling is already a feature.
+            int mid = c.CapitalMid - (IsCapitalizedMidSentence(t) ? 1 : 0);
+            int lower = c.Lower - ((t.Flags & TokenFlags.AllLower) != 0 ? 1 : 0);
+            t.DocumentCase = (mid > 0 ? DocumentCase.CapitalizedMidSentence : 0) | (lower > 0 ? DocumentCase.Lowercase : 0);
+        }
+    }
+
+    private static bool IsCapitalizedMidSentence(in TokenInfo t) =>
+        (t.Flags & (TokenFlags.InitialCapital | TokenFlags.SentenceStart | TokenFlags.InCapsSentence)) == TokenFlags.InitialCapital;
+
+    /// <summary>Counts of first-pass labels for one word: index 0 outside (capitalized only), 1..4 the labels.</summary>
+    private struct LabelCounts
+    {
+        private int _o, _a, _b, _c, _d;
+
+        public void Add(byte label) => Bump(label, 1);
+
+        public void Remove(byte label) => Bump(label, -1);
+
+        public readonly byte Majority()
+        {
+            int best = _o; byte arg = 0;
+            if (_a > best) { best = _a; arg = 1; }
+            if (_b > best) { best = _b; arg = 2; }
+            if (_c > best) { best = _c; arg = 3; }
+            if (_d > best) { arg = 4; }
+            return arg;
+        }
+
+        private void Bump(byte label, int by)
+        {
+            switch (label)
+            {
+                case 0: _o += by; break;
+                case 1: _a += by; break;
+                case 2: _b += by; break;
+                case 3: _c += by; break;
+                default: _d += by; break;
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Extractor.Text;
+
+namespace Extractor.Recognition;
+
+/// <summary>Tags entity mentions in tokenized text with a <see cref="NerModel"/>. Thread-safe.</summary>
+/// <remarks>
+/// Each call borrows a workspace (buffers, scratch tables) from a pool, so steady-state tagging
+/// allocates only the returned mentions, whatever the number of threads.
+/// </remarks>
+public sealed class EntityRecognizer
+{
+    private readonly NerModel _model;
+    private readonly Lexicon? _lexicon;
+    private readonly FeatureExtractor _first;
+    private readonly FeatureExtractor? _second;
+    private readonly ConcurrentBag<Workspace> _pool = [];
+
+    /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
+    public EntityRecognizer(NerModel model, Lexicon? lexicon)
+    {
+        if (model.UsesLexicon && lexicon is null)
+            throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
+        _model = model;
+        _lexicon = lexicon;
+        _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
+        _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
+    }
+
+    /// <summary>The model in use.</summary>
+    public NerModel Model => _model;
+
+    /// <summary>Finds the mentions in <paramref name="text"/>, given its tokens and sentences.</summary>
+    public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
+    {
+        if (tokens.IsEmpty) return [];
+        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon);
+        try
+        {
+            ws.Ensure(tokens.Length);
+            var infos = ws.Infos.AsSpan(0, tokens.Length);
+            var tags = ws.Tags.AsSpan(0, tokens.Length);
+            var confidence = ws.Confidence.AsSpan(0, tokens.Length);
+            ws.Featurizer.Fill(text, tokens, sentences, infos);
+            var final = _model.FirstPass;
+            if (_model.SecondPass is { } second)
+            {
+                ws.Runner.Tag(_model.FirstPass, _first, infos, sentences, tags, []);
+                var labels = ws.Labels.AsSpan(0, tokens.Length);
+                LabelsOf(_model.FirstPass.Tags, tags, labels);
+                ws.Featurizer.AddFirstPass(labels, infos);
+                ws.Runner.Tag(second, _second!, infos, sentences, tags, confidence);
+                final = second;
+            }
+            else
+            {
+                ws.Runner.Tag(final, _first, infos, sentences, tags, confidence);
+            }
+            return Collect(final.Tags, tokens, sentences, tags, confidence);
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    /// <summary>Per-token labels for the second pass: 0 outside, 1 + label inside a span.</summary>
+    internal static void LabelsOf(TagSet set, ReadOnlySpan<int> tags, Span<byte> labels)
+    {
+        for (int i = 0; i < tags.Length; i++)
+            labels[i] = tags[i] == TagSet.Outside ? (byte)0 : (byte)(1 + (int)set.LabelOf(tags[i]));
+    }
+
+    private static Mention[] Collect(TagSet set, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence)
+    {
+        var mentions = new List<Mention>();
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = sentences[s];
+            int start = -1;
+            for (int i = sentence.FirstToken; i <= sentence.EndToken; i++)
+            {
+                int tag = i < sentence.EndToken ? tags[i] : TagSet.Outside;
+                bool continues = start >= 0 && tag != TagSet.Outside && !set.Begins(tag) && set.LabelOf(tag) == set.LabelOf(tags[start]);
+                if (start >= 0 && !continues)
+                {
+                    float score = 1f;
+                    for (int k = start; k < i; k++) score = Math.Min(score, confidence[k]);
+                    mentions.Add(new Mention(tokens[start].Start, tokens[i - 1].End, start, i, s, set.LabelOf(tags[start]), score));
+                    start = -1;
+                }
+                if (start < 0 && tag != TagSet.Outside) start = i;
+            }
+        }
+        return [.. mentions];
+    }
+
+    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon)
+    {
+        public readonly DocumentFeaturizer Featurizer = new(classes, lexicon);
+        public readonly StageRunner Runner = new();
+        public TokenInfo[] Infos = new TokenInfo[1024];
+        public int[] Tags = new int[1024];
+        public float[] Confidence = new float[1024];
+        public byte[] Labels = new byte[1024];
+
+        public void Ensure(int n)
+        {
+            if (Infos.Length >= n) return;
+            int size = Math.Max(n, Infos.Length * 2);
+            Infos = new TokenInfo[size];
+            Tags = new int[size];
+            Confidence = new float[size];
+            Labels = new byte[size];
+        }
+    }
+}

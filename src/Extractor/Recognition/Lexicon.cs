@@ -1,0 +1,31 @@
+namespace Extractor.Recognition;
+
+/// <summary>Tests whether a word is in one of the project's lists.</summary>
+public delegate bool WordTest(ReadOnlySpan<char> word);
+
+/// <summary>The word lists the tagger consults, as features (never as hard rules: the model weighs them).</summary>
+public sealed class Lexicon
+{
+    private readonly (WordTest Test, GazetteerHits Hit)[] _tests;
+
+    /// <summary>Creates a lexicon from one membership test per list.</summary>
+    public Lexicon(WordTest firstName, WordTest personTitle, WordTest country, WordTest demonym,
+        WordTest orgSuffix, WordTest orgKeyword, WordTest locationKeyword)
+    {
+        _tests =
+        [
+            (firstName, GazetteerHits.FirstName), (personTitle, GazetteerHits.PersonTitle),
+            (country, GazetteerHits.Country), (demonym, GazetteerHits.Demonym),
+            (orgSuffix, GazetteerHits.OrgSuffix), (orgKeyword, GazetteerHits.OrgKeyword),
+            (locationKeyword, GazetteerHits.LocationKeyword),
+        ];
+    }
+
+    internal GazetteerHits Hits(ReadOnlySpan<char> word)
+    {
+        var hits = GazetteerHits.None;
+        foreach (var (test, hit) in _tests)
+            if (test(word)) hits |= hit;
+        return hits;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Extractor.Recognition;
+
+/// <summary>A complete trained tagger: one or two perceptron stages, the word classes they use, and where it came from.</summary>
+/// <param name="Info">Provenance and figures recorded at training time.</param>
+/// <param name="FirstPass">The stage that sees only the text.</param>
+/// <param name="SecondPass">The optional stage that also sees the first pass's labels across the document.</param>
+/// <param name="Classes">Word classes, when the stages use them.</param>
+public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes)
+{
+    /// <summary>Whether any stage consults the project's word lists.</summary>
+    public bool UsesLexicon => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & FeatureSet.Gazetteers) != 0;
+}
+
+/// <summary>Provenance of a model: what it was trained on, when, how, and how well it did on the dev set.</summary>
+/// <param name="Version">Model version string shown by <c>--version</c>.</param>
+/// <param name="CreatedUtc">When training finished (UTC).</param>
+/// <param name="TrainingData">What it was trained on (file names and sizes).</param>
+/// <param name="Settings">Training settings (epochs, seed, encoding, feature groups).</param>
+/// <param name="DevF1">Overall dev-set F1 at the kept epoch, in percent.</param>
+public sealed record ModelInfo(string Version, DateTime CreatedUtc, string TrainingData, string Settings, double DevF1);

@@ -1,0 +1,57 @@
+using Extractor.Text;
+
+namespace Extractor.Recognition;
+
+/// <summary>Runs one perceptron stage over a featurized document, sentence by sentence, reusing its buffers.</summary>
+/// <remarks>Shared by inference and by training's dev evaluation so both decode identically. One per thread.</remarks>
+internal sealed class StageRunner
+{
+    private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
+    private readonly ViterbiDecoder _viterbi = new();
+    private float[] _emissions = new float[1024];
+
+    /// <summary>Writes each token's tag into <paramref name="tags"/>, and when <paramref name="confidence"/> is not empty, its confidence.</summary>
+    public void Tag(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> infos,
+        ReadOnlySpan<Sentence> sentences, Span<int> tags, Span<float> confidence)
+    {
+        int t = model.Tags.Count;
+        foreach (var sentence in sentences)
+        {
+            int n = sentence.Count;
+            if (n == 0) continue;
+            var emissions = Emissions(model, extractor, infos[sentence.FirstToken..sentence.EndToken], n, t);
+            var sentenceTags = tags[sentence.FirstToken..sentence.EndToken];
+            _viterbi.Decode(model, emissions, n, sentenceTags);
+            if (!confidence.IsEmpty)
+                _viterbi.Confidences(model, emissions, n, sentenceTags, confidence[sentence.FirstToken..sentence.EndToken]);
+        }
+    }
+
+    private Span<float> Emissions(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> words, int n, int t)
+    {
+        if (_emissions.Length < n * t) _emissions = new float[Math.Max(n * t, _emissions.Length * 2)];
+        var emissions = _emissions.AsSpan(0, n * t);
+        emissions.Clear();
+        for (int i = 0; i < n; i++)
+        {
+            int count = extractor.Extract(words, i, _features);
+            model.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t));
+        }
+        return emissions;
+    }
+
+    /// <summary>Writes the marginal probability of the given <paramref name="tags"/> (e.g. gold tags) at each token.</summary>
+    public void Marginals(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> infos,
+        ReadOnlySpan<Sentence> sentences, ReadOnlySpan<int> tags, Span<float> probability)
+    {
+        int t = model.Tags.Count;
+        foreach (var sentence in sentences)
+        {
+            int n = sentence.Count;
+            if (n == 0) continue;
+            var emissions = Emissions(model, extractor, infos[sentence.FirstToken..sentence.EndToken], n, t);
+            _viterbi.Confidences(model, emissions, n, tags[sentence.FirstToken..sentence.EndToken],
+                probability[sentence.FirstToken..sentence.EndToken]);
+        }
+    }
+}

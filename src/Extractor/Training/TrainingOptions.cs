@@ -1,0 +1,30 @@
+using Extractor.Recognition;
+
+namespace Extractor.Training;
+
+/// <summary>Settings of one training run; the same options and seed give the same model.</summary>
+/// <param name="Epochs">Passes over the training data per stage; the best epoch on the dev set is kept.</param>
+/// <param name="Seed">Seed for the sentence order shuffle.</param>
+/// <param name="Encoding">BIO or BILOU tags.</param>
+/// <param name="Features">Feature groups to use (second pass included or not).</param>
+/// <param name="MinFeatureCount">Features seen fewer times in training are dropped (keeps the model small).</param>
+/// <param name="Folds">Folds for the jackknifed first-pass labels the second pass trains on.</param>
+public sealed record TrainingOptions(
+    int Epochs = 15,
+    int Seed = 1,
+    TagEncoding Encoding = TagEncoding.Bilou,
+    FeatureSet Features = FeatureSet.All,
+    int MinFeatureCount = 1,
+    int Folds = 5)
+{
+    /// <summary>A one-line description stored in the model file.</summary>
+    public string Describe() =>
+        $"epochs={Epochs} seed={Seed} encoding={Encoding} features={Features} min-count={MinFeatureCount} folds={Folds} templates=v{FeatureExtractor.TemplateVersion}";
+}
+
+/// <summary>Progress of training: one report per finished epoch.</summary>
+/// <param name="Stage">What is being trained (e.g. "first pass", "fold 2/5", "second pass").</param>
+/// <param name="Epoch">1-based epoch.</param>
+/// <param name="DevF1">Dev F1 with the averaged weights after this epoch, or NaN when not evaluated.</param>
+/// <param name="Elapsed">Time since training started.</param>
+public readonly record struct EpochReport(string Stage, int Epoch, double DevF1, TimeSpan Elapsed);
