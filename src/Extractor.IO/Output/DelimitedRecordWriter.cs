@@ -1,0 +1,58 @@
+using System.Globalization;
+using CsvHelper;
+using Extractor.IO.Records;
+
+namespace Extractor.IO.Output;
+
+/// <summary>CSV or TSV through CsvHelper: header row, RFC 4180 quoting, invariant culture, <c>\n</c> newlines.</summary>
+internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T : IOutputRecord
+{
+    /// <summary>Characters that make a spreadsheet treat a cell as a formula (OWASP's list).</summary>
+    private const string InjectionCharacters = "=+-@\t\r";
+
+    private readonly CsvWriter csv;
+
+    public DelimitedRecordWriter(TextWriter output, char delimiter, OutputOptions options)
+        : base(output)
+    {
+        var csvOptions = CsvWriterOptions.Default with
+        {
+            Separator = delimiter,
+            NewLine = "\n",
+            FormatProvider = CultureInfo.InvariantCulture,
+            Injection = options.EscapeFormulas ? CsvInjection.Escape : CsvInjection.None,
+            InjectionCharacters = InjectionCharacters,
+        };
+        csv = CsvWriter.Create(Buffer, csvOptions, leaveOpen: true);
+    }
+
+    protected override void WriteStart() => WriteHeader();
+
+    protected override void WriteRecord(T record)
+    {
+        for (var column = 0; column < Schema.Columns.Count; column++)
+        {
+            csv.WriteField(Schema.Format(record, column));
+        }
+        csv.EndRecord();
+    }
+
+    protected override void MoveToBuffer() => csv.Flush();
+
+    protected override void WriteEnd(bool anyWritten)
+    {
+        if (!anyWritten)
+        {
+            WriteHeader();
+        }
+    }
+
+    private void WriteHeader()
+    {
+        foreach (var column in Schema.Columns)
+        {
+            csv.WriteField(column);
+        }
+        csv.EndRecord();
+    }
+}

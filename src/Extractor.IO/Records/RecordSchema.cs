@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Extractor.IO.Records;
+
+/// <summary>
+/// The published columns of one record type and how each value is spelled. The record's declaration
+/// is the single definition: column names and order come from the source-generated JSON metadata, so
+/// the CSV header and the JSON property names cannot drift apart.
+/// </summary>
+/// <remarks>
+/// The alternative, a hand-written column list per record beside a hand-written field writer, would
+/// keep the order in three places (record, list, writer). Reading values through the metadata boxes
+/// each field, which is fine for output: it is a few fields per mention, far from the tagging hot path.
+/// </remarks>
+public sealed class RecordSchema<T> where T : IOutputRecord
+{
+    /// <summary>Options with relaxed escaping so names such as "Müller" stay readable; quotes and control characters are still escaped.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(RecordJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The schema of <typeparamref name="T"/>.</summary>
+    public static RecordSchema<T> Instance { get; } = new();
+
+    private readonly JsonPropertyInfo[] properties;
+
+    private RecordSchema()
+    {
+        TypeInfo = (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+        properties = [.. TypeInfo.Properties];
+        Columns = [.. properties.Select(p => p.Name)];
+    }
+
+    /// <summary>Column names in output order, exactly as they appear in CSV headers and JSON properties.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Source-generated metadata used to serialize the record as JSON.</summary>
+    internal JsonTypeInfo<T> TypeInfo { get; }
+
+    /// <summary>The text of column <paramref name="column"/> of <paramref name="record"/>: invariant integers, four-decimal scores.</summary>
+    public string Format(T record, int column) => properties[column].Get!(record) switch
+    {
+        string text => text,
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        float score => RecordFields.FormatScore(score),
+        null => "",
+        var other => throw new InvalidOperationException($"Column '{Columns[column]}' has unsupported type {other.GetType().Name}."),
+    };
+}

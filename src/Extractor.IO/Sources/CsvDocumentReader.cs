@@ -1,0 +1,95 @@
+using CsvHelper;
+
+namespace Extractor.IO.Sources;
+
+/// <summary>
+/// Reads a CSV dataset lazily with CsvHelper: a header row is required and each data row is a document. A file
+/// without the text column fails as a whole, naming the columns it has. Row numbers are 1-based data rows.
+/// </summary>
+internal static class CsvDocumentReader
+{
+    private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = true,
+    };
+
+    /// <param name="reader">The CSV reader, owned (and disposed) by this enumeration.</param>
+    /// <param name="fileId">The file's document id, the prefix of default row ids.</param>
+    /// <param name="shown">The file as the user knows it, the prefix of failure locations.</param>
+    /// <param name="options">Field names and the size limit.</param>
+    public static IEnumerable<SourceItem> Read(CsvReader reader, string fileId, string shown, SourceOptions options)
+    {
+        using (reader)
+        {
+            var headers = TryReadHeaders(reader, out var error);
+            if (error is not null)
+            {
+                yield return new SourceFailure(shown, error);
+                yield break;
+            }
+            if (headers.Count == 0)
+            {
+                yield return new SourceFailure(shown, "no header row");
+                yield break;
+            }
+            if (!reader.TryGetFieldIndex(options.TextField, out var textIndex))
+            {
+                yield return new SourceFailure(shown, $"no \"{options.TextField}\" column (columns found: {string.Join(", ", headers)})");
+                yield break;
+            }
+            var idIndex = reader.TryGetFieldIndex(options.IdField, out var index) ? index : -1;
+            while (TryRead(reader, out error))
+            {
+                var row = reader.RowNumber;
+                var text = reader.GetString(textIndex) ?? "";
+                var id = idIndex >= 0 ? reader.GetString(idIndex) : null;
+                yield return text.Length > options.MaxDocumentSize
+                    ? new SourceFailure($"{shown}:{row}", InputFiles.TooLarge(options.MaxDocumentSize))
+                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : id, text);
+            }
+            if (error is not null)
+            {
+                yield return new SourceFailure($"{shown}:{reader.RowNumber + 1}", error);
+            }
+        }
+    }
+
+    /// <summary>A reader over <paramref name="stream"/> (BOM honoured, UTF-8 otherwise) that closes it when disposed.</summary>
+    public static CsvReader Create(Stream stream) => CsvReader.Create(stream, ReaderOptions, leaveOpen: false);
+
+    /// <summary>A reader over already decoded text, left open.</summary>
+    public static CsvReader Create(TextReader text) => CsvReader.Create(text, ReaderOptions, leaveOpen: true);
+
+    private static IReadOnlyList<string> TryReadHeaders(CsvReader reader, out string? error)
+    {
+        try
+        {
+            error = null;
+            return reader.Headers;
+        }
+        catch (Exception exception) when (Describe(exception) is { } described)
+        {
+            error = described;
+            return [];
+        }
+    }
+
+    private static bool TryRead(CsvReader reader, out string? error)
+    {
+        try
+        {
+            error = null;
+            return reader.Read();
+        }
+        catch (Exception exception) when (Describe(exception) is { } described)
+        {
+            error = described;
+            return false;
+        }
+    }
+
+    /// <summary>Malformed or oversized CSV and I/O errors are expected; anything else is a bug.</summary>
+    private static string? Describe(Exception exception) =>
+        InputFiles.Describe(exception) ?? (exception is CsvFormatException ? $"malformed CSV: {exception.Message}" : null);
+}

@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace Extractor.IO.Sources;
+
+/// <summary>
+/// Turns the command's path arguments into documents, warnings and failures, lazily and in a deterministic
+/// order: arguments in the order given; a folder's files in ordinal order of relative path; dataset rows in
+/// file order. Nothing is read until the enumeration reaches it, and JSONL/CSV rows stream one at a time.
+/// </summary>
+/// <remarks>
+/// Enumerate it on one thread; the consumer may analyze the documents in parallel. Standard input comes in as a
+/// <see cref="TextReader"/> so the library never touches the console.
+/// </remarks>
+public sealed class DocumentSource
+{
+    /// <summary>The path argument and document id that stand for standard input.</summary>
+    public const string StdinPath = "-";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly SourceOptions options;
+    private readonly TextReader stdin;
+    private readonly FileFilter filter;
+
+    /// <param name="options">Filters, formats, field names and the size limit.</param>
+    /// <param name="stdin">Read when there are no paths or a path is <c>-</c>.</param>
+    public DocumentSource(SourceOptions options, TextReader stdin)
+    {
+        this.options = options;
+        this.stdin = stdin;
+        filter = new FileFilter(options.Include, options.Exclude);
+    }
+
+    /// <summary>The paths among <paramref name="paths"/> that are neither a file, a folder nor <c>-</c>; call before writing any output.</summary>
+    public static IReadOnlyList<string> FindMissing(IEnumerable<string> paths) =>
+        [.. paths.Where(path => path != StdinPath && !File.Exists(path) && !Directory.Exists(path))];
+
+    /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
+    public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths) =>
+        paths.Count == 0 ? ReadStdin() : paths.SelectMany(ReadPath);
+
+    private IEnumerable<SourceItem> ReadPath(string path)
+    {
+        if (path == StdinPath)
+        {
+            return ReadStdin();
+        }
+        if (Directory.Exists(path))
+        {
+            return ReadFolder(path);
+        }
+        return File.Exists(path) ? ReadFile(path, path) : [new SourceFailure(path, "not found")];
+    }
+
+    private IEnumerable<SourceItem> ReadFolder(string folder)
+    {
+        var listing = FolderWalker.List(folder, filter);
+        foreach (var problem in listing.Problems)
+        {
+            yield return problem;
+        }
+        if (listing.Files.Count == 0)
+        {
+            yield return new SourceWarning(folder, "no matching files");
+        }
+        foreach (var relative in listing.Files)
+        {
+            foreach (var item in ReadFile(Path.Join(folder, relative), relative))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <param name="shown">The path to open and to name in messages.</param>
+    /// <param name="id">The document id (or row-id prefix).</param>
+    private IEnumerable<SourceItem> ReadFile(string shown, string id)
+    {
+        switch (InputFormats.Resolve(options.Format, shown))
+        {
+            case InputFormat.Jsonl:
+                return OpenThen(shown, stream => JsonlDocumentReader.Read(new StreamReader(stream, Utf8, true), id, shown, options));
+            case InputFormat.Csv:
+                return OpenThen(shown, stream => CsvDocumentReader.Read(CsvDocumentReader.Create(stream), id, shown, options));
+            case var format:
+                return ReadWholeFile(shown, id, format == InputFormat.Html);
+        }
+    }
+
+    private static IEnumerable<SourceItem> OpenThen(string shown, Func<Stream, IEnumerable<SourceItem>> read)
+    {
+        var stream = InputFiles.TryOpen(shown, out var reason);
+        if (stream is null)
+        {
+            yield return new SourceFailure(shown, reason);
+            yield break;
+        }
+        using (stream)
+        {
+            foreach (var item in read(stream))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private IEnumerable<SourceItem> ReadWholeFile(string shown, string id, bool html)
+    {
+        var bytes = InputFiles.TryReadAll(shown, options.MaxDocumentSize, out var reason);
+        if (bytes is null)
+        {
+            yield return new SourceFailure(shown, reason);
+            yield break;
+        }
+        var decoded = TextDecoder.Decode(bytes);
+        if (decoded.IsBinary)
+        {
+            yield return new SourceFailure(shown, "not text");
+            yield break;
+        }
+        if (decoded.FirstInvalidByte >= 0)
+        {
+            yield return new SourceWarning(shown, $"invalid UTF-8 at byte {decoded.FirstInvalidByte}; decoded with U+FFFD replacement characters");
+        }
+        yield return new SourceDocument(id, html ? HtmlTextExtractor.Extract(decoded.Text) : decoded.Text);
+    }
+
+    /// <summary>Standard input as one document, or as rows when the format is forced to JSONL or CSV; read only when enumerated.</summary>
+    private IEnumerable<SourceItem> ReadStdin()
+    {
+        var rows = options.Format switch
+        {
+            InputFormat.Jsonl => JsonlDocumentReader.Read(stdin, StdinPath, StdinPath, options),
+            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin), StdinPath, StdinPath, options),
+            _ => null,
+        };
+        if (rows is not null)
+        {
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+            yield break;
+        }
+        var text = InputFiles.ReadBounded(stdin, options.MaxDocumentSize);
+        yield return text is null
+            ? new SourceFailure(StdinPath, InputFiles.TooLarge(options.MaxDocumentSize))
+            : new SourceDocument(StdinPath, options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
+    }
+}

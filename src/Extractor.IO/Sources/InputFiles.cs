@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Extractor.IO.Sources;
+
+/// <summary>Opening and reading input files with the expected failures turned into reasons instead of exceptions.</summary>
+internal static class InputFiles
+{
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>Opens <paramref name="path"/> for sequential reading, or says why it cannot be.</summary>
+    public static Stream? TryOpen(string path, out string reason)
+    {
+        try
+        {
+            reason = "";
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (Describe(exception) is { } described)
+        {
+            reason = described;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// All bytes of <paramref name="path"/>, or null with a reason: unreadable, or larger than
+    /// <paramref name="maxBytes"/> (checked before reading when the file has a length, so a huge file is never read).
+    /// </summary>
+    public static byte[]? TryReadAll(string path, long maxBytes, out string reason)
+    {
+        using var stream = TryOpen(path, out reason);
+        if (stream is null)
+        {
+            return null;
+        }
+        try
+        {
+            if (stream.CanSeek && stream.Length > maxBytes)
+            {
+                reason = TooLarge(maxBytes);
+                return null;
+            }
+            var bytes = ReadBounded(stream, maxBytes);
+            reason = bytes is null ? TooLarge(maxBytes) : "";
+            return bytes;
+        }
+        catch (Exception exception) when (Describe(exception) is { } described)
+        {
+            reason = described;
+            return null;
+        }
+    }
+
+    /// <summary>All of <paramref name="reader"/>, or null when it holds more than <paramref name="maxChars"/> characters.</summary>
+    public static string? ReadBounded(TextReader reader, long maxChars)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[ChunkSize];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + (long)read > maxChars)
+            {
+                return null;
+            }
+            text.Append(buffer, 0, read);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The failure reason for a document over the size limit.</summary>
+    public static string TooLarge(long maxBytes) => $"larger than --max-document-size ({DescribeSize(maxBytes)})";
+
+    /// <summary>A size the way a user wrote it: <c>50 MB</c>, <c>64 KB</c>, <c>1000 bytes</c> (binary multiples).</summary>
+    public static string DescribeSize(long bytes) => bytes switch
+    {
+        >= 1L << 30 when bytes % (1L << 30) == 0 => $"{bytes >> 30} GB",
+        >= 1L << 20 when bytes % (1L << 20) == 0 => $"{bytes >> 20} MB",
+        >= 1L << 10 when bytes % (1L << 10) == 0 => $"{bytes >> 10} KB",
+        _ => $"{bytes} bytes",
+    };
+
+    /// <summary>The reason to report for an expected file-system failure; null for anything else, which is a bug.</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "not found",
+        IOException io => io.Message,
+        _ => null,
+    };
+
+    private static byte[]? ReadBounded(Stream stream, long maxBytes)
+    {
+        using var memory = new MemoryStream();
+        var buffer = new byte[ChunkSize];
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (memory.Length + read > maxBytes)
+            {
+                return null;
+            }
+            memory.Write(buffer, 0, read);
+        }
+        return memory.ToArray();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+
+namespace Extractor.IO.Sources;
+
+/// <summary>
+/// Reads JSON Lines lazily, one <see cref="JsonDocument"/> per line, so a dataset of any size streams. Each line
+/// is an object with a string text field; a bad line is a <see cref="SourceFailure"/> named <c>FILE:LINE</c> and
+/// the next line is read. Blank lines are skipped; line numbers are 1-based and count them.
+/// </summary>
+internal static class JsonlDocumentReader
+{
+    /// <param name="reader">The decoded lines.</param>
+    /// <param name="fileId">The file's document id, the prefix of default row ids.</param>
+    /// <param name="shown">The file as the user knows it, the prefix of failure locations.</param>
+    /// <param name="options">Field names and the size limit.</param>
+    public static IEnumerable<SourceItem> Read(TextReader reader, string fileId, string shown, SourceOptions options)
+    {
+        var lineNumber = 0;
+        while (true)
+        {
+            var line = TryReadLine(reader, out var error);
+            if (error is not null)
+            {
+                yield return new SourceFailure($"{shown}:{lineNumber + 1}", error);
+                yield break;
+            }
+            if (line is null)
+            {
+                yield break;
+            }
+            lineNumber++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
+            }
+        }
+    }
+
+    private static string? TryReadLine(TextReader reader, out string? error)
+    {
+        try
+        {
+            error = null;
+            return reader.ReadLine();
+        }
+        catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
+        {
+            error = described;
+            return null;
+        }
+    }
+
+    private static SourceItem ParseLine(string line, string defaultId, string where, SourceOptions options)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line);
+        }
+        catch (JsonException exception)
+        {
+            return new SourceFailure(where, $"malformed JSON: {exception.Message}");
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new SourceFailure(where, $"expected a JSON object, found {Describe(root.ValueKind)}");
+            }
+            if (!root.TryGetProperty(options.TextField, out var textValue))
+            {
+                return new SourceFailure(where, $"no \"{options.TextField}\" field");
+            }
+            if (textValue.ValueKind != JsonValueKind.String)
+            {
+                return new SourceFailure(where, $"\"{options.TextField}\" is {Describe(textValue.ValueKind)}, not a string");
+            }
+            var text = textValue.GetString()!;
+            if (text.Length > options.MaxDocumentSize)
+            {
+                return new SourceFailure(where, InputFiles.TooLarge(options.MaxDocumentSize));
+            }
+            if (!root.TryGetProperty(options.IdField, out var idValue) || idValue.ValueKind == JsonValueKind.Null)
+            {
+                return new SourceDocument(defaultId, text);
+            }
+            return idValue.ValueKind switch
+            {
+                JsonValueKind.String => new SourceDocument(idValue.GetString()!, text),
+                JsonValueKind.Number => new SourceDocument(idValue.GetRawText(), text),
+                var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
+            };
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

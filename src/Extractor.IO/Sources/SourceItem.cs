@@ -1,0 +1,32 @@
+namespace Extractor.IO.Sources;
+
+/// <summary>
+/// One result of reading the inputs, in input order: a <see cref="SourceDocument"/>, a <see cref="SourceWarning"/>
+/// (the document, if any, is still read) or a <see cref="SourceFailure"/> (an input, or a row, that yields nothing).
+/// Switch on the subtype.
+/// </summary>
+/// <remarks>A result type rather than exceptions: one bad file or row is expected and never aborts the batch.</remarks>
+public abstract record SourceItem;
+
+/// <summary>A document to analyze.</summary>
+/// <param name="Id">The document id: path relative to its folder argument (forward slashes), the path as given, <c>-</c> for stdin, or a row id.</param>
+/// <param name="Text">The text as decoded; output offsets refer to it.</param>
+public sealed record SourceDocument(string Id, string Text) : SourceItem;
+
+/// <summary>Something worth telling the user that does not stop a document from being read.</summary>
+/// <param name="Where">The file (or <c>FILE:LINE</c>) concerned.</param>
+/// <param name="Message">What happened.</param>
+public sealed record SourceWarning(string Where, string Message) : SourceItem
+{
+    /// <summary><c>WHERE: MESSAGE</c>, ready to show.</summary>
+    public override string ToString() => $"{Where}: {Message}";
+}
+
+/// <summary>An input or row that yields no document.</summary>
+/// <param name="Where">The file, folder, or <c>FILE:LINE</c> / <c>FILE:ROW</c> concerned.</param>
+/// <param name="Reason">Why it was skipped.</param>
+public sealed record SourceFailure(string Where, string Reason) : SourceItem
+{
+    /// <summary><c>WHERE: REASON</c>, ready to show.</summary>
+    public override string ToString() => $"{Where}: {Reason}";
+}

@@ -1,0 +1,32 @@
+namespace Extractor.IO.Sources;
+
+/// <summary>Which files become documents and how they are read. Immutable; validated by the CLI before use.</summary>
+public sealed record SourceOptions
+{
+    /// <summary>50 MiB, the default <see cref="MaxDocumentSize"/>.</summary>
+    public const long DefaultMaxDocumentSize = 50L * 1024 * 1024;
+
+    /// <summary>The defaults: every option at its documented default.</summary>
+    public static SourceOptions Default { get; } = new();
+
+    /// <summary>
+    /// Globs a file inside a folder must match (any of them). Empty means <see cref="FileFilter.DefaultIncludes"/>:
+    /// text, Markdown and HTML, so datasets in a folder are read only when included explicitly.
+    /// </summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Globs that drop files, and whole folders, inside a folder argument.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The format of every input, or <see cref="InputFormat.Auto"/> to go by extension.</summary>
+    public InputFormat Format { get; init; } = InputFormat.Auto;
+
+    /// <summary>The JSONL property or CSV column holding the document text.</summary>
+    public string TextField { get; init; } = "text";
+
+    /// <summary>The JSONL property or CSV column holding the document id; rows without it are named <c>FILE:LINE</c> or <c>FILE:ROW</c>.</summary>
+    public string IdField { get; init; } = "id";
+
+    /// <summary>Files (and rows) larger than this many bytes are skipped with a failure that names them.</summary>
+    public long MaxDocumentSize { get; init; } = DefaultMaxDocumentSize;
+}

@@ -1,0 +1,74 @@
+using Extractor.IO.Sources;
+
+namespace Extractor.Tests.IO.Sources;
+
+public class JsonlDocumentReaderTests
+{
+    private static List<string> Read(string jsonl, SourceOptions? options = null) =>
+        [.. JsonlDocumentReader.Read(new StringReader(jsonl), "rows.jsonl", "in/rows.jsonl", options ?? SourceOptions.Default).Select(Describe)];
+
+    private static string Describe(SourceItem item) => item switch
+    {
+        SourceDocument document => $"doc {document.Id} = {document.Text}",
+        _ => item.ToString()!,
+    };
+
+    [Fact]
+    public void Read_Fixture_YieldsGoodRowsAndNamesBadLines()
+    {
+        var jsonl = File.ReadAllText(Path.Join(AppContext.BaseDirectory, "Fixtures", "io", "rows.jsonl"));
+
+        Assert.Equal(
+            [
+                "doc a1 = Angela Merkel visited Paris.",
+                "doc 7 = Second row.",
+                "doc rows.jsonl:4 = No id here.",
+                "in/rows.jsonl:5: malformed JSON: " + MalformedMessage("{\"id\":\"bad\","),
+                "in/rows.jsonl:6: no \"text\" field",
+                "in/rows.jsonl:7: \"text\" is a number, not a string",
+                "in/rows.jsonl:8: expected a JSON object, found an array",
+            ],
+            Read(jsonl));
+    }
+
+    [Fact]
+    public void Read_CustomFields_UsesThem() =>
+        Assert.Equal(["doc n-1 = body text"], Read("{\"key\":\"n-1\",\"body\":\"body text\"}", new SourceOptions { TextField = "body", IdField = "key" }));
+
+    [Theory]
+    [InlineData("{\"id\":null,\"text\":\"t\"}", "doc rows.jsonl:1 = t")]
+    [InlineData("{\"id\":1.50,\"text\":\"t\"}", "doc 1.50 = t")]
+    [InlineData("{\"id\":[1],\"text\":\"t\"}", "in/rows.jsonl:1: \"id\" is an array, not a string or number")]
+    [InlineData("{\"text\":null}", "in/rows.jsonl:1: \"text\" is null, not a string")]
+    public void Read_IdAndTextKinds_AreHandled(string line, string expected) => Assert.Equal([expected], Read(line));
+
+    [Fact]
+    public void Read_RowLargerThanLimit_FailsThatRowOnly() =>
+        Assert.Equal(
+            ["in/rows.jsonl:1: larger than --max-document-size (4 bytes)", "doc b = ok"],
+            Read("{\"id\":\"a\",\"text\":\"too long\"}\n{\"id\":\"b\",\"text\":\"ok\"}", new SourceOptions { MaxDocumentSize = 4 }));
+
+    [Fact]
+    public void Read_IsLazy_StopsReadingWhenConsumerStops()
+    {
+        var reader = new StringReader("{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
+
+        var first = JsonlDocumentReader.Read(reader, "f", "f", SourceOptions.Default).First();
+
+        Assert.Equal(new SourceDocument("f:1", "a"), first);
+        Assert.Equal("{\"text\":\"b\"}", reader.ReadLine());
+    }
+
+    private static string MalformedMessage(string line)
+    {
+        try
+        {
+            System.Text.Json.JsonDocument.Parse(line);
+            return "";
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            return exception.Message;
+        }
+    }
+}
