@@ -186,10 +186,7 @@ public sealed class Gazetteers
     /// <summary>Reads one embedded list: one entry per line, blank lines and <c>#</c> comments skipped.</summary>
     private static string[] ReadList(string file)
     {
-        string resource = ResourcePrefix + file;
-        using Stream stream = typeof(Gazetteers).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"Embedded resource {resource} is missing from {typeof(Gazetteers).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
+        using StreamReader reader = EmbeddedResources.OpenText(ResourcePrefix + file);
         var items = new List<string>();
         while (reader.ReadLine() is { } line)
         {

@@ -78,9 +78,7 @@ public sealed class CountryTable
 
     private static CountryTable LoadEmbedded()
     {
-        using Stream stream = typeof(CountryTable).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(CountryTable).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
+        using StreamReader reader = EmbeddedResources.OpenText(ResourceName);
         return Parse(reader);
     }
 
