@@ -1,0 +1,133 @@
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Text;
+
+namespace Extractor.Resolution;
+
+/// <summary>
+/// Turns a tagged document's mentions into resolved mentions — countries with ISO codes, people and
+/// organizations under one canonical name per document — and groups them into document entities.
+/// </summary>
+/// <remarks>
+/// <para>Resolution overview (the model decides <em>whether</em> a span is an entity; this type only decides
+/// <em>which</em> one, so the country table is never run over free text):</para>
+/// <list type="bullet">
+/// <item>LOC: a span whose text is a country name or alias (<see cref="CountryTable.TryResolveName"/>) is that
+/// country; any other LOC is a <see cref="EntityKind.Location"/> named by its surface.</item>
+/// <item>ORG and MISC: a span whose <em>whole</em> text, after stripping a leading "the" and a possessive, is a
+/// country NAME or ALIAS — never a demonym — is that country (<c>the U.S. said</c> tagged ORG; <c>U.S.</c> tagged
+/// MISC). <c>American</c> is a demonym, so it is not the country by this rule.</item>
+/// <item>MISC demonyms (<c>Israeli</c>, <c>Palestinians</c>) become country mentions only with
+/// <see cref="ResolutionOptions.Demonyms"/>; the mention keeps the demonym as its text.</item>
+/// <item>PER spans never become countries (<c>Jordan</c> the person stays a person); see
+/// <see cref="PersonNames"/> for titles and surname merging.</item>
+/// <item>ORG names: see <see cref="OrganizationNames"/> for "the", acronyms and country prefixes.</item>
+/// </list>
+/// <para>Immutable and thread-safe: all per-document state lives in locals of <see cref="Resolve"/>.</para>
+/// </remarks>
+public sealed class EntityResolver
+{
+    private readonly CountryTable _countries;
+    private readonly PersonNames _persons;
+
+    /// <summary>A resolver over the shipped country table and title list.</summary>
+    public EntityResolver(ResolutionOptions options)
+        : this(options, CountryTable.Default, Gazetteers.Default)
+    {
+    }
+
+    internal EntityResolver(ResolutionOptions options, CountryTable countries, Gazetteers gazetteers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        _countries = countries;
+        _persons = new PersonNames(gazetteers.PersonTitlePhrases, countries);
+    }
+
+    /// <summary>The settings this resolver was built with.</summary>
+    public ResolutionOptions Options { get; }
+
+    /// <summary>Resolves every mention of <paramref name="document"/>, in text order.</summary>
+    public IReadOnlyList<ResolvedMention> Resolve(AnalyzedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        Mention[] mentions = document.Mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToArray();
+        var resolved = new ResolvedMention[mentions.Length];
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            resolved[i] = ResolveSpan(document.Text, mentions[i]);
+        }
+
+        Dictionary<string, string> persons = _persons.CanonicalNames(NamesOf(resolved, EntityKind.Person));
+        Dictionary<string, string> organizations = OrganizationNames.CanonicalNames(NamesOf(resolved, EntityKind.Organization), _countries);
+        for (int i = 0; i < resolved.Length; i++)
+        {
+            ResolvedMention r = resolved[i];
+            Dictionary<string, string>? map = r.Kind switch
+            {
+                EntityKind.Person => persons,
+                EntityKind.Organization => organizations,
+                _ => null,
+            };
+            if (map is not null && map.TryGetValue(r.Name, out string? canonical))
+            {
+                resolved[i] = r with { Name = canonical };
+            }
+        }
+        return resolved;
+    }
+
+    /// <summary>Groups resolved mentions by (kind, canonical name); entities are ordered by first mention.</summary>
+    public static IReadOnlyList<DocumentEntity> Group(IReadOnlyList<ResolvedMention> mentions) => EntityGrouping.Group(mentions);
+
+    /// <summary>Resolves one span on its own; cross-mention merging happens afterwards in <see cref="Resolve"/>.</summary>
+    private ResolvedMention ResolveSpan(string text, Mention mention)
+    {
+        string surface = mention.TextOf(text);
+        string cleaned = SurfaceText.StripPossessive(SurfaceText.Clean(surface));
+        switch (mention.Label)
+        {
+            case EntityLabel.Person:
+                return new ResolvedMention(mention, EntityKind.Person, surface, _persons.StripTitles(cleaned), "");
+            case EntityLabel.Location:
+                if (_countries.TryResolveName(cleaned, out Country? place))
+                {
+                    return CountryMention(mention, surface, place);
+                }
+                return new ResolvedMention(mention, EntityKind.Location, surface, StripLowercaseThe(cleaned), "");
+            case EntityLabel.Organization:
+                if (_countries.TryResolveName(cleaned, out Country? named))
+                {
+                    return CountryMention(mention, surface, named);
+                }
+                return new ResolvedMention(mention, EntityKind.Organization, surface, SurfaceText.StripLeadingThe(cleaned), "");
+            default:
+                if (_countries.TryResolveName(cleaned, out Country? country)
+                    || (Options.Demonyms && _countries.TryResolveDemonym(cleaned, out country)))
+                {
+                    return CountryMention(mention, surface, country);
+                }
+                return new ResolvedMention(mention, EntityKind.Misc, surface, cleaned, "");
+        }
+    }
+
+    private static ResolvedMention CountryMention(Mention mention, string surface, Country country) =>
+        new(mention, EntityKind.Country, surface, country.Name, country.Alpha2);
+
+    /// <summary>Drops a lowercase "the " only: <c>the Gaza Strip</c> → <c>Gaza Strip</c>, but <c>The Hague</c> is a name.</summary>
+    private static string StripLowercaseThe(string cleaned) =>
+        cleaned.StartsWith("the ", StringComparison.Ordinal) && cleaned.Length > 4 ? cleaned[4..] : cleaned;
+
+    private static List<string> NamesOf(ResolvedMention[] resolved, EntityKind kind)
+    {
+        var names = new List<string>();
+        foreach (ResolvedMention r in resolved)
+        {
+            if (r.Kind == kind)
+            {
+                names.Add(r.Name);
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,101 @@
+namespace Extractor.Resolution;
+
+/// <summary>
+/// Canonical organization names within one document: acronyms joined to their expansion, and a name
+/// joined to the same name with a leading country.
+/// </summary>
+/// <remarks>
+/// <para>Each mention's name has already lost a leading "the"/"The" and a possessive
+/// (<c>the State Department’s</c> → <c>State Department</c>).</para>
+/// <para>Acronyms: a name with no spaces whose letters, dots removed, are all capitals (<c>UN</c>,
+/// <c>U.N.</c>, <c>NATO</c>) joins the one multi-word organization name in the document whose initials
+/// match — the first letters of its capitalized words, ignoring <c>of</c>, <c>the</c>, <c>and</c>,
+/// <c>for</c> (<c>United Nations</c>, <c>North Atlantic Treaty Organization</c>). Two candidate expansions:
+/// no join. The alternative, a fixed acronym dictionary, would miss local bodies and could name an
+/// organization the article never mentions.</para>
+/// <para>Country prefix: a name equal to another organization name minus a leading country name or alias
+/// joins the longer one (<c>State Department</c> → <c>U.S. State Department</c>; <c>Foreign Ministry</c> →
+/// <c>Qatar's Foreign Ministry</c>), again only when exactly one longer name qualifies. Demonym prefixes
+/// are not used: <c>American Red Cross</c> and <c>Red Cross</c> are different organizations.</para>
+/// <para>The canonical name is the longer, expanded form; the acronym rule is applied first, then the prefix rule.</para>
+/// </remarks>
+internal static class OrganizationNames
+{
+    private static readonly HashSet<string> IgnoredWords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "&" };
+
+    /// <summary>Maps each name that should change to its canonical form; names absent from the map stay.</summary>
+    public static Dictionary<string, string> CanonicalNames(IReadOnlyList<string> names, CountryTable countries)
+    {
+        string[] distinct = names.Distinct(StringComparer.Ordinal).ToArray();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in distinct)
+        {
+            string expanded = ExpandAcronym(name, distinct) ?? name;
+            string canonical = WithCountryPrefix(expanded, distinct, countries) ?? expanded;
+            if (!string.Equals(canonical, name, StringComparison.Ordinal))
+            {
+                map[name] = canonical;
+            }
+        }
+        return map;
+    }
+
+    /// <summary>The acronym's letters (<c>U.N.</c> → <c>UN</c>), or null when the name is not an acronym.</summary>
+    internal static string? AcronymLetters(string name)
+    {
+        string letters = name.Replace(".", "", StringComparison.Ordinal);
+        if (letters.Length is < 2 or > 10)
+        {
+            return null;
+        }
+        foreach (char c in letters)
+        {
+            if (!char.IsUpper(c))
+            {
+                return null;
+            }
+        }
+        return letters;
+    }
+
+    /// <summary>Initials of the capitalized words, ignoring of/the/and/for; null for one-word names.</summary>
+    internal static string? Initials(string name)
+    {
+        string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+        var initials = new System.Text.StringBuilder(words.Length);
+        foreach (string word in words)
+        {
+            if (!IgnoredWords.Contains(word) && char.IsUpper(word[0]))
+            {
+                initials.Append(word[0]);
+            }
+        }
+        return initials.Length >= 2 ? initials.ToString() : null;
+    }
+
+    private static string? ExpandAcronym(string name, string[] names)
+    {
+        string? letters = AcronymLetters(name);
+        if (letters is null)
+        {
+            return null;
+        }
+        string[] expansions = names.Where(n => string.Equals(Initials(n), letters, StringComparison.Ordinal)).ToArray();
+        return expansions.Length == 1 ? expansions[0] : null;
+    }
+
+    private static string? WithCountryPrefix(string name, string[] names, CountryTable countries)
+    {
+        string suffix = " " + name;
+        string[] longer = names
+            .Where(n => n.Length > suffix.Length
+                && n.EndsWith(suffix, StringComparison.Ordinal)
+                && countries.TryResolveName(n.AsSpan(0, n.Length - suffix.Length), out _))
+            .ToArray();
+        return longer.Length == 1 ? longer[0] : null;
+    }
+}

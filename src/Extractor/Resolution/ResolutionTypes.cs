@@ -1,0 +1,40 @@
+using Extractor.Text;
+
+namespace Extractor.Resolution;
+
+/// <summary>Settings for <see cref="EntityResolver"/>.</summary>
+/// <param name="Demonyms">When true, a MISC span that is exactly a demonym (<c>Israeli</c>, <c>Palestinians</c>)
+/// becomes a mention of that country; when false (the default) it stays MISC.</param>
+public sealed record ResolutionOptions(bool Demonyms = false)
+{
+    /// <summary>Demonyms off.</summary>
+    public static ResolutionOptions Default { get; } = new();
+}
+
+/// <summary>One tagged mention with its resolved kind and canonical name.</summary>
+/// <param name="Mention">The model's span; its offsets index the document text.</param>
+/// <param name="Kind">Resolved kind (countries split from LOC/ORG/MISC).</param>
+/// <param name="Text">The surface exactly as in the document, <c>text[Start..End]</c>.</param>
+/// <param name="Name">Canonical name: country short name, person without titles and with the document's full
+/// name for a bare surname, organization expanded from its acronym.</param>
+/// <param name="Code">ISO 3166-1 alpha-2 code for countries; empty otherwise.</param>
+public readonly record struct ResolvedMention(Mention Mention, EntityKind Kind, string Text, string Name, string Code);
+
+/// <summary>All mentions of one entity in one document, grouped by (kind, canonical name).</summary>
+/// <param name="Kind">Entity kind.</param>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Code">ISO alpha-2 for countries; empty otherwise.</param>
+/// <param name="Mentions">Number of mentions.</param>
+/// <param name="FirstStart">UTF-16 offset of the first mention.</param>
+/// <param name="Aliases">Distinct surface forms (whitespace collapsed, possessive removed) in order of first appearance.</param>
+/// <param name="Score">Highest mention score.</param>
+public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, int Mentions, int FirstStart, IReadOnlyList<string> Aliases, float Score);
+
+/// <summary>One entity across a corpus, accumulated by <see cref="CorpusAggregator"/>.</summary>
+/// <param name="Kind">Entity kind.</param>
+/// <param name="Name">Canonical name.</param>
+/// <param name="Code">ISO alpha-2 for countries; empty otherwise.</param>
+/// <param name="Documents">Number of documents that mention it.</param>
+/// <param name="Mentions">Total mentions over all documents.</param>
+/// <param name="Aliases">Distinct surface forms in order of first appearance across documents.</param>
+public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, int Documents, int Mentions, IReadOnlyList<string> Aliases);
