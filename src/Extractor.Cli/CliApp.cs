@@ -13,6 +13,7 @@ internal static class CliApp
         {
             TrainCommand.Create(),
             EvaluateCommand.Create(model),
+            TokenizeCommand.Create(),
         };
         return root;
     }

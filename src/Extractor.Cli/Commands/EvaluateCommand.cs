@@ -22,7 +22,7 @@ internal static class EvaluateCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, DefaultLexicon.Create());
+            var recognizer = new EntityRecognizer(model, Lexicon.Default);
             var goldFile = parse.GetRequiredValue(gold);
             var documents = TrainCommand.ReadConll(goldFile);
             var scorer = new SpanScorer();

@@ -36,7 +36,7 @@ internal static class TrainCommand
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
             var classes = parse.GetValue(clusters) is { } c ? ClusterFile.Load(c) : null;
-            var lexicon = DefaultLexicon.Create();
+            var lexicon = Lexicon.Default;
             var trainDocs = ReadConll(trainFile);
             var devDocs = ReadConll(devFile);
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");

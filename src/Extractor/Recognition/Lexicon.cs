@@ -21,6 +21,15 @@ public sealed class Lexicon
         ];
     }
 
+    private static readonly Lazy<Lexicon> LazyDefault = new(() => From(Gazetteers.Default));
+
+    /// <summary>The project's shipped word lists (<see cref="Gazetteers.Default"/>).</summary>
+    public static Lexicon Default => LazyDefault.Value;
+
+    /// <summary>A lexicon over the lists of <paramref name="g"/>.</summary>
+    public static Lexicon From(Gazetteers g) =>
+        new(g.IsFirstName, g.IsPersonTitle, g.IsCountryName, g.IsDemonym, g.IsOrgSuffix, g.IsOrgKeyword, g.IsLocationKeyword);
+
     internal GazetteerHits Hits(ReadOnlySpan<char> word)
     {
         var hits = GazetteerHits.None;

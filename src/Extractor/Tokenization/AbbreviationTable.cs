@@ -87,14 +87,7 @@ internal static class TokenizationData
     /// <summary>Non-blank, non-comment lines of <c>Resources/tokenization/<paramref name="fileName"/></c>.</summary>
     public static IEnumerable<string> ReadLines(string fileName)
     {
-        // The csproj names resources "Extractor.Resources." + RecursiveDir + file, and MSBuild keeps the
-        // folder separator in RecursiveDir, so accept the slash form as well as the dotted one.
-        string name = "Extractor.Resources.tokenization." + fileName;
-        var assembly = typeof(TokenizationData).Assembly;
-        using Stream stream = assembly.GetManifestResourceStream(name)
-            ?? assembly.GetManifestResourceStream("Extractor.Resources.tokenization/" + fileName)
-            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing; the library was built without its tokenization data.");
-        using var reader = new StreamReader(stream);
+        using var reader = EmbeddedResources.OpenText("Extractor.Resources.tokenization." + fileName);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line)
         {

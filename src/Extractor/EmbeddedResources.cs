@@ -1,0 +1,16 @@
+namespace Extractor;
+
+/// <summary>Opens the library's embedded data files (everything under <c>src/Extractor/Resources/</c>).</summary>
+/// <remarks>Resources keep MSBuild's default names, the folder path with dots: <c>Extractor.Resources.resolution.countries.tsv</c>.</remarks>
+internal static class EmbeddedResources
+{
+    /// <summary>Opens <paramref name="logicalName"/> as UTF-8 text.</summary>
+    /// <exception cref="InvalidOperationException">The resource is not in the assembly (a build problem, not an input problem).</exception>
+    public static StreamReader OpenText(string logicalName)
+    {
+        var assembly = typeof(EmbeddedResources).Assembly;
+        var stream = assembly.GetManifestResourceStream(logicalName)
+            ?? throw new InvalidOperationException($"Embedded resource {logicalName} is missing from {assembly.GetName().Name}; check the EmbeddedResource item in Extractor.csproj.");
+        return new StreamReader(stream);
+    }
+}
