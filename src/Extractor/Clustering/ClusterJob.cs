@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using Extractor.Text;
+
+namespace Extractor.Clustering;
+
+/// <summary>What a clustering job reads and how it clusters.</summary>
+/// <param name="InputPaths">Text files, one paragraph per line; names ending in <c>.gz</c> are decompressed. Read in order.</param>
+/// <param name="ClusterCount">Number of leaf clusters (the active-set size).</param>
+/// <param name="MinCount">Words occurring fewer times are not clustered.</param>
+/// <param name="MaxTokens">Stop reading once this many tokens are in; earlier files are read first, so list preferred text first.</param>
+public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue);
+
+/// <summary>
+/// The whole clustering job the CLI runs: stream the inputs through the tokenizer into a <see cref="TokenCorpus"/>,
+/// then run <see cref="BrownClusterer"/>. Takes paths rather than streams because a run reads several large gzip files
+/// one after another and reports which one it is on; the result is returned, and the caller decides where it is written.
+/// </summary>
+public static class ClusterJob
+{
+    /// <summary>Reads the inputs and clusters their words.</summary>
+    /// <exception cref="FileNotFoundException">An input does not exist.</exception>
+    public static WordClusters Run(ClusterJobOptions options, TokenizeText tokenize,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tokenize);
+        var clock = Stopwatch.StartNew();
+        var corpus = new TokenCorpus();
+        foreach (string path in options.InputPaths)
+        {
+            if (corpus.TokenCount >= options.MaxTokens) break;
+            long before = corpus.TokenCount;
+            using Stream file = File.OpenRead(path);
+            using Stream text = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new StreamReader(text);
+            Read(reader, tokenize, corpus, options.MaxTokens, cancellationToken);
+            progress?.Report($"read {corpus.TokenCount - before} tokens from {path} ({corpus.TokenCount} in all, {clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        return BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
+    }
+
+    /// <summary>Tokenizes each line of <paramref name="reader"/> as one paragraph into <paramref name="corpus"/>, up to <paramref name="maxTokens"/> in all.</summary>
+    public static void Read(TextReader reader, TokenizeText tokenize, TokenCorpus corpus, long maxTokens = long.MaxValue,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(tokenize);
+        ArgumentNullException.ThrowIfNull(corpus);
+        var tokens = new List<Token>();
+        while (corpus.TokenCount < maxTokens && reader.ReadLine() is { } line)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tokens.Clear();
+            tokenize(line, tokens);
+            int take = (int)Math.Min(tokens.Count, maxTokens - corpus.TokenCount);
+            for (int i = 0; i < take; i++) corpus.Add(tokens[i].Of(line));
+            corpus.EndParagraph();
+        }
+    }
+}
