@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Extractor.Cli.Extraction;
+using Extractor.IO.Output;
+using Extractor.IO.Sources;
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Resolution;
+using Extractor.Tokenization;
+
+namespace Extractor.Cli.Commands;
+
+/// <summary><c>extractor extract</c>: people, organizations and countries from files, folders, stdin and datasets.</summary>
+internal static class ExtractCommand
+{
+    public const string Examples = """
+        Examples:
+          extractor extract articles/ -o people.csv            a folder to a spreadsheet CSV
+          extractor extract news.jsonl -f jsonl -o out.jsonl   a JSONL dataset to JSONL
+          cat story.txt | extractor extract -l mention          stdin, one row per mention
+          extractor extract articles/ -t country -f tsv         countries with ISO codes, as TSV
+          extractor extract a/ -f jsonl | jq -r 'select(.type=="PERSON") | .name'
+        """;
+
+    public static Command Create(Option<FileInfo?> modelOption, StdinProvider stdin)
+    {
+        var paths = new Argument<string[]>("path") { Description = "Files and folders to read (folders recursively, sorted); none or '-' reads stdin", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file (replaced only when the run finishes); default stdout" };
+        var format = new Option<OutputFormat?>("--format", "-f") { Description = "csv, tsv, json or jsonl (default: from --output's extension, else csv)" };
+        var level = new Option<OutputLevel>("--level", "-l") { Description = "entity (one row per entity per document), mention, or corpus", DefaultValueFactory = _ => OutputLevel.Entity };
+        var types = new Option<string>("--types", "-t") { Description = $"Comma-separated: {string.Join(", ", EntityTypes.Names)}", DefaultValueFactory = _ => EntityTypes.Default };
+        var minScore = new Option<float>("--min-score") { Description = "Drop mentions the model scores below this (0..1)", DefaultValueFactory = _ => 0f };
+        var include = new Option<string[]>("--include") { Description = "Glob of folder files to read (repeatable; replaces the default *.txt *.md *.html *.htm)" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Glob of folder files or folders to skip (repeatable)" };
+        var inputFormat = new Option<InputFormat>("--input-format") { Description = "text, html, jsonl or csv (default: by file extension)", DefaultValueFactory = _ => InputFormat.Auto };
+        var textField = new Option<string>("--text-field") { Description = "JSONL/CSV field holding the text", DefaultValueFactory = _ => "text" };
+        var idField = new Option<string>("--id-field") { Description = "JSONL/CSV field holding the document id (else FILE:LINE / FILE:ROW)", DefaultValueFactory = _ => "id" };
+        var maxSize = new Option<long>("--max-document-size") { Description = "Skip documents larger than this many bytes", DefaultValueFactory = _ => SourceOptions.DefaultMaxDocumentSize };
+        var parallel = new Option<int>("--parallel", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var demonyms = new Option<bool>("--demonyms") { Description = "Report demonyms (Israeli, Qatari) as mentions of their country" };
+        var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
+        minScore.Validators.Add(r => { if (r.GetValueOrDefault<float>() is < 0 or > 1) r.AddError("--min-score must be between 0 and 1"); });
+        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
+        maxSize.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1) r.AddError("--max-document-size must be positive"); });
+        types.Validators.Add(r =>
+        {
+            if (!EntityTypes.TryParse(r.GetValueOrDefault<string>(), out _, out var bad))
+                r.AddError($"--types: unknown type '{bad}' (use {string.Join(", ", EntityTypes.Names)})");
+        });
+        var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text\n\n" + Examples)
+        {
+            paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
+            parallel, demonyms, noEscape, failFast, quiet, modelOption,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
+            var missing = DocumentSource.FindMissing(given);
+            if (missing.Count > 0) throw new UserErrorException($"{missing[0]}: no such file or folder");
+            EntityTypes.TryParse(parse.GetValue(types), out var kinds, out _);
+            var outFile = parse.GetValue(output);
+            var options = new ExtractOptions(
+                given,
+                new SourceOptions
+                {
+                    Include = parse.GetValue(include) ?? [],
+                    Exclude = parse.GetValue(exclude) ?? [],
+                    Format = parse.GetValue(inputFormat),
+                    TextField = parse.GetRequiredValue(textField),
+                    IdField = parse.GetRequiredValue(idField),
+                    MaxDocumentSize = parse.GetValue(maxSize),
+                },
+                outFile?.FullName,
+                parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
+                new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) },
+                parse.GetValue(level),
+                kinds,
+                parse.GetValue(minScore),
+                new ResolutionOptions(parse.GetValue(demonyms)),
+                parse.GetValue(parallel),
+                parse.GetValue(failFast),
+                parse.GetValue(quiet));
+            var model = ModelLocator.Load(parse.GetValue(modelOption));
+            return await RunAsync(options, model, parse.InvocationConfiguration, stdin, cancel);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ExtractOptions options, NerModel model, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(model, model.UsesLexicon ? Lexicon.Default : null));
+        var resolver = new EntityResolver(options.Resolution);
+        IProgressSink progress = stdin.ErrorIsTerminal ? new TerminalProgress(io.Error) : new PlainDiagnostics(io.Error);
+        var runner = new ExtractionRunner(analyzer, resolver, options, progress);
+        RunSummary summary;
+        if (options.OutputPath is null)
+        {
+            summary = await runner.RunAsync(stdin.Reader(), io.Output, cancel);
+        }
+        else
+        {
+            AtomicFileOutput file;
+            try { file = AtomicFileOutput.Create(options.OutputPath); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UserErrorException($"{options.OutputPath}: cannot write output ({e.Message})");
+            }
+            using (file)
+            {
+                summary = await runner.RunAsync(stdin.Reader(), file.Writer, cancel);
+                // An interrupted run keeps the earlier file: a partial result must not replace a complete one.
+                if (!summary.Interrupted) file.Commit();
+            }
+        }
+        progress.Finish();
+        if (!options.Quiet || summary.Interrupted)
+            io.Error.WriteLine((summary.Interrupted ? "interrupted: " : "extracted ") + summary.Describe(clock.Elapsed));
+        if (summary.Interrupted) return ExitCodes.Interrupted;
+        return summary.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+    }
+}
+
+/// <summary>Standard input and terminal facts, injectable so tests can run the command in-process.</summary>
+internal sealed class StdinProvider(Func<TextReader> reader, bool errorIsTerminal)
+{
+    /// <summary>The process's real console.</summary>
+    public static StdinProvider Console => new(() => System.Console.In, !System.Console.IsErrorRedirected);
+
+    /// <summary>Opens standard input.</summary>
+    public TextReader Reader() => reader();
+
+    /// <summary>Whether stderr is a terminal (then a live progress line is drawn).</summary>
+    public bool ErrorIsTerminal => errorIsTerminal;
+}

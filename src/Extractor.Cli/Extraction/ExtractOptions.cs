@@ -1,0 +1,43 @@
+using Extractor.IO.Output;
+using Extractor.IO.Sources;
+using Extractor.Resolution;
+
+namespace Extractor.Cli.Extraction;
+
+/// <summary>What to report: one row per mention, per entity in a document, or per entity over the whole run.</summary>
+public enum OutputLevel
+{
+    /// <summary>One row per distinct entity per document.</summary>
+    Entity,
+    /// <summary>One row per mention.</summary>
+    Mention,
+    /// <summary>One row per distinct entity over all inputs.</summary>
+    Corpus,
+}
+
+/// <summary>The validated settings of one <c>extractor extract</c> run; nothing below the CLI sees System.CommandLine.</summary>
+/// <param name="Paths">Inputs in the order given; <c>-</c> is standard input.</param>
+/// <param name="Sources">How inputs are found and read.</param>
+/// <param name="OutputPath">Output file, or null for standard output.</param>
+/// <param name="Format">Output format.</param>
+/// <param name="Output">Writer settings (formula escaping).</param>
+/// <param name="Level">Row granularity.</param>
+/// <param name="Types">Entity kinds to report.</param>
+/// <param name="MinScore">Mentions scored below this are dropped before grouping.</param>
+/// <param name="Resolution">Entity resolution settings (demonyms).</param>
+/// <param name="Parallel">Documents processed at once.</param>
+/// <param name="FailFast">Stop at the first input that fails.</param>
+/// <param name="Quiet">No closing summary line.</param>
+public sealed record ExtractOptions(
+    IReadOnlyList<string> Paths,
+    SourceOptions Sources,
+    string? OutputPath,
+    OutputFormat Format,
+    OutputOptions Output,
+    OutputLevel Level,
+    IReadOnlySet<EntityKind> Types,
+    float MinScore,
+    ResolutionOptions Resolution,
+    int Parallel,
+    bool FailFast,
+    bool Quiet);

@@ -1,0 +1,17 @@
+namespace Extractor.Cli.Extraction;
+
+/// <summary>Counters of one run, for the closing summary line and the exit code.</summary>
+internal sealed class RunSummary
+{
+    public int Documents { get; set; }
+    public int Entities { get; set; }
+    public int Mentions { get; set; }
+    public long Tokens { get; set; }
+    public int Errors { get; set; }
+    public int Warnings { get; set; }
+    public bool Interrupted { get; set; }
+    public bool OutputClosed { get; set; }
+
+    public string Describe(TimeSpan elapsed) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Documents} documents, {Entities} entities, {Mentions} mentions, {Errors} errors, {Warnings} warnings in {elapsed.TotalSeconds:F1} s ({(elapsed.TotalSeconds > 0 ? Tokens / elapsed.TotalSeconds : 0):F0} tokens/s)");
+}
