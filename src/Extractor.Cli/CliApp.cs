@@ -1,3 +1,4 @@
+using System.CommandLine.Help;
 using System.CommandLine;
 using Extractor.Cli.Commands;
 
@@ -16,15 +17,44 @@ internal static class CliApp
             TokenizeCommand.Create(),
             ExtractCommand.Create(model, stdin),
         };
+        var examples = new Dictionary<string, string>
+        {
+            [""] = ExtractCommand.Examples + "\n" + TrainCommand.Examples + "\n" + ExitCodeHelp,
+            ["extract"] = ExtractCommand.Examples + "\n" + ExitCodeHelp,
+            ["train"] = TrainCommand.Examples,
+            ["evaluate"] = EvaluateCommand.Examples,
+            ["tokenize"] = TokenizeCommand.Examples,
+        };
+        foreach (var option in root.Options)
+        {
+            if (option is VersionOption) option.Action = new VersionAction();
+            if (option is HelpOption { Action: HelpAction help }) option.Action = new HelpWithExamples(help, examples);
+        }
         return root;
     }
+
+    private const string ExitCodeHelp = """
+        Exit codes:
+          0    every input was processed
+          1    some inputs failed (each named on stderr; the rest were written), or evaluate fell below --min-f1
+          2    usage error: unknown option, bad value, missing path, unusable model file
+          130  interrupted (Ctrl-C); records already written are whole, and -o FILE is left as it was
+        """;
 
     public static int Run(string[] args, TextWriter output, TextWriter error, StdinProvider? stdin = null)
     {
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
-            return Build(stdin ?? StdinProvider.Console).Parse(args).Invoke(config);
+            var parse = Build(stdin ?? StdinProvider.Console).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Usage errors exit 2 (System.CommandLine's default is 1, which here means "some inputs failed").
+                foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+                error.WriteLine("Run 'extractor --help' (or 'extractor COMMAND --help') for usage and examples.");
+                return ExitCodes.Usage;
+            }
+            return parse.Invoke(config);
         }
         catch (UserErrorException e)
         {

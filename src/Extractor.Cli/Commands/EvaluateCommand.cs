@@ -9,6 +9,12 @@ namespace Extractor.Cli.Commands;
 /// <summary><c>extractor evaluate</c>: conlleval-style precision, recall and F1 of a model on gold CoNLL data.</summary>
 internal static class EvaluateCommand
 {
+    public const string Examples = """
+        Examples:
+          extractor evaluate --gold eng.testa
+          extractor evaluate --gold eng.testa --predictions testa.pred --min-f1 91.5
+        """;
+
     public static Command Create(Option<FileInfo?> modelOption)
     {
         var gold = new Option<FileInfo>("--gold") { Description = "Gold data, CoNLL-2003 column format", Required = true };

@@ -49,7 +49,7 @@ internal static class ExtractCommand
             if (!EntityTypes.TryParse(r.GetValueOrDefault<string>(), out _, out var bad))
                 r.AddError($"--types: unknown type '{bad}' (use {string.Join(", ", EntityTypes.Names)})");
         });
-        var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text\n\n" + Examples)
+        var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
             parallel, demonyms, noEscape, failFast, quiet, modelOption,
@@ -57,6 +57,8 @@ internal static class ExtractCommand
         command.SetAction(async (parse, cancel) =>
         {
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
+            if (given.FirstOrDefault(g => g.StartsWith('-') && g != DocumentSource.StdinPath && !Path.Exists(g)) is { } unknown)
+                throw new UserErrorException($"unknown option '{unknown}' (see 'extractor extract --help')");
             var missing = DocumentSource.FindMissing(given);
             if (missing.Count > 0) throw new UserErrorException($"{missing[0]}: no such file or folder");
             EntityTypes.TryParse(parse.GetValue(types), out var kinds, out _);

@@ -6,6 +6,12 @@ namespace Extractor.Cli.Commands;
 /// <summary><c>extractor tokenize</c>: prints tokens with offsets and sentence numbers, to see what the tagger sees.</summary>
 internal static class TokenizeCommand
 {
+    public const string Examples = """
+        Examples:
+          extractor tokenize samples/000_538bf5e8bea163bf.txt | head
+          echo "U.S. Sen. Marco Rubio didn't say." | extractor tokenize
+        """;
+
     public static Command Create()
     {
         var paths = new Argument<FileInfo[]>("path") { Description = "Text files to tokenize (none or '-': standard input)", Arity = ArgumentArity.ZeroOrMore };

@@ -9,6 +9,12 @@ namespace Extractor.Cli.Commands;
 /// <summary><c>extractor train</c>: trains a model from CoNLL files, choosing the epoch by dev F1.</summary>
 internal static class TrainCommand
 {
+    public const string Examples = """
+        Examples:
+          extractor train --train eng.train --dev eng.testa -o models/extractor.model --clusters brown.paths
+          extractor train --train eng.train --dev eng.testa -o ablation.model --without SecondPass
+        """;
+
     public static Command Create()
     {
         var train = new Option<FileInfo>("--train") { Description = "Training data, CoNLL-2003 column format (IOB1 or IOB2)", Required = true };

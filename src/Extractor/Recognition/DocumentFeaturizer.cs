@@ -27,7 +27,7 @@ internal sealed class DocumentFeaturizer
         for (int i = 0; i < tokens.Length; i++)
             Describe(tokens[i].Of(text), ref infos[i]);
         foreach (var s in sentences)
-            MarkSentence(infos[s.FirstToken..s.EndToken]);
+            MarkSentence(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
         AddDocumentCase(infos);
     }
 
@@ -86,19 +86,45 @@ internal sealed class DocumentFeaturizer
         return _classes!.ClusterOf(buffer[..word.Length]);
     }
 
-    private static void MarkSentence(Span<TokenInfo> sentence)
+    private static void MarkSentence(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> sentence)
     {
         if (sentence.IsEmpty) return;
         sentence[0].Flags |= TokenFlags.SentenceStart;
-        int words = 0, lower = 0;
-        foreach (ref readonly var t in sentence)
+        int words = 0, lower = 0, longLower = 0, titled = 0;
+        for (int i = 0; i < sentence.Length; i++)
         {
-            if ((t.Flags & TokenFlags.HasLetter) == 0) continue;
+            var flags = sentence[i].Flags;
+            if ((flags & TokenFlags.HasLetter) == 0) continue;
             words++;
-            if ((t.Flags & TokenFlags.AllLower) != 0) lower++;
+            if ((flags & TokenFlags.AllLower) != 0)
+            {
+                lower++;
+                if (tokens[i].Length >= 4) longLower++;
+            }
+            else if ((flags & (TokenFlags.InitialCapital | TokenFlags.AllCapitals)) == TokenFlags.InitialCapital) titled++;
         }
-        if (words >= 2 && lower == 0)
+        bool titleCase = words >= 3 && longLower == 0 && titled >= 2;
+        if (titleCase)
+        {
+            // A Title Case Headline is rare in CoNLL, whose headlines are ALL CAPS. Presenting it in capitals
+            // lets the model treat it as it learned to: by the words' use elsewhere in the document.
+            for (int i = 0; i < sentence.Length; i++)
+                if ((sentence[i].Flags & TokenFlags.HasLetter) != 0) AsCapitals(tokens[i].Of(text), ref sentence[i]);
+        }
+        if (titleCase || (words >= 2 && lower == 0))
             foreach (ref var t in sentence) t.Flags |= TokenFlags.InCapsSentence;
+    }
+
+    private static void AsCapitals(ReadOnlySpan<char> word, ref TokenInfo info)
+    {
+        Span<char> upper = stackalloc char[64];
+        if (word.Length > upper.Length) return;
+        int n = word.ToUpperInvariant(upper);
+        var (shape, shortShape, flags) = WordShape.Compute(upper[..n]);
+        info.Word = StableHash.OfUpper(word);
+        info.Shape = shape;
+        info.ShortShape = shortShape;
+        info.Flags = flags | (info.Flags & TokenFlags.SentenceStart);
     }
 
     private void AddDocumentCase(Span<TokenInfo> infos)

@@ -32,6 +32,17 @@ public static class StableHash
         return Mix(h);
     }
 
+    /// <summary>FNV-1a over the uppercased, normalized code units (equals <see cref="Of"/> of the uppercased word).</summary>
+    public static ulong OfUpper(ReadOnlySpan<char> text)
+    {
+        ulong h = Offset;
+        foreach (char c in text)
+        {
+            h = (h ^ char.ToUpperInvariant(Normalize(c))) * Prime;
+        }
+        return Mix(h);
+    }
+
     /// <summary>Hash of a prefix (<paramref name="fromEnd"/> false) or suffix of up to <paramref name="length"/> chars, lowercased.</summary>
     public static ulong OfAffix(ReadOnlySpan<char> text, int length, bool fromEnd)
     {

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+
+namespace Extractor.Cli;
+
+/// <summary><c>--version</c>: the tool's version and the shipped model's, since results depend on both.</summary>
+internal sealed class VersionAction : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        var output = parseResult.InvocationConfiguration.Output;
+        string tool = typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+        string model;
+        try
+        {
+            var info = ModelLocator.Load(null).Info;
+            model = $"{info.Version} (dev F1 {info.DevF1:F2}, trained {info.CreatedUtc:yyyy-MM-dd})";
+        }
+        catch (UserErrorException e)
+        {
+            model = $"unavailable: {e.Message}";
+        }
+        output.WriteLine($"extractor {tool}");
+        output.WriteLine($"model {model}");
+        return ExitCodes.Success;
+    }
+}
