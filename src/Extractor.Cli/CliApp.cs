@@ -16,6 +16,7 @@ internal static class CliApp
             EvaluateCommand.Create(model),
             TokenizeCommand.Create(),
             ExtractCommand.Create(model, stdin),
+            ClustersCommand.Create(),
         };
         var examples = new Dictionary<string, string>
         {
@@ -24,6 +25,7 @@ internal static class CliApp
             ["train"] = TrainCommand.Examples,
             ["evaluate"] = EvaluateCommand.Examples,
             ["tokenize"] = TokenizeCommand.Examples,
+            ["clusters"] = ClustersCommand.Examples,
         };
         foreach (var option in root.Options)
         {
@@ -47,7 +49,7 @@ internal static class CliApp
         try
         {
             var parse = Build(stdin ?? StdinProvider.Console).Parse(args);
-            if (parse.Errors.Count > 0)
+            if (parse.Errors.Count > 0 && parse.Action is not (HelpWithExamples or VersionAction))
             {
                 // Usage errors exit 2 (System.CommandLine's default is 1, which here means "some inputs failed").
                 foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");

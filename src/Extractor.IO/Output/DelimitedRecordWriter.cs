@@ -11,17 +11,19 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     private const string InjectionCharacters = "=+-@\t\r";
 
     private readonly CsvWriter csv;
+    private readonly bool escapeFormulas;
 
     public DelimitedRecordWriter(TextWriter output, char delimiter, OutputOptions options)
         : base(output)
     {
+        escapeFormulas = options.EscapeFormulas;
         var csvOptions = CsvWriterOptions.Default with
         {
             Separator = delimiter,
             NewLine = "\n",
             FormatProvider = CultureInfo.InvariantCulture,
-            Injection = options.EscapeFormulas ? CsvInjection.Escape : CsvInjection.None,
-            InjectionCharacters = InjectionCharacters,
+            // Escaping is done here, not by CsvHelper, to spare the lone "-" (stdin's document id): it cannot run as a formula.
+            Injection = CsvInjection.None,
         };
         csv = CsvWriter.Create(Buffer, csvOptions, leaveOpen: true);
     }
@@ -32,10 +34,14 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     {
         for (var column = 0; column < Schema.Columns.Count; column++)
         {
-            csv.WriteField(Schema.Format(record, column));
+            csv.WriteField(Escape(Schema.Format(record, column)));
         }
         csv.EndRecord();
     }
+
+    /// <summary>Prefixes a cell that a spreadsheet would run as a formula with <c>'</c>, which makes it text.</summary>
+    private string Escape(string field) =>
+        escapeFormulas && field.Length > 0 && field != "-" && InjectionCharacters.Contains(field[0]) ? "'" + field : field;
 
     protected override void MoveToBuffer() => csv.Flush();
 

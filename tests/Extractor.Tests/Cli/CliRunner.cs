@@ -1,0 +1,44 @@
+using Extractor.Cli;
+using Extractor.Cli.Commands;
+
+namespace Extractor.Tests.Cli;
+
+/// <summary>Runs the real command tree in-process with captured stdout/stderr and a given stdin.</summary>
+internal static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static Result WithStdin(string stdin, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        int code = CliApp.Run(args, output, error, new StdinProvider(() => new StringReader(stdin), errorIsTerminal: false));
+        return new Result(code, output.ToString(), error.ToString());
+    }
+
+    public static Result Run(params string[] args) => WithStdin("", args);
+
+    /// <summary>The sample articles, as copied beside the test assembly.</summary>
+    public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
+}
+
+/// <summary>A temporary folder deleted after the test.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "extractor-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string File(string name, string content)
+    {
+        string full = System.IO.Path.Combine(Path, name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        System.IO.File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
