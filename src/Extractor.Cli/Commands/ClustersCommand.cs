@@ -33,7 +33,7 @@ internal static class ClustersCommand
             var clock = Stopwatch.StartNew();
             var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens));
             var tokenizer = new Tokenizer();
-            var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"));
+            var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);
             var target = parse.GetRequiredValue(output);
             string temp = target.FullName + ".tmp";

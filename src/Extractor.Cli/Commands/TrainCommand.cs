@@ -50,7 +50,7 @@ internal static class TrainCommand
             stdout.WriteLine($"settings: {trainer.Options.Describe()}{(classes is null ? "" : $" classes={classes.WordCount} words")}");
             var progress = new SynchronousProgress<EpochReport>(r => stdout.WriteLine(double.IsNaN(r.DevF1)
                 ? $"{r.Stage}: trained ({r.Elapsed.TotalSeconds:F0} s)"
-                : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")));
+                : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")), stdout);
             string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {parse.GetValue(clusters)!.Name}")}";
             var model = trainer.Train(trainDocs, devDocs, data, progress);
             var outFile = parse.GetRequiredValue(output);
@@ -71,13 +71,17 @@ internal static class TrainCommand
     }
 }
 
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool and reorders lines).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+/// <summary>An <see cref="IProgress{T}"/> that reports at once, in order, and flushes (Progress&lt;T&gt; posts to the thread pool and reorders lines).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report, TextWriter flush) : IProgress<T>
 {
     private readonly Lock _gate = new();
 
     public void Report(T value)
     {
-        lock (_gate) report(value);
+        lock (_gate)
+        {
+            report(value);
+            flush.Flush();
+        }
     }
 }
