@@ -94,6 +94,26 @@ public sealed class TokenizerPropertyTests
     }
 
     [Fact]
+    public void TokenizeAndSplit_SteadyState_AllocateNothing()
+    {
+        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "004_71b6137f9b5c14d7.txt"));
+        var tokens = new List<Token>(4096);
+        var sentences = new List<Sentence>(1024);
+        Tokenizer.Tokenize(text, tokens);
+        Token[] array = tokens.ToArray();
+        Splitter.Split(text, array, sentences);
+
+        tokens.Clear();
+        sentences.Clear();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Tokenizer.Tokenize(text, tokens);
+        Splitter.Split(text, array, sentences);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Tokenize_SharedInstanceAcrossThreads_GivesTheSameTokens()
     {
         string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "000_538bf5e8bea163bf.txt"));
