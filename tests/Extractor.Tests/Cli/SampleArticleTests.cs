@@ -1,0 +1,84 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Extractor.Tests.Cli;
+
+/// <summary>The shipped model, tokenizer and resolver together on the three real 2025 articles in samples/.</summary>
+public class SampleArticleTests
+{
+    private const string First = "000_538bf5e8bea163bf.txt";
+
+    private static List<(string Type, string Name, string Code, int Mentions, string Aliases)> Entities(params string[] extra)
+    {
+        var r = CliRunner.Run(["extract", Path.Combine(CliRunner.Samples, First), "-q", .. extra]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var reader = CsvReader.Create(new StringReader(r.Stdout), CsvReaderOptions.Default with { HasHeader = true }, leaveOpen: false);
+        var rows = new List<(string, string, string, int, string)>();
+        while (reader.Read())
+            rows.Add((reader.GetString(1)!, reader.GetString(2)!, reader.GetString(3)!, int.Parse(reader.GetString(4)!, CultureInfo.InvariantCulture), reader.GetString(6)!));
+        return rows;
+    }
+
+    [Theory]
+    [InlineData("Marco Rubio")]
+    [InlineData("Donald Trump")]
+    [InlineData("JD Vance")]
+    [InlineData("Steve Witkoff")]
+    [InlineData("Jared Kushner")]
+    [InlineData("Dan Caine")]
+    public void FirstArticle_People(string name) =>
+        Assert.Contains(Entities(), e => e.Type == "PERSON" && e.Name == name);
+
+    [Fact]
+    public void FirstArticle_RubioIsCountedAsMarcoRubio()
+    {
+        var rubio = Assert.Single(Entities(), e => e.Name == "Marco Rubio");
+        Assert.Contains("Rubio", rubio.Aliases.Split('|'));
+        Assert.True(rubio.Mentions >= 6, $"{rubio.Mentions} mentions");
+        Assert.DoesNotContain(Entities(), e => e.Type == "PERSON" && e.Name == "Rubio");
+    }
+
+    [Theory]
+    [InlineData("United States", "US")]
+    [InlineData("Israel", "IL")]
+    [InlineData("Qatar", "QA")]
+    [InlineData("Egypt", "EG")]
+    [InlineData("Turkey", "TR")]
+    [InlineData("Indonesia", "ID")]
+    [InlineData("Azerbaijan", "AZ")]
+    public void FirstArticle_CountriesWithCodes(string name, string code) =>
+        Assert.Contains(Entities(), e => e.Type == "COUNTRY" && e.Name == name && e.Code == code);
+
+    [Fact]
+    public void FirstArticle_UsIsTheUnitedStates()
+    {
+        var us = Assert.Single(Entities(), e => e.Code == "US");
+        Assert.Equal("United States", us.Name);
+        Assert.Contains("U.S.", us.Aliases.Split('|'));
+    }
+
+    [Theory]
+    [InlineData("Hamas")]
+    [InlineData("State Department")]
+    [InlineData("United Nations")]
+    public void FirstArticle_Organizations(string name) =>
+        Assert.Contains(Entities(), e => e.Type == "ORGANIZATION" && e.Name == name);
+
+    [Fact]
+    public void FirstArticle_NoTitlesInPersonNames()
+    {
+        foreach (var person in Entities().Where(e => e.Type == "PERSON"))
+            Assert.DoesNotMatch(@"^(President|Secretary|General|Gen\.|Vice|Prime|Emir|Sheikh)\b", person.Name);
+    }
+
+    [Fact]
+    public void Demonyms_ReportedAsCountriesOnlyWhenAsked()
+    {
+        const string text = "Israeli forces withdrew on Monday, and Palestinian officials said the talks would resume.";
+        string Run(params string[] extra) => CliRunner.WithStdin(text, ["extract", "-l", "mention", "-q", .. extra]).Stdout;
+        Assert.DoesNotContain("COUNTRY", Run());
+        var with = Run("--demonyms");
+        Assert.Contains("-,COUNTRY,Israeli,Israel,IL,", with);
+        Assert.Contains("-,COUNTRY,Palestinian,Palestine,PS,", with);
+    }
+}
