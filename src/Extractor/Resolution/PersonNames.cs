@@ -70,14 +70,20 @@ internal sealed class PersonNames
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string[] shortName in distinct)
         {
-            List<string[]> longer = distinct.Where(l => l.Length > shortName.Length && EndsWith(l, shortName)).ToList();
+            // A name in capitals (a headline's "RUBIO", "DONALD TRUMP") also matches the mixed-case names of the body.
+            bool capitals = SurfaceText.IsAllCaps(string.Join(' ', shortName));
+            var comparer = capitals ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+            List<string[]> longer = distinct
+                .Where(l => (l.Length > shortName.Length || (capitals && l.Length == shortName.Length && !SurfaceText.IsAllCaps(string.Join(' ', l))))
+                    && EndsWith(l, shortName, comparer))
+                .ToList();
             if (longer.Count == 0)
             {
                 continue;
             }
             // Drop names that are trailing parts of other candidates ("Tamim al-Thani" inside a longer "… Tamim al-Thani");
             // what remains must be a single name, otherwise the short form is ambiguous and stays.
-            List<string[]> maximal = longer.Where(l => !longer.Any(o => o.Length > l.Length && EndsWith(o, l))).ToList();
+            List<string[]> maximal = longer.Where(l => !longer.Any(o => o.Length > l.Length && EndsWith(o, l, comparer))).ToList();
             if (maximal.Count == 1)
             {
                 map[string.Join(' ', shortName)] = string.Join(' ', maximal[0]);
@@ -86,8 +92,8 @@ internal sealed class PersonNames
         return map;
     }
 
-    private static bool EndsWith(string[] name, string[] suffix) =>
-        name.AsSpan(name.Length - suffix.Length).SequenceEqual(suffix);
+    private static bool EndsWith(string[] name, string[] suffix, StringComparer comparer) =>
+        name.AsSpan(name.Length - suffix.Length).SequenceEqual(suffix, comparer);
 
     private int TitleLengthAt(string[] words, int start)
     {

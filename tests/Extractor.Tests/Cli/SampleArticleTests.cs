@@ -82,3 +82,21 @@ public class SampleArticleTests
         Assert.Contains("-,COUNTRY,Palestinian,Palestine,PS,", with);
     }
 }
+
+/// <summary>Document-level consistency with the shipped model: headlines and later short mentions.</summary>
+public class DocumentConsistencyTests
+{
+    [Theory]
+    [InlineData("RUBIO MEETS NETANYAHU IN JERUSALEM")]
+    [InlineData("Rubio Meets Netanyahu in Jerusalem")]
+    public void Headline_AndLaterSurnames_AreTheBodysPeople(string headline)
+    {
+        string text = headline + "\n\nU.S. Secretary of State Marco Rubio met Israeli Prime Minister Benjamin Netanyahu in Jerusalem on Sunday. Rubio said the talks with Netanyahu were productive.\n";
+        var r = CliRunner.WithStdin(text, "extract", "-l", "mention", "-q");
+        var rows = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        var people = rows.Where(c => c[1] == "PERSON").ToList();
+        Assert.Equal(3, people.Count(c => c[3] == "Marco Rubio"));
+        Assert.Equal(3, people.Count(c => c[3] == "Benjamin Netanyahu"));
+        Assert.Contains(rows, c => c[2] == headline.Split(' ')[0] && c[5] == "0" && c[1] == "PERSON");
+    }
+}

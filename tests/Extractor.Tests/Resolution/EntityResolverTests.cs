@@ -134,6 +134,15 @@ public class EntityResolverTests
             Default.Resolve(doc).Select(r => r.Name));
     }
 
+    [Theory]
+    [InlineData("RUBIO")]
+    [InlineData("MARCO RUBIO")]
+    public void Resolve_HeadlineCapitals_TakeTheBodysName(string headline)
+    {
+        AnalyzedDocument doc = TestDocuments.Build(headline + " VISITS ISRAEL\n\nMarco Rubio arrived.", (headline, Per), ("Marco Rubio", Per));
+        Assert.All(Default.Resolve(doc), m => Assert.Equal("Marco Rubio", m.Name));
+    }
+
     [Fact]
     public void Resolve_TrailingNameParts_TakeTheLongestName()
     {
