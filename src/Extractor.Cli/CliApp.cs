@@ -14,7 +14,7 @@ internal static class CliApp
         {
             TrainCommand.Create(),
             EvaluateCommand.Create(model),
-            TokenizeCommand.Create(),
+            TokenizeCommand.Create(stdin),
             ExtractCommand.Create(model, stdin),
             ClustersCommand.Create(),
         };

@@ -12,7 +12,7 @@ internal static class TokenizeCommand
           echo "U.S. Sen. Marco Rubio didn't say." | extractor tokenize
         """;
 
-    public static Command Create()
+    public static Command Create(StdinProvider stdin)
     {
         var paths = new Argument<FileInfo[]>("path") { Description = "Text files to tokenize (none or '-': standard input)", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("tokenize", "Print tokens as 'sentence<TAB>start<TAB>end<TAB>token' (UTF-16 offsets, end exclusive)") { paths };
@@ -23,7 +23,7 @@ internal static class TokenizeCommand
             var splitter = new SentenceSplitter();
             var files = parse.GetValue(paths) ?? [];
             if (files.Length == 0 || (files.Length == 1 && files[0].Name == "-"))
-                Print(Console.In.ReadToEnd(), "-", tokenizer, splitter, output);
+                Print(stdin.Reader().ReadToEnd(), "-", tokenizer, splitter, output);
             foreach (var file in files.Where(f => f.Name != "-"))
             {
                 if (!file.Exists) throw new UserErrorException($"{file}: no such file");
