@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Extractor.IO.Sources;
@@ -16,9 +17,10 @@ internal static class JsonlDocumentReader
     public static IEnumerable<SourceItem> Read(TextReader reader, string fileId, string shown, SourceOptions options)
     {
         var lineNumber = 0;
+        var buffer = new StringBuilder();
         while (true)
         {
-            var line = TryReadLine(reader, out var error);
+            var line = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
             if (error is not null)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber + 1}", error);
@@ -29,23 +31,28 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (tooLong)
+            {
+                yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
             {
                 yield return ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
             }
         }
     }
 
-    private static string? TryReadLine(TextReader reader, out string? error)
+    private static string? TryReadLine(TextReader reader, int maxChars, StringBuilder buffer, out bool tooLong, out string? error)
     {
         try
         {
             error = null;
-            return reader.ReadLine();
+            return InputFiles.ReadLine(reader, maxChars, buffer, out tooLong);
         }
         catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
         {
             error = described;
+            tooLong = false;
             return null;
         }
     }
@@ -59,7 +66,7 @@ internal static class JsonlDocumentReader
         }
         catch (JsonException exception)
         {
-            return new SourceFailure(where, $"malformed JSON: {exception.Message}");
+            return new SourceFailure(where, $"malformed JSON at byte {exception.BytePositionInLine + 1}: {WithoutPosition(exception.Message)}");
         }
         using (json)
         {
@@ -92,6 +99,13 @@ internal static class JsonlDocumentReader
                 var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
             };
         }
+    }
+
+    /// <summary>The parser's message without its own " LineNumber: 0 | BytePositionInLine: N." (always line 0 here: it sees one line).</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

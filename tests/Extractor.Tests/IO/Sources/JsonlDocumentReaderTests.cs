@@ -23,7 +23,7 @@ public class JsonlDocumentReaderTests
                 "doc a1 = Angela Merkel visited Paris.",
                 "doc 7 = Second row.",
                 "doc rows.jsonl:4 = No id here.",
-                "in/rows.jsonl:5: malformed JSON: " + MalformedMessage("{\"id\":\"bad\","),
+                "in/rows.jsonl:5: malformed JSON at byte 12: " + MalformedMessage("{\"id\":\"bad\","),
                 "in/rows.jsonl:6: no \"text\" field",
                 "in/rows.jsonl:7: \"text\" is a number, not a string",
                 "in/rows.jsonl:8: expected a JSON object, found an array",
@@ -49,6 +49,24 @@ public class JsonlDocumentReaderTests
             Read("{\"id\":\"a\",\"text\":\"too long\"}\n{\"id\":\"b\",\"text\":\"ok\"}", new SourceOptions { MaxDocumentSize = 4 }));
 
     [Fact]
+    public void Read_LineLongerThanRowLimit_SkippedUnreadNextLineRead()
+    {
+        var options = new SourceOptions { MaxDocumentSize = 4 };
+        var huge = "{\"text\":\"" + new string('a', options.MaxRowChars + 10) + "\"}";
+
+        Assert.Equal(
+            ["in/rows.jsonl:1: line too long for --max-document-size (4 bytes); skipped unread", "doc rows.jsonl:2 = ok"],
+            Read(huge + "\r\n{\"text\":\"ok\"}", options));
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"a\"}\n{\"text\":\"b\"}")]
+    [InlineData("{\"text\":\"a\"}\r\n{\"text\":\"b\"}\r\n")]
+    [InlineData("{\"text\":\"a\"}\r{\"text\":\"b\"}\r")]
+    public void Read_AnyLineEnd_SplitsLinesAlike(string jsonl) =>
+        Assert.Equal(["doc rows.jsonl:1 = a", "doc rows.jsonl:2 = b"], Read(jsonl));
+
+    [Fact]
     public void Read_IsLazy_StopsReadingWhenConsumerStops()
     {
         var reader = new StringReader("{\"text\":\"a\"}\n{\"text\":\"b\"}\n");
@@ -59,6 +77,7 @@ public class JsonlDocumentReaderTests
         Assert.Equal("{\"text\":\"b\"}", reader.ReadLine());
     }
 
+    /// <summary>The parser's own wording, without its position suffix (the reader reports the position itself).</summary>
     private static string MalformedMessage(string line)
     {
         try
@@ -68,7 +87,7 @@ public class JsonlDocumentReaderTests
         }
         catch (System.Text.Json.JsonException exception)
         {
-            return exception.Message;
+            return exception.Message[..exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal)];
         }
     }
 }
