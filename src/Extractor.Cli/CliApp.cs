@@ -44,7 +44,7 @@ internal static class CliApp
         A closed output pipe (`extractor extract big/ | head`) ends the run quietly with 0.
         """;
 
-    /// <param name="cancel">Signalled on Ctrl-C or SIGTERM (Program.cs owns the signals, so tests can interrupt a run in-process).</param>
+    /// <summary>Parses and runs <paramref name="args"/>; <paramref name="cancel"/> is signalled on Ctrl-C or SIGTERM (Program.cs owns the signals, so tests can interrupt a run in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, StdinProvider? stdin = null, CancellationToken cancel = default)
     {
         var config = new InvocationConfiguration

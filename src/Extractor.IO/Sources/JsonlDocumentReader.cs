@@ -83,7 +83,10 @@ internal static class JsonlDocumentReader
             {
                 return new SourceFailure(where, $"\"{options.TextField}\" is {Describe(textValue.ValueKind)}, not a string");
             }
-            var text = textValue.GetString()!;
+            if (TryGetString(textValue) is not { } text)
+            {
+                return new SourceFailure(where, UnpairedSurrogate(options.TextField));
+            }
             if (text.Length > options.MaxDocumentSize)
             {
                 return new SourceFailure(where, InputFiles.TooLarge(options.MaxDocumentSize));
@@ -94,12 +97,31 @@ internal static class JsonlDocumentReader
             }
             return idValue.ValueKind switch
             {
-                JsonValueKind.String => new SourceDocument(idValue.GetString()!, text),
+                JsonValueKind.String when TryGetString(idValue) is { } id => new SourceDocument(id, text),
+                JsonValueKind.String => new SourceFailure(where, UnpairedSurrogate(options.IdField)),
                 JsonValueKind.Number => new SourceDocument(idValue.GetRawText(), text),
                 var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
             };
         }
     }
+
+    /// <summary>
+    /// The string, or null when it holds an escaped unpaired surrogate (<c>"\ud800"</c>): valid JSON syntax, but no
+    /// .NET string can be made of it without loss, and System.Text.Json throws rather than replace it.
+    /// </summary>
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string UnpairedSurrogate(string field) => $"\"{field}\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text";
 
     /// <summary>The parser's message without its own " LineNumber: 0 | BytePositionInLine: N." (always line 0 here: it sees one line).</summary>
     private static string WithoutPosition(string message)

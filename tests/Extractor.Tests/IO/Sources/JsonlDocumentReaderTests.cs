@@ -40,6 +40,9 @@ public class JsonlDocumentReaderTests
     [InlineData("{\"id\":1.50,\"text\":\"t\"}", "doc 1.50 = t")]
     [InlineData("{\"id\":[1],\"text\":\"t\"}", "in/rows.jsonl:1: \"id\" is an array, not a string or number")]
     [InlineData("{\"text\":null}", "in/rows.jsonl:1: \"text\" is null, not a string")]
+    [InlineData("{\"text\":\"a \\ud800 b\"}", "in/rows.jsonl:1: \"text\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text")]
+    [InlineData("{\"id\":\"\\udc00\",\"text\":\"t\"}", "in/rows.jsonl:1: \"id\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text")]
+    [InlineData("{\"text\":\"\\ud83d\\ude00 paired\"}", "doc rows.jsonl:1 = \U0001F600 paired")]
     public void Read_IdAndTextKinds_AreHandled(string line, string expected) => Assert.Equal([expected], Read(line));
 
     [Fact]
