@@ -77,7 +77,7 @@ internal sealed class ExtractorProcess : IDisposable
     {
         var read = process.StandardOutput.ReadToEndAsync();
         Assert.True(read.Wait(Patience), "the child's stdout did not end in time");
-        return read.Result;
+        return read.GetAwaiter().GetResult();
     }
 
     /// <summary>Sends a signal by name (INT, TERM) with kill(1).</summary>
