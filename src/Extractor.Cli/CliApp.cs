@@ -40,12 +40,21 @@ internal static class CliApp
           0    every input was processed
           1    some inputs failed (each named on stderr; the rest were written), or evaluate fell below --min-f1
           2    usage error: unknown option, bad value, missing path, unusable model file
-          130  interrupted (Ctrl-C); records already written are whole, and -o FILE is left as it was
+          130  interrupted (Ctrl-C or SIGTERM); records already written are whole, -o FILE is left as it was
+        A closed output pipe (`extractor extract big/ | head`) ends the run quietly with 0.
         """;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, StdinProvider? stdin = null)
+    /// <summary>Parses and runs <paramref name="args"/>; <paramref name="cancel"/> is signalled on Ctrl-C or SIGTERM (Program.cs owns the signals, so tests can interrupt a run in-process).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, StdinProvider? stdin = null, CancellationToken cancel = default)
     {
-        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            // Signals arrive through `cancel`; System.CommandLine's own handler would end the process mid-write.
+            ProcessTerminationTimeout = null,
+        };
         try
         {
             var parse = Build(stdin ?? StdinProvider.Console).Parse(args);
@@ -56,7 +65,7 @@ internal static class CliApp
                 error.WriteLine("Run 'extractor --help' (or 'extractor COMMAND --help') for usage and examples.");
                 return ExitCodes.Usage;
             }
-            return parse.Invoke(config);
+            return parse.InvokeAsync(config, cancel).GetAwaiter().GetResult();
         }
         catch (UserErrorException e)
         {

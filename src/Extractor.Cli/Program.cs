@@ -1,11 +1,34 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Extractor.Cli;
+using Microsoft.Win32.SafeHandles;
 
 // A buffered, BOM-less UTF-8 stdout with "\n" line ends: records are flushed whole, per document,
 // instead of Console.Out's flush on every write.
-var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+var stdout = new StreamWriter(OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
 var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
-int code = CliApp.Run(args, stdout, stderr);
+
+// Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process
+// two seconds after the signal whether or not the command has finished: that could cut a record in half
+// and leave -o's temporary file behind. The first signal asks the command to stop at the next record
+// boundary and clean up; a second one ends the process at once, for a run stuck on a blocked write.
+using var interrupt = new CancellationTokenSource();
+Action<PosixSignalContext> handler = context =>
+{
+    context.Cancel = !interrupt.IsCancellationRequested;
+    interrupt.Cancel();
+};
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+
+int code = CliApp.Run(args, stdout, stderr, cancel: interrupt.Token);
 try { stdout.Flush(); }
 catch (IOException) { /* the reader closed the pipe; what it took is complete */ }
 return code;
+
+// On Unix, standard output as a plain file stream: Console's own stream swallows EPIPE, so a closed pipe
+// (`extractor extract big/ | head`) would go unnoticed and the whole corpus would be processed for nobody.
+// .NET ignores SIGPIPE, so the write fails with an IOException instead, which ends the run quietly.
+static Stream OpenStandardOutput() => OperatingSystem.IsWindows()
+    ? Console.OpenStandardOutput()
+    : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);

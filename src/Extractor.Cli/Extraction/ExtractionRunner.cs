@@ -39,9 +39,13 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         });
         await foreach (var task in queue.Reader.ReadAllAsync())
         {
-            var result = await task;
-            if (cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); continue; }
-            if (summary.OutputClosed) continue;
+            // Interruption: stop at this record boundary, without waiting for documents still being
+            // analyzed (a huge one can take minutes) or for the reader (it may be blocked on stdin).
+            DocumentResult? result = null;
+            try { result = await task.WaitAsync(cancel); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
+            if (result is null || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
+            if (summary.OutputClosed) break;
             bool failed = Report(result, summary);
             try
             {
@@ -57,6 +61,7 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             progress.Advance(summary);
             if (failed && options.FailFast) stop.Cancel();
         }
+        if (summary.Interrupted || summary.OutputClosed) return summary;
         await producer;
         if (cancel.IsCancellationRequested) summary.Interrupted = true;
         if (!summary.OutputClosed && !summary.Interrupted)

@@ -8,10 +8,12 @@ namespace Extractor.IO.Sources;
 /// </summary>
 internal static class CsvDocumentReader
 {
-    private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
+    private static CsvReaderOptions ReaderOptions(SourceOptions options) => CsvReaderOptions.Default with
     {
         Separator = ',',
         HasHeader = true,
+        // An unclosed quote would otherwise read the rest of a file of any size into one field.
+        MaxRecordSize = options.MaxRowChars,
     };
 
     /// <param name="reader">The CSV reader, owned (and disposed) by this enumeration.</param>
@@ -56,10 +58,10 @@ internal static class CsvDocumentReader
     }
 
     /// <summary>A reader over <paramref name="stream"/> (BOM honoured, UTF-8 otherwise) that closes it when disposed.</summary>
-    public static CsvReader Create(Stream stream) => CsvReader.Create(stream, ReaderOptions, leaveOpen: false);
+    public static CsvReader Create(Stream stream, SourceOptions options) => CsvReader.Create(stream, ReaderOptions(options), leaveOpen: false);
 
     /// <summary>A reader over already decoded text, left open.</summary>
-    public static CsvReader Create(TextReader text) => CsvReader.Create(text, ReaderOptions, leaveOpen: true);
+    public static CsvReader Create(TextReader text, SourceOptions options) => CsvReader.Create(text, ReaderOptions(options), leaveOpen: true);
 
     private static IReadOnlyList<string> TryReadHeaders(CsvReader reader, out string? error)
     {

@@ -81,7 +81,7 @@ public sealed class DocumentSource
             case InputFormat.Jsonl:
                 return OpenThen(shown, stream => JsonlDocumentReader.Read(new StreamReader(stream, Utf8, true), id, shown, options));
             case InputFormat.Csv:
-                return OpenThen(shown, stream => CsvDocumentReader.Read(CsvDocumentReader.Create(stream), id, shown, options));
+                return OpenThen(shown, stream => CsvDocumentReader.Read(CsvDocumentReader.Create(stream, options), id, shown, options));
             case var format:
                 return ReadWholeFile(shown, id, format == InputFormat.Html);
         }
@@ -131,7 +131,7 @@ public sealed class DocumentSource
         var rows = options.Format switch
         {
             InputFormat.Jsonl => JsonlDocumentReader.Read(stdin, StdinPath, StdinPath, options),
-            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin), StdinPath, StdinPath, options),
+            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin, options), StdinPath, StdinPath, options),
             _ => null,
         };
         if (rows is not null)
@@ -142,9 +142,25 @@ public sealed class DocumentSource
             }
             yield break;
         }
-        var text = InputFiles.ReadBounded(stdin, options.MaxDocumentSize);
+        var text = TryReadStdin(out var reason);
         yield return text is null
-            ? new SourceFailure(StdinPath, InputFiles.TooLarge(options.MaxDocumentSize))
+            ? new SourceFailure(StdinPath, reason)
             : new SourceDocument(StdinPath, options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
+    }
+
+    /// <summary>All of standard input, or null with a reason: too large, or unreadable (<c>&lt; folder/</c> gives EISDIR).</summary>
+    private string? TryReadStdin(out string reason)
+    {
+        try
+        {
+            var text = InputFiles.ReadBounded(stdin, options.MaxDocumentSize);
+            reason = text is null ? InputFiles.TooLarge(options.MaxDocumentSize) : "";
+            return text;
+        }
+        catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
+        {
+            reason = described;
+            return null;
+        }
     }
 }

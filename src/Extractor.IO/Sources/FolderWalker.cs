@@ -7,7 +7,8 @@ internal sealed record FolderListing(IReadOnlyList<string> Files, IReadOnlyList<
 
 /// <summary>
 /// Lists a folder recursively. Folder symbolic links are followed unless they lead back to a folder on the
-/// current path (a loop), which is reported once per link and not entered, so the walk always ends.
+/// current path (a loop), which is reported once per link as a failure (like <c>find -L</c>, so the exit
+/// code says the folder is not as expected) and not entered, so the walk always ends.
 /// </summary>
 /// <remarks>
 /// The whole listing is collected and then sorted by relative path, so the order is the ordinal order of
@@ -67,7 +68,7 @@ internal static class FolderWalker
             var childReal = child.LinkTarget is null ? Path.Join(real, child.Name) : RealPath(child);
             if (!ancestors.Add(childReal))
             {
-                problems.Add(new SourceWarning(shownChild, "symbolic link loop, not followed"));
+                problems.Add(new SourceFailure(shownChild, "symbolic link loop, not followed"));
                 continue;
             }
             Walk(child, childReal, path, shownChild, filter, ancestors, files, problems);

@@ -68,6 +68,39 @@ internal static class InputFiles
         return text.ToString();
     }
 
+    /// <summary>
+    /// The next line of <paramref name="reader"/> (ended by <c>\n</c>, <c>\r</c> or <c>\r\n</c>, as <see cref="TextReader.ReadLine"/>),
+    /// or null at the end. A line longer than <paramref name="maxChars"/> is read to its end but not kept: it comes back
+    /// empty with <paramref name="tooLong"/> set, so a file without newlines cannot exhaust memory.
+    /// </summary>
+    /// <remarks>Character by character, so nothing past the line is consumed (stdin rows stream as they arrive).</remarks>
+    public static string? ReadLine(TextReader reader, int maxChars, StringBuilder line, out bool tooLong)
+    {
+        line.Clear();
+        tooLong = false;
+        var c = reader.Read();
+        if (c < 0)
+        {
+            return null;
+        }
+        for (; c >= 0 && c != '\n' && c != '\r'; c = reader.Read())
+        {
+            if (line.Length < maxChars)
+            {
+                line.Append((char)c);
+            }
+            else
+            {
+                tooLong = true;
+            }
+        }
+        if (c == '\r' && reader.Peek() == '\n')
+        {
+            reader.Read();
+        }
+        return tooLong ? "" : line.ToString();
+    }
+
     /// <summary>The failure reason for a document over the size limit.</summary>
     public static string TooLarge(long maxBytes) => $"larger than --max-document-size ({DescribeSize(maxBytes)})";
 
@@ -85,9 +118,16 @@ internal static class InputFiles
     {
         UnauthorizedAccessException => "permission denied",
         FileNotFoundException or DirectoryNotFoundException => "not found",
-        IOException io => io.Message,
+        IOException io => WithoutPath(io.Message),
         _ => null,
     };
+
+    /// <summary>The message without the <c> : 'PATH'</c> that .NET appends on Unix: the caller names the file already, in the user's own spelling.</summary>
+    private static string WithoutPath(string message)
+    {
+        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith('\'') ? message[..at] : message;
+    }
 
     private static byte[]? ReadBounded(Stream stream, long maxBytes)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Extractor.IO.Sources;
@@ -16,9 +17,10 @@ internal static class JsonlDocumentReader
     public static IEnumerable<SourceItem> Read(TextReader reader, string fileId, string shown, SourceOptions options)
     {
         var lineNumber = 0;
+        var buffer = new StringBuilder();
         while (true)
         {
-            var line = TryReadLine(reader, out var error);
+            var line = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
             if (error is not null)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber + 1}", error);
@@ -29,23 +31,28 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (tooLong)
+            {
+                yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
             {
                 yield return ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
             }
         }
     }
 
-    private static string? TryReadLine(TextReader reader, out string? error)
+    private static string? TryReadLine(TextReader reader, int maxChars, StringBuilder buffer, out bool tooLong, out string? error)
     {
         try
         {
             error = null;
-            return reader.ReadLine();
+            return InputFiles.ReadLine(reader, maxChars, buffer, out tooLong);
         }
         catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
         {
             error = described;
+            tooLong = false;
             return null;
         }
     }
@@ -59,7 +66,7 @@ internal static class JsonlDocumentReader
         }
         catch (JsonException exception)
         {
-            return new SourceFailure(where, $"malformed JSON: {exception.Message}");
+            return new SourceFailure(where, $"malformed JSON at byte {exception.BytePositionInLine + 1}: {WithoutPosition(exception.Message)}");
         }
         using (json)
         {
@@ -76,7 +83,10 @@ internal static class JsonlDocumentReader
             {
                 return new SourceFailure(where, $"\"{options.TextField}\" is {Describe(textValue.ValueKind)}, not a string");
             }
-            var text = textValue.GetString()!;
+            if (TryGetString(textValue) is not { } text)
+            {
+                return new SourceFailure(where, UnpairedSurrogate(options.TextField));
+            }
             if (text.Length > options.MaxDocumentSize)
             {
                 return new SourceFailure(where, InputFiles.TooLarge(options.MaxDocumentSize));
@@ -87,11 +97,37 @@ internal static class JsonlDocumentReader
             }
             return idValue.ValueKind switch
             {
-                JsonValueKind.String => new SourceDocument(idValue.GetString()!, text),
+                JsonValueKind.String when TryGetString(idValue) is { } id => new SourceDocument(id, text),
+                JsonValueKind.String => new SourceFailure(where, UnpairedSurrogate(options.IdField)),
                 JsonValueKind.Number => new SourceDocument(idValue.GetRawText(), text),
                 var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
             };
         }
+    }
+
+    /// <summary>
+    /// The string, or null when it holds an escaped unpaired surrogate (<c>"\ud800"</c>): valid JSON syntax, but no
+    /// .NET string can be made of it without loss, and System.Text.Json throws rather than replace it.
+    /// </summary>
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string UnpairedSurrogate(string field) => $"\"{field}\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text";
+
+    /// <summary>The parser's message without its own " LineNumber: 0 | BytePositionInLine: N." (always line 0 here: it sees one line).</summary>
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

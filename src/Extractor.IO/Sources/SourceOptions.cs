@@ -29,4 +29,11 @@ public sealed record SourceOptions
 
     /// <summary>Files (and rows) larger than this many bytes are skipped with a failure that names them.</summary>
     public long MaxDocumentSize { get; init; } = DefaultMaxDocumentSize;
+
+    /// <summary>
+    /// The longest JSONL line or CSV record held in memory, in characters: room for a text at the size limit even
+    /// when JSON escapes every character as <c>\uXXXX</c> of its UTF-8 bytes' worth, plus the other fields; capped
+    /// below .NET's largest string. A longer row is skipped unread, so one missing newline cannot exhaust memory.
+    /// </summary>
+    internal int MaxRowChars => (int)Math.Min(1L << 29, MaxDocumentSize * 4 + 64 * 1024);
 }

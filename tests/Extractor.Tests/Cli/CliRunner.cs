@@ -1,3 +1,4 @@
+using CsvHelper;
 using Extractor.Cli;
 using Extractor.Cli.Commands;
 
@@ -20,6 +21,21 @@ internal static class CliRunner
 
     /// <summary>The sample articles, as copied beside the test assembly.</summary>
     public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    /// <summary>CSV (or TSV) output as rows of column name to cell, parsed by a real CSV reader.</summary>
+    public static List<Dictionary<string, string>> ParseCsv(string csv, char separator = ',')
+    {
+        using var reader = CsvReader.Create(new StringReader(csv), CsvReaderOptions.Default with { Separator = separator, HasHeader = true }, leaveOpen: false);
+        var header = reader.Headers;
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, string>();
+            for (int i = 0; i < header.Count; i++) row[header[i]] = reader.GetString(i) ?? "";
+            rows.Add(row);
+        }
+        return rows;
+    }
 }
 
 /// <summary>A temporary folder deleted after the test.</summary>

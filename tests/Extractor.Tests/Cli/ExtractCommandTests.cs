@@ -10,19 +10,7 @@ public class ExtractCommandTests
     private const string MentionHeader = "document,type,text,name,code,start,end,sentence,score";
     private const string CorpusHeader = "type,name,code,documents,mentions,aliases";
 
-    private static List<Dictionary<string, string>> ParseCsv(string csv, char separator = ',')
-    {
-        using var reader = CsvReader.Create(new StringReader(csv), CsvReaderOptions.Default with { Separator = separator, HasHeader = true }, leaveOpen: false);
-        var header = reader.Headers;
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, string>();
-            for (int i = 0; i < header.Count; i++) row[header[i]] = reader.GetString(i) ?? "";
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ParseCsv(string csv, char separator = ',') => CliRunner.ParseCsv(csv, separator);
 
     [Theory]
     [InlineData("entity", EntityHeader)]

@@ -239,8 +239,8 @@ public class DocumentSourceTests
         Assert.Equal(["a/doc.txt"], Ids(items));
         Assert.Equal(
             [Path.Join(folder.Path, "a", "up"), Path.Join(folder.Path, "self")],
-            items.OfType<SourceWarning>().Select(w => w.Where));
-        Assert.All(items.OfType<SourceWarning>(), w => Assert.Equal("symbolic link loop, not followed", w.Message));
+            items.OfType<SourceFailure>().Select(f => f.Where));
+        Assert.All(items.OfType<SourceFailure>(), f => Assert.Equal("symbolic link loop, not followed", f.Reason));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class JsonlDocumentReaderTests
                 "doc a1 = Angela Merkel visited Paris.",
                 "doc 7 = Second row.",
                 "doc rows.jsonl:4 = No id here.",
-                "in/rows.jsonl:5: malformed JSON: " + MalformedMessage("{\"id\":\"bad\","),
+                "in/rows.jsonl:5: malformed JSON at byte 12: " + MalformedMessage("{\"id\":\"bad\","),
                 "in/rows.jsonl:6: no \"text\" field",
                 "in/rows.jsonl:7: \"text\" is a number, not a string",
                 "in/rows.jsonl:8: expected a JSON object, found an array",
@@ -40,6 +40,9 @@ public class JsonlDocumentReaderTests
     [InlineData("{\"id\":1.50,\"text\":\"t\"}", "doc 1.50 = t")]
     [InlineData("{\"id\":[1],\"text\":\"t\"}", "in/rows.jsonl:1: \"id\" is an array, not a string or number")]
     [InlineData("{\"text\":null}", "in/rows.jsonl:1: \"text\" is null, not a string")]
+    [InlineData("{\"text\":\"a \\ud800 b\"}", "in/rows.jsonl:1: \"text\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text")]
+    [InlineData("{\"id\":\"\\udc00\",\"text\":\"t\"}", "in/rows.jsonl:1: \"id\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text")]
+    [InlineData("{\"text\":\"\\ud83d\\ude00 paired\"}", "doc rows.jsonl:1 = \U0001F600 paired")]
     public void Read_IdAndTextKinds_AreHandled(string line, string expected) => Assert.Equal([expected], Read(line));
 
     [Fact]
@@ -47,6 +50,24 @@ public class JsonlDocumentReaderTests
         Assert.Equal(
             ["in/rows.jsonl:1: larger than --max-document-size (4 bytes)", "doc b = ok"],
             Read("{\"id\":\"a\",\"text\":\"too long\"}\n{\"id\":\"b\",\"text\":\"ok\"}", new SourceOptions { MaxDocumentSize = 4 }));
+
+    [Fact]
+    public void Read_LineLongerThanRowLimit_SkippedUnreadNextLineRead()
+    {
+        var options = new SourceOptions { MaxDocumentSize = 4 };
+        var huge = "{\"text\":\"" + new string('a', options.MaxRowChars + 10) + "\"}";
+
+        Assert.Equal(
+            ["in/rows.jsonl:1: line too long for --max-document-size (4 bytes); skipped unread", "doc rows.jsonl:2 = ok"],
+            Read(huge + "\r\n{\"text\":\"ok\"}", options));
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"a\"}\n{\"text\":\"b\"}")]
+    [InlineData("{\"text\":\"a\"}\r\n{\"text\":\"b\"}\r\n")]
+    [InlineData("{\"text\":\"a\"}\r{\"text\":\"b\"}\r")]
+    public void Read_AnyLineEnd_SplitsLinesAlike(string jsonl) =>
+        Assert.Equal(["doc rows.jsonl:1 = a", "doc rows.jsonl:2 = b"], Read(jsonl));
 
     [Fact]
     public void Read_IsLazy_StopsReadingWhenConsumerStops()
@@ -59,6 +80,7 @@ public class JsonlDocumentReaderTests
         Assert.Equal("{\"text\":\"b\"}", reader.ReadLine());
     }
 
+    /// <summary>The parser's own wording, without its position suffix (the reader reports the position itself).</summary>
     private static string MalformedMessage(string line)
     {
         try
@@ -68,7 +90,7 @@ public class JsonlDocumentReaderTests
         }
         catch (System.Text.Json.JsonException exception)
         {
-            return exception.Message;
+            return exception.Message[..exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal)];
         }
     }
 }

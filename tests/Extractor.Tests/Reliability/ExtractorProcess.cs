@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Extractor.Tests.Reliability;
+
+/// <summary>
+/// The built CLI (<c>extractor.dll</c>, copied beside the test assembly through the project reference) run as a
+/// real child process, for what only a process has: signals, a closed stdout pipe, file permissions.
+/// </summary>
+/// <remarks>
+/// Every wait is bounded so a regression fails the test instead of hanging the run; the process is killed
+/// on dispose if it is still running.
+/// </remarks>
+internal sealed class ExtractorProcess : IDisposable
+{
+    /// <summary>How long any single wait may take on a loaded two-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static readonly Lazy<bool> CanResetSignals = new(() => Succeeds("env", "--default-signal=INT", "true"));
+
+    private readonly Process process;
+    private readonly StringBuilder stderr = new();
+
+    private ExtractorProcess(Process process)
+    {
+        this.process = process;
+        process.ErrorDataReceived += (_, e) => { lock (stderr) { if (e.Data is not null) stderr.Append(e.Data).Append('\n'); } };
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The child's standard output, to read raw.</summary>
+    public Stream Stdout => process.StandardOutput.BaseStream;
+
+    /// <summary>Everything the child wrote on stderr so far (all of it once it has exited).</summary>
+    public string Stderr { get { lock (stderr) return stderr.ToString(); } }
+
+    public int ExitCode => process.ExitCode;
+
+    /// <summary>Whether setpriv is there to run the child as <c>nobody</c> (needed to test permissions when the tests run as root).</summary>
+    public static bool CanRunAsNobody => OperatingSystem.IsLinux() && Succeeds("setpriv", "--version");
+
+    /// <summary>Starts <c>dotnet extractor.dll ARGS</c>, optionally as user and group 65534 (nobody).</summary>
+    public static ExtractorProcess Start(IEnumerable<string> args, bool asNobody = false)
+    {
+        var command = new List<string>();
+        // A test host started in the background may have inherited SIGINT as ignored, which a child keeps; reset it.
+        if (CanResetSignals.Value) command.AddRange(["env", "--default-signal=INT"]);
+        if (asNobody) command.AddRange(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.AddRange(["dotnet", Path.Combine(AppContext.BaseDirectory, "extractor.dll")]);
+        command.AddRange(args);
+        var info = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        info.Environment["HOME"] = Path.GetTempPath();
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        process.StandardInput.Close();
+        return new ExtractorProcess(process);
+    }
+
+    /// <summary>Runs to the end and returns (exit code, stdout, stderr).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, bool asNobody = false)
+    {
+        using var child = Start(args, asNobody);
+        var stdout = child.ReadStdoutToEnd();
+        child.WaitForExit();
+        return (child.ExitCode, stdout, child.Stderr);
+    }
+
+    /// <summary>Reads stdout until the child closes it (bounded by <see cref="Patience"/>).</summary>
+    public string ReadStdoutToEnd()
+    {
+        var read = process.StandardOutput.ReadToEndAsync();
+        Assert.True(read.Wait(Patience), "the child's stdout did not end in time");
+        return read.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Sends a signal by name (INT, TERM) with kill(1).</summary>
+    public void Signal(string name) => Assert.True(Succeeds("kill", "-" + name, process.Id.ToString()), $"kill -{name} failed");
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Waits for the exit, failing the test past <paramref name="limit"/> (default <see cref="Patience"/>).</summary>
+    public void WaitForExit(TimeSpan? limit = null)
+    {
+        Assert.True(process.WaitForExit(limit ?? Patience), $"the child did not exit in time; stderr so far:\n{Stderr}");
+        process.WaitForExit(); // drains the asynchronous stderr reader
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing the test after <see cref="Patience"/>.</summary>
+    public void WaitUntil(Func<bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.False(process.HasExited, $"the child exited before {what}; stderr:\n{Stderr}");
+            Assert.True(clock.Elapsed < Patience, $"timed out waiting until {what}");
+            Thread.Sleep(20);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+
+    private static bool Succeeds(string file, params string[] args)
+    {
+        try
+        {
+            var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in args) info.ArgumentList.Add(arg);
+            using var process = Process.Start(info)!;
+            process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            return process.WaitForExit(10_000) && process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
