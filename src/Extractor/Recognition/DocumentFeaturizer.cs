@@ -71,19 +71,26 @@ internal sealed class DocumentFeaturizer
         info.Suffix3 = StableHash.OfAffix(word, 3, true);
         info.Suffix4 = StableHash.OfAffix(word, 4, true);
         info.Cluster = _classes?.ClusterOf(word) ?? -1;
-        if (info.Cluster < 0 && _classes is not null && (flags & TokenFlags.AllCapitals) != 0 && word.Length > 1)
-            info.Cluster = ClusterOfTitleCase(word);
+        if (info.Cluster < 0 && _classes is not null && word.Length > 1 && (flags & TokenFlags.HasLetter) != 0)
+            info.Cluster = ClusterOfOtherCase(word, flags);
         info.Gazetteer = _lexicon?.Hits(word) ?? GazetteerHits.None;
     }
 
-    /// <summary>All-caps headline words ("JAPAN") take the class of their title-case form ("Japan").</summary>
-    private int ClusterOfTitleCase(ReadOnlySpan<char> word)
+    /// <summary>A word without a class of its own takes that of another casing: "JAPAN" → "Japan", sentence-initial "Tomorrow" → "tomorrow".</summary>
+    private int ClusterOfOtherCase(ReadOnlySpan<char> word, TokenFlags flags)
     {
         Span<char> buffer = stackalloc char[64];
         if (word.Length > buffer.Length) return -1;
-        buffer[0] = word[0];
-        for (int i = 1; i < word.Length; i++) buffer[i] = char.ToLowerInvariant(word[i]);
-        return _classes!.ClusterOf(buffer[..word.Length]);
+        var other = buffer[..word.Length];
+        if ((flags & TokenFlags.AllCapitals) != 0)
+        {
+            other[0] = word[0];
+            for (int i = 1; i < word.Length; i++) other[i] = char.ToLowerInvariant(word[i]);
+            int title = _classes!.ClusterOf(other);
+            if (title >= 0) return title;
+        }
+        word.ToLowerInvariant(other);
+        return _classes!.ClusterOf(other);
     }
 
     private static void MarkSentence(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> sentence)

@@ -9,10 +9,10 @@ namespace Extractor.Recognition;
 internal sealed class FeatureExtractor
 {
     /// <summary>Version of the template list below; stored in model files and checked on load.</summary>
-    public const int TemplateVersion = 1;
+    public const int TemplateVersion = 2;
 
     /// <summary>Upper bound on features per token; sizes callers' buffers.</summary>
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 128;
 
     private const ulong Padding = 0x0BAD_F00D_0BAD_F00DUL;
     private const ulong NoClass = 0x7E57_C1A5_5E5D_0000UL;
@@ -93,11 +93,14 @@ internal sealed class FeatureExtractor
         {
             for (int d = -2; d <= 2; d++)
             {
-                int cluster = ClusterAt(s, i + d);
                 int template = 70 + (d + 2) * WordClassTable.PrefixCount;
                 for (int k = 0; k < WordClassTable.PrefixCount; k++)
-                    f[n++] = StableHash.Combine(template + k, cluster < 0 ? NoClass + (ulong)cluster : _classes.Prefix(cluster, k));
+                    f[n++] = StableHash.Combine(template + k, ClassPrefix(s, i + d, k));
             }
+            // Class bigrams and class × shape: the class says what kind of word, its neighbours and case say in what role.
+            f[n++] = StableHash.Combine(90, ClassPrefix(s, i - 1, 1), ClassPrefix(s, i, 1));
+            f[n++] = StableHash.Combine(91, ClassPrefix(s, i, 1), ClassPrefix(s, i + 1, 1));
+            f[n++] = StableHash.Combine(92, ClassPrefix(s, i, 2), t.ShortShape);
         }
         if ((_set & FeatureSet.SecondPass) != 0)
         {
@@ -123,6 +126,12 @@ internal sealed class FeatureExtractor
     private static GazetteerHits Gazetteer(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].Gazetteer : GazetteerHits.None;
 
     private static int ClusterAt(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].Cluster : (i < 0 ? -2 : -3);
+
+    private ulong ClassPrefix(ReadOnlySpan<TokenInfo> s, int i, int k)
+    {
+        int cluster = ClusterAt(s, i);
+        return cluster < 0 ? NoClass + (ulong)cluster : _classes!.Prefix(cluster, k);
+    }
 
     private static ulong OwnLabel(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].OwnLabel : 99UL;
 
