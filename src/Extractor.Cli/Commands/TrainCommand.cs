@@ -24,7 +24,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the sentence shuffle; same seed, same model", DefaultValueFactory = _ => 1 };
         var encoding = new Option<TagEncoding>("--encoding") { Description = "Tag encoding: Bio or Bilou", DefaultValueFactory = _ => TagEncoding.Bilou };
         var without = new Option<FeatureSet[]>("--without") { Description = "Feature groups to leave out, for ablations (e.g. SecondPass, WordClasses, Gazetteers)", AllowMultipleArgumentsPerToken = true };
-        var clusters = new Option<FileInfo?>("--clusters") { Description = "Word classes (Brown paths file: BITS<TAB>WORD<TAB>COUNT) to build into the model" };
+        var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (Brown paths files: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 };
         var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
@@ -41,7 +41,8 @@ internal static class TrainCommand
             var stdout = parse.InvocationConfiguration.Output;
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
-            var classes = parse.GetValue(clusters) is { } c ? ClusterFile.Load(c) : null;
+            var classFiles = parse.GetValue(clusters) ?? [];
+            var classes = classFiles.Length > 0 ? ClusterFile.Load(classFiles) : null;
             var lexicon = Lexicon.Default;
             var trainDocs = ReadConll(trainFile);
             var devDocs = ReadConll(devFile);
@@ -51,7 +52,7 @@ internal static class TrainCommand
             var progress = new SynchronousProgress<EpochReport>(r => stdout.WriteLine(double.IsNaN(r.DevF1)
                 ? $"{r.Stage}: trained ({r.Elapsed.TotalSeconds:F0} s)"
                 : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")), stdout);
-            string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {parse.GetValue(clusters)!.Name}")}";
+            string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {string.Join(" + ", classFiles.Select(f => f.Name))}")}";
             var model = trainer.Train(trainDocs, devDocs, data, progress);
             var outFile = parse.GetRequiredValue(output);
             ModelWriter.WriteFile(model, outFile.FullName);

@@ -9,10 +9,10 @@ namespace Extractor.Recognition;
 internal sealed class FeatureExtractor
 {
     /// <summary>Version of the template list below; stored in model files and checked on load.</summary>
-    public const int TemplateVersion = 2;
+    public const int TemplateVersion = 3;
 
     /// <summary>Upper bound on features per token; sizes callers' buffers.</summary>
-    public const int MaxFeatures = 128;
+    public const int MaxFeatures = 192;
 
     private const ulong Padding = 0x0BAD_F00D_0BAD_F00DUL;
     private const ulong NoClass = 0x7E57_C1A5_5E5D_0000UL;
@@ -91,12 +91,14 @@ internal sealed class FeatureExtractor
         }
         if (_classes is not null && (_set & FeatureSet.WordClasses) != 0)
         {
+            // Templates 70-89 for the first layer's prefixes (as in version 1 models), 200+ for further layers.
+            int prefixes = _classes.PrefixCount;
             for (int d = -2; d <= 2; d++)
-            {
-                int template = 70 + (d + 2) * WordClassTable.PrefixCount;
-                for (int k = 0; k < WordClassTable.PrefixCount; k++)
-                    f[n++] = StableHash.Combine(template + k, ClassPrefix(s, i + d, k));
-            }
+                for (int k = 0; k < prefixes; k++)
+                {
+                    int template = k < 4 ? 70 + (d + 2) * 4 + k : 200 + (d + 2) * 32 + k;
+                    f[n++] = StableHash.Combine(template, ClassPrefix(s, i + d, k));
+                }
             // Class bigrams and class × shape: the class says what kind of word, its neighbours and case say in what role.
             f[n++] = StableHash.Combine(90, ClassPrefix(s, i - 1, 1), ClassPrefix(s, i, 1));
             f[n++] = StableHash.Combine(91, ClassPrefix(s, i, 1), ClassPrefix(s, i + 1, 1));

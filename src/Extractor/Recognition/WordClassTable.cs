@@ -1,11 +1,19 @@
 namespace Extractor.Recognition;
 
-/// <summary>Word classes as the tagger uses them: a word → cluster map plus hashed bit-path prefixes per cluster.</summary>
-/// <remarks>Prefix lengths 4, 6, 10 and 20 follow Ratinov &amp; Roth (2009): short prefixes generalize, long ones discriminate.</remarks>
+/// <summary>Word classes as the tagger uses them: a word → class map plus hashed bit-path prefixes per class.</summary>
+/// <remarks>
+/// Prefix lengths 4, 6, 10 and 20 follow Ratinov &amp; Roth (2009): short prefixes generalize, long ones
+/// discriminate. A table may hold several clusterings (layers) of different granularity, as Turian et al.
+/// (2010) combine them; a word's path then reads <c>PATH1|PATH2</c>, empty where a layer lacks the word,
+/// and each layer contributes its own four prefixes.
+/// </remarks>
 public sealed class WordClassTable
 {
-    /// <summary>Number of path prefixes per cluster.</summary>
-    public const int PrefixCount = 4;
+    /// <summary>Separates the layers' paths in a combined path.</summary>
+    public const char LayerSeparator = '|';
+
+    /// <summary>Path prefixes per layer.</summary>
+    private const int PrefixesPerLayer = 4;
 
     private static readonly int[] PrefixLengths = [4, 6, 10, 20];
 
@@ -32,10 +40,31 @@ public sealed class WordClassTable
         _clusterOf = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(words, StringComparer.Ordinal);
         _lookup = _clusterOf.GetAlternateLookup<ReadOnlySpan<char>>();
         Paths = paths;
+        PrefixCount = paths.Count == 0 ? PrefixesPerLayer : paths.Max(p => p.Split(LayerSeparator).Length) * PrefixesPerLayer;
         _prefixes = new ulong[paths.Count * PrefixCount];
         for (int c = 0; c < paths.Count; c++)
+        {
+            var layers = paths[c].Split(LayerSeparator);
             for (int k = 0; k < PrefixCount; k++)
-                _prefixes[c * PrefixCount + k] = StableHash.Of(paths[c].AsSpan(0, Math.Min(PrefixLengths[k], paths[c].Length)));
+            {
+                string layer = k / PrefixesPerLayer < layers.Length ? layers[k / PrefixesPerLayer] : "";
+                int length = Math.Min(PrefixLengths[k % PrefixesPerLayer], layer.Length);
+                // The layer number is mixed in so equal bit strings of different clusterings stay different features.
+                _prefixes[c * PrefixCount + k] = StableHash.Of(layer.AsSpan(0, length)) ^ (ulong)(k / PrefixesPerLayer) * 0x9E3779B97F4A7C15UL;
+            }
+        }
+    }
+
+    /// <summary>Hashed prefixes per class: four per layer.</summary>
+    public int PrefixCount { get; }
+
+    /// <summary>Combines clusterings given as word → path maps into one table of <c>PATH1|PATH2…</c> paths.</summary>
+    public static WordClassTable FromLayers(IReadOnlyList<IReadOnlyDictionary<string, string>> layers)
+    {
+        if (layers.Count == 1) return new WordClassTable(layers[0].Select(p => (p.Key, p.Value)));
+        var words = layers.SelectMany(l => l.Keys).Distinct(StringComparer.Ordinal);
+        return new WordClassTable(words.Select(w =>
+            (w, string.Join(LayerSeparator, layers.Select(l => l.TryGetValue(w, out var path) ? path : "")))));
     }
 
     /// <summary>The distinct bit paths, indexed by cluster.</summary>
@@ -51,6 +80,6 @@ public sealed class WordClassTable
     /// <summary>The cluster of <paramref name="word"/>, or -1.</summary>
     public int ClusterOf(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out int c) ? c : -1;
 
-    /// <summary>The hashed prefix <paramref name="k"/> (0..3) of a cluster's path.</summary>
+    /// <summary>The hashed prefix <paramref name="k"/> (0 to <see cref="PrefixCount"/> − 1) of a class's path.</summary>
     public ulong Prefix(int cluster, int k) => _prefixes[cluster * PrefixCount + k];
 }
