@@ -85,7 +85,7 @@ internal static class StageProfile
                 long a = Stopwatch.GetTimestamp();
                 int n = extractor.Extract(words, i, ids);
                 long b = Stopwatch.GetTimestamp();
-                model.AddScores(ids.AsSpan(0, n), emissions.AsSpan(i * t, t));
+                model.AddScores(ids.AsSpan(0, n), emissions.AsSpan(i * t, t), Scratch);
                 extract += b - a;
                 score += Stopwatch.GetTimestamp() - b;
             }
@@ -102,6 +102,8 @@ internal static class StageProfile
         }
         t0 = Stopwatch.GetTimestamp();
     }
+
+    private static readonly WeightTable.Scratch Scratch = new(FeatureExtractor.MaxFeatures);
 
     private static void Lap(long[] ticks, Stage stage, ref long t0)
     {
