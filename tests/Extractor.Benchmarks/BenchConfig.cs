@@ -42,8 +42,8 @@ internal sealed class PerTokenColumn(bool perSecond) : IColumn
     {
         var report = summary[benchmarkCase];
         if (report?.ResultStatistics is null) return "-";
-        var instance = (ITokenCounted)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
-        double tokens = instance.TokensPerOperation;
+        if (Activator.CreateInstance(benchmarkCase.Descriptor.Type) is not ITokenCounted counted) return "-";
+        double tokens = counted.TokensPerOperation;
         if (perSecond) return (tokens / (report.ResultStatistics.Mean / 1e9)).ToString("N0");
         long? bytes = report.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
         return bytes is null ? "-" : (bytes.Value / tokens).ToString("F2");

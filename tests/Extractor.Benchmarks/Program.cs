@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
 using Extractor.Benchmarks;
 
-// `profile [FOLDER] [ROUNDS]` times each pipeline stage with a stopwatch; anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "profile")
+// `profile [FOLDER] [ROUNDS]`: stopwatch time of each pipeline stage; `load [MODEL]`: model load time;
+// anything else goes to BenchmarkDotNet (e.g. --filter '*').
+switch (args.FirstOrDefault())
 {
-    StageProfile.Run(args.Length > 1 ? args[1] : null, args.Length > 2 ? int.Parse(args[2]) : 3);
-    return;
+    case "profile":
+        StageProfile.Run(args.Length > 1 ? args[1] : null, args.Length > 2 ? int.Parse(args[2]) : 3);
+        break;
+    case "load":
+        LoadTime.Run(args.Length > 1 ? args[1] : null);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args, BenchConfig.Create());
+        break;
 }
-BenchmarkSwitcher.FromAssembly(typeof(BenchData).Assembly).Run(args, BenchConfig.Create());

@@ -3,13 +3,14 @@ namespace Extractor.Recognition;
 /// <summary>One trained, read-only tagging stage: feature weights, transition weights and its feature settings.</summary>
 /// <remarks>
 /// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c>, as written to model files; scoring reads
-/// them through a sparse <see cref="WeightTable"/> built once here. Thread-safe: nothing here changes after
-/// construction (training lives in <c>PerceptronTrainer</c>, which produces these).
+/// them through a sparse <see cref="WeightTable"/>, built once in the background from here. Thread-safe:
+/// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
 public sealed class PerceptronModel
 {
     private readonly float[] _weights;
-    private readonly WeightTable _table;
+    private readonly Task<WeightTable> _pendingTable;
+    private WeightTable? _table;
 
     /// <summary>Creates a stage from trained parameters (arrays are kept, not copied).</summary>
     public PerceptronModel(TagSet tags, FeatureSet features, FeatureIndex index, float[] weights,
@@ -26,7 +27,9 @@ public sealed class PerceptronModel
         Start = start;
         End = end;
         Temperature = temperature;
-        _table = new WeightTable(index, weights, t);
+        // Built in the background: a CLI start loads the second stage, the word lists and the resolver
+        // meanwhile, and the two stages' tables (~8 ms each) build side by side on two cores.
+        _pendingTable = Task.Run(() => new WeightTable(index, weights, t));
     }
 
     /// <summary>The tag inventory.</summary>
@@ -54,8 +57,11 @@ public sealed class PerceptronModel
     public ReadOnlySpan<float> Weights => _weights;
 
     /// <summary>Adds the weights of the known features among <paramref name="ids"/> into <paramref name="scores"/>.</summary>
-    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores) => _table.AddScores(ids, scores);
+    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores) => Table.AddScores(ids, scores);
 
     /// <summary>As <see cref="AddScores(ReadOnlySpan{ulong}, Span{float})"/>, overlapping the features' memory reads (the tagging hot path).</summary>
-    internal void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, WeightTable.Scratch scratch) => _table.AddScores(ids, scores, scratch);
+    internal void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, WeightTable.Scratch scratch) => Table.AddScores(ids, scores, scratch);
+
+    /// <summary>The scoring table, waiting for its build the first time (racing callers all get the same one).</summary>
+    private WeightTable Table => _table ??= _pendingTable.GetAwaiter().GetResult();
 }
