@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Extractor.Recognition;
 
 /// <summary>Best tag sequence and per-token confidences for one sentence under a first-order model.</summary>
@@ -189,6 +191,8 @@ internal sealed class ViterbiDecoder
     }
 
     /// <summary>E[i][k] = exp((emission − max over k)·inv), with the shift max·inv kept per token.</summary>
+    /// <remarks>The exponentials run four at a time (<see cref="Vector256.Exp(Vector256{double})"/>, within an ulp
+    /// of <see cref="Math.Exp"/>; outputs are floats, 29 bits coarser): they were half of this method's time.</remarks>
     private static void ExpEmissions(ReadOnlySpan<float> emissions, int n, int t, double inv, Span<double> emit, Span<double> shift)
     {
         for (int i = 0; i < n; i++)
@@ -196,9 +200,15 @@ internal sealed class ViterbiDecoder
             var row = emissions.Slice(i * t, t);
             float max = float.NegativeInfinity;
             foreach (float e in row) max = Math.Max(max, e);
-            for (int k = 0; k < t; k++) emit[i * t + k] = Math.Exp((row[k] - (double)max) * inv);
+            for (int k = 0; k < t; k++) emit[i * t + k] = (row[k] - (double)max) * inv;
             shift[i] = max * inv;
         }
+        var all = emit[..(n * t)];
+        int v = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; v + 4 <= all.Length; v += 4)
+                Vector256.Exp(Vector256.Create<double>(all.Slice(v, 4))).CopyTo(all.Slice(v, 4));
+        for (; v < all.Length; v++) all[v] = Math.Exp(all[v]);
     }
 
     /// <summary>Divides by the maximum so the largest entry is 1; returns the log of the divisor (0 for an all-zero vector).</summary>
