@@ -4,14 +4,17 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Extractor.Benchmarks;
 
-/// <summary>A short job (the reference machine has two shared cores), the memory diagnoser, and per-token columns.</summary>
+/// <summary>A short in-process job (the reference machine has two shared cores), the memory diagnoser, and per-token columns.</summary>
+/// <remarks>In-process: no per-benchmark project build (minutes here), and it runs from any folder.</remarks>
 internal static class BenchConfig
 {
     public static IConfig Create() => DefaultConfig.Instance
-        .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1).WithId("Short"))
+        .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1)
+            .WithToolchain(InProcessEmitToolchain.Instance).WithId("Short"))
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddColumn(new PerTokenColumn(perSecond: true), new PerTokenColumn(perSecond: false))
         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
