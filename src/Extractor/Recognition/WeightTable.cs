@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Extractor.Recognition;
 
@@ -20,27 +22,42 @@ internal sealed class WeightTable
     /// <summary>Builds the table from a stage's index and its dense <c>rows × tags</c> weights.</summary>
     public WeightTable(FeatureIndex index, ReadOnlySpan<float> weights, int tags)
     {
+        if (tags > 32) throw new ArgumentOutOfRangeException(nameof(tags), "At most 32 tags.");
         var ids = index.RowIds;
+        var masks = new uint[ids.Length];
         int nonZero = 0, features = 0;
         for (int r = 0; r < ids.Length; r++)
         {
-            int before = nonZero;
-            foreach (float w in weights.Slice(r * tags, tags)) if (w != 0) nonZero++;
-            if (nonZero > before) features++;
+            uint mask = masks[r] = NonZero(weights.Slice(r * tags, tags));
+            nonZero += BitOperations.PopCount(mask);
+            if (mask != 0) features++;
         }
         int capacity = 16;
         while (capacity < features * 2) capacity <<= 1;
         _entries = new Entry[capacity];
         _weights = new TagWeight[nonZero];
         _mask = capacity - 1;
-        Fill(ids, weights, tags);
+        Fill(ids, masks, weights, tags);
+    }
+
+    /// <summary>Bit k set when <c>row[k] != 0</c>, eight tags at a time (scanning 1.1 M weights a stage was most of the build).</summary>
+    private static uint NonZero(ReadOnlySpan<float> row)
+    {
+        uint mask = 0;
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; k + 8 <= row.Length; k += 8)
+                mask |= (~Vector256.Equals(Vector256.Create(row.Slice(k, 8)), Vector256<float>.Zero).ExtractMostSignificantBits() & 0xFFu) << k;
+        for (; k < row.Length; k++)
+            if (row[k] != 0) mask |= 1u << k;
+        return mask;
     }
 
     /// <summary>Packs each row's non-zero weights and inserts its entry, rows in batches (model load time).</summary>
     /// <remarks>Each batch first reads its rows' home slots, so their cache misses overlap instead of queueing
-    /// behind each insertion's probe loop; this halved the build. The probes then read the slots again, since
-    /// an insertion in the same batch may have taken one.</remarks>
-    private void Fill(ReadOnlySpan<ulong> ids, ReadOnlySpan<float> weights, int tags)
+    /// behind each insertion's probe loop. The probes then read the slots again, since an insertion in the
+    /// same batch may have taken one.</remarks>
+    private void Fill(ReadOnlySpan<ulong> ids, ReadOnlySpan<uint> masks, ReadOnlySpan<float> weights, int tags)
     {
         const int Batch = 16;
         Span<ulong> touched = stackalloc ulong[Batch];
@@ -51,11 +68,14 @@ internal sealed class WeightTable
             for (int r = first; r < end; r++) touched[r - first] = _entries[(int)ids[r] & _mask].Key;
             for (int r = first; r < end; r++)
             {
+                uint mask = masks[r];
+                if (mask == 0) continue;
                 int start = next;
-                var row = weights.Slice(r * tags, tags);
-                for (int k = 0; k < tags; k++)
-                    if (row[k] != 0) _weights[next++] = new TagWeight(row[k], k);
-                if (next == start) continue;
+                for (; mask != 0; mask &= mask - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(mask);
+                    _weights[next++] = new TagWeight(weights[r * tags + k], k);
+                }
                 int slot = (int)ids[r] & _mask;
                 while (_entries[slot].Key != 0) slot = (slot + 1) & _mask;
                 _entries[slot] = new Entry(ids[r], start, next - start);
