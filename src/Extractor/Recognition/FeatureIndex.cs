@@ -2,54 +2,68 @@ namespace Extractor.Recognition;
 
 /// <summary>Read-only map from 64-bit feature id to weight row: open addressing over flat arrays.</summary>
 /// <remarks>A <c>Dictionary&lt;ulong,int&gt;</c> would do, but flat arrays load faster, cost a third of the
-/// memory and make a lookup a few predictable probes with no hashing beyond the id itself (already mixed).</remarks>
+/// memory and make a lookup a few predictable probes with no hashing beyond the id itself (already mixed).
+/// The table is built on the first <see cref="RowOf"/>: tagging scores through <see cref="WeightTable"/>
+/// and never asks, so loading a model for extraction skips two random-access builds (~3 ms each).</remarks>
 public sealed class FeatureIndex
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
-    private readonly int _mask;
+    private readonly ulong[] _ids;
+    private Slots? _slots;
 
     /// <summary>Indexes <paramref name="ids"/>: id <c>ids[r]</c> maps to row <c>r</c>. Ids must be distinct and non-zero.</summary>
-    public FeatureIndex(ReadOnlySpan<ulong> ids)
-    {
-        int capacity = 16;
-        while (capacity < ids.Length * 2) capacity <<= 1;
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
-        _mask = capacity - 1;
-        Count = ids.Length;
-        for (int r = 0; r < ids.Length; r++)
-        {
-            int slot = (int)ids[r] & _mask;
-            while (_keys[slot] != 0) slot = (slot + 1) & _mask;
-            _keys[slot] = ids[r];
-            _rows[slot] = r;
-        }
-    }
+    public FeatureIndex(ReadOnlySpan<ulong> ids) => _ids = ids.ToArray();
 
     /// <summary>The ids in row order (for writing model files and pruning).</summary>
-    public ulong[] Ids()
-    {
-        var ids = new ulong[Count];
-        for (int slot = 0; slot < _keys.Length; slot++)
-            if (_keys[slot] != 0) ids[_rows[slot]] = _keys[slot];
-        return ids;
-    }
+    public ulong[] Ids() => (ulong[])_ids.Clone();
+
+    /// <summary>The ids in row order, without a copy.</summary>
+    internal ReadOnlySpan<ulong> RowIds => _ids;
 
     /// <summary>Number of features.</summary>
-    public int Count { get; }
+    public int Count => _ids.Length;
 
     /// <summary>The row of <paramref name="id"/>, or -1 when the feature is unknown.</summary>
     public int RowOf(ulong id)
     {
+        var slots = Volatile.Read(ref _slots) ?? Build();
         if (id == 0) id = 1;
-        int slot = (int)id & _mask;
+        int slot = (int)id & slots.Mask;
         while (true)
         {
-            ulong key = _keys[slot];
-            if (key == id) return _rows[slot];
+            ulong key = slots.Keys[slot];
+            if (key == id) return slots.Rows[slot];
             if (key == 0) return -1;
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & slots.Mask;
+        }
+    }
+
+    /// <summary>Builds the table; concurrent first callers may each build one, and all get the first published.</summary>
+    private Slots Build()
+    {
+        var slots = new Slots(_ids);
+        return Interlocked.CompareExchange(ref _slots, slots, null) ?? slots;
+    }
+
+    private sealed class Slots
+    {
+        public readonly ulong[] Keys;
+        public readonly int[] Rows;
+        public readonly int Mask;
+
+        public Slots(ReadOnlySpan<ulong> ids)
+        {
+            int capacity = 16;
+            while (capacity < ids.Length * 2) capacity <<= 1;
+            Keys = new ulong[capacity];
+            Rows = new int[capacity];
+            Mask = capacity - 1;
+            for (int r = 0; r < ids.Length; r++)
+            {
+                int slot = (int)ids[r] & Mask;
+                while (Keys[slot] != 0) slot = (slot + 1) & Mask;
+                Keys[slot] = ids[r];
+                Rows[slot] = r;
+            }
         }
     }
 }

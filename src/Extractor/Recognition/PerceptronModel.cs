@@ -2,13 +2,15 @@ namespace Extractor.Recognition;
 
 /// <summary>One trained, read-only tagging stage: feature weights, transition weights and its feature settings.</summary>
 /// <remarks>
-/// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c>, so scoring a token is a handful of
-/// contiguous row reads. Thread-safe: nothing here changes after construction (training lives in
-/// <c>PerceptronTrainer</c>, which produces these).
+/// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c>, as written to model files; scoring reads
+/// them through a sparse <see cref="WeightTable"/>, built once in the background from here. Thread-safe:
+/// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
 public sealed class PerceptronModel
 {
     private readonly float[] _weights;
+    private readonly Task<WeightTable> _pendingTable;
+    private WeightTable? _table;
 
     /// <summary>Creates a stage from trained parameters (arrays are kept, not copied).</summary>
     public PerceptronModel(TagSet tags, FeatureSet features, FeatureIndex index, float[] weights,
@@ -25,6 +27,9 @@ public sealed class PerceptronModel
         Start = start;
         End = end;
         Temperature = temperature;
+        // Built in the background: a CLI start loads the second stage, the word lists and the resolver
+        // meanwhile, and the two stages' tables (~8 ms each) build side by side on two cores.
+        _pendingTable = Task.Run(() => new WeightTable(index, weights, t));
     }
 
     /// <summary>The tag inventory.</summary>
@@ -51,17 +56,12 @@ public sealed class PerceptronModel
     /// <summary>Feature weights, row-major.</summary>
     public ReadOnlySpan<float> Weights => _weights;
 
-    /// <summary>Adds the weight rows of the known features among <paramref name="ids"/> into <paramref name="scores"/>.</summary>
-    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores)
-    {
-        int t = Tags.Count;
-        var weights = _weights.AsSpan();
-        foreach (ulong id in ids)
-        {
-            int row = Index.RowOf(id);
-            if (row < 0) continue;
-            var w = weights.Slice(row * t, t);
-            for (int k = 0; k < t; k++) scores[k] += w[k];
-        }
-    }
+    /// <summary>Adds the weights of the known features among <paramref name="ids"/> into <paramref name="scores"/>.</summary>
+    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores) => Table.AddScores(ids, scores);
+
+    /// <summary>As <see cref="AddScores(ReadOnlySpan{ulong}, Span{float})"/>, overlapping the features' memory reads (the tagging hot path).</summary>
+    internal void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, WeightTable.Scratch scratch) => Table.AddScores(ids, scores, scratch);
+
+    /// <summary>The scoring table, waiting for its build the first time (racing callers all get the same one).</summary>
+    private WeightTable Table => _table ??= _pendingTable.GetAwaiter().GetResult();
 }

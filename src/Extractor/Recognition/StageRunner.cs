@@ -7,6 +7,7 @@ namespace Extractor.Recognition;
 internal sealed class StageRunner
 {
     private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
+    private readonly WeightTable.Scratch _scratch = new(FeatureExtractor.MaxFeatures);
     private readonly ViterbiDecoder _viterbi = new();
     private float[] _emissions = new float[1024];
 
@@ -35,7 +36,7 @@ internal sealed class StageRunner
         for (int i = 0; i < n; i++)
         {
             int count = extractor.Extract(words, i, _features);
-            model.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t));
+            model.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t), _scratch);
         }
         return emissions;
     }

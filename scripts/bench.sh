@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Whole-run benchmark (issue #6): throughput, start-up, model load and peak memory of the published
+# `extractor`, beside the peers in ../shared/peers on the same corpus, in the same run.
+#
+# Usage: scripts/bench.sh [--micro] [--no-peers]
+#   --micro     also run the BenchmarkDotNet suite (tests/Extractor.Benchmarks, a few minutes)
+#   --no-peers  skip compromise and OpenNLP
+# Environment: BENCH_WORK (scratch folder, default .work/bench, git-ignored), BENCH_RUNS (timed runs
+# per measurement, median reported, default 3), PEERS_DIR (default ../shared/peers), PEERS_CACHE (where
+# setup.sh puts the trained OpenNLP model, default $BENCH_WORK/peers-cache).
+# Needs: dotnet, GNU time (/usr/bin/time), awk; the peers need what their setup.sh installs.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${BENCH_WORK:-$root/.work/bench}
+runs=${BENCH_RUNS:-3}
+cores=$(nproc)
+micro=0 peers=1
+for arg in "$@"; do
+  case $arg in
+    --micro) micro=1 ;;
+    --no-peers) peers=0 ;;
+    *) echo "usage: scripts/bench.sh [--micro] [--no-peers]" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$work"
+say() { printf '%s\n' "$*" >&2; }
+
+# Runs "$@" N times; prints "median-wall-seconds max-peak-rss-kB median-cpu-seconds" (cpu: user + sys,
+# which other machines' load disturbs less than wall time). Output goes to $work/out.
+measure() {
+  local n=$1; shift
+  : > "$work/times"
+  for _ in $(seq "$n"); do
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time1" "$@" > "$work/out" 2> "$work/err" \
+      || { say "failed: $*"; cat "$work/err" >&2; return 1; }
+    cat "$work/time1" >> "$work/times"
+  done
+  local cpu
+  cpu=$(awk '{ print $3 + $4 }' "$work/times" | sort -n | awk '{ c[NR] = $1 } END { print c[int((NR + 1) / 2)] }')
+  sort -n "$work/times" | awk -v cpu="$cpu" '{ w[NR] = $1; if ($2 > m) m = $2 } END { print w[int((NR + 1) / 2)], m, cpu }'
+}
+
+# --- corpus, article, binaries ------------------------------------------------------------------
+corpus=$work/corpus
+"$root/scripts/bench/make-corpus.sh" "$corpus"
+documents=$(find "$corpus" -name '*.txt' | wc -l)
+one=$work/one && mkdir -p "$one"
+# One 1,000-word article: the first thousand words of the corpus, paragraphs kept.
+find "$corpus" -name '*.txt' | sort | awk 'NR <= 20' | xargs cat \
+  | awk '{ line = ""; for (i = 1; i <= NF && n < 1000; i++) { line = line (i > 1 ? " " : "") $i; n++ } if (line != "") print line }' \
+  > "$one/article.txt"
+
+say "publishing (ReadyToRun) ..."
+# The SDK keeps ReadyToRun images in one obj folder per RID whether or not the publish is composite, and
+# reuses them across the two kinds (the framework-dependent binary then aborts at start): clear it each time.
+r2r=$root/src/Extractor.Cli/obj/Release/net10.0/linux-x64/R2R
+rm -rf "$r2r" && dotnet publish "$root/src/Extractor.Cli" -c Release -r linux-x64 --self-contained true -o "$work/extractor-sc" > "$work/publish.log" 2>&1
+rm -rf "$r2r" && dotnet publish "$root/src/Extractor.Cli" -c Release -r linux-x64 --self-contained false -o "$work/extractor-fd" >> "$work/publish.log" 2>&1
+rm -rf "$r2r"
+dotnet build "$root/src/Extractor.Cli" -c Release -o "$work/extractor-jit" >> "$work/publish.log" 2>&1
+exe=$work/extractor-sc/extractor
+
+# The published binaries must give what `dotnet run` gives.
+"$work/extractor-jit/extractor" extract "$root/samples" -l mention -q > "$work/samples.jit.csv"
+for b in sc fd; do
+  "$work/extractor-$b/extractor" extract "$root/samples" -l mention -q > "$work/samples.$b.csv"
+  cmp -s "$work/samples.jit.csv" "$work/samples.$b.csv" || { say "published ($b) output differs from the build's"; exit 1; }
+done
+
+tokens=$(find "$corpus" -name '*.txt' -print0 | sort -z | xargs -0 "$exe" tokenize | grep -c '^[0-9]')
+words=$(cat "$corpus"/*.txt | wc -w)
+
+# --- Extractor ------------------------------------------------------------------------------------
+say "extractor: corpus, --parallel 1 and $cores ..."
+read -r w1 m1 c1 < <(measure "$runs" "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/extractor.csv")
+read -r wn mn cn < <(measure "$runs" "$exe" extract "$corpus" -l mention -j "$cores" -q -o "$work/extractor.csv")
+# How many cores the machine really has free (other tenants): two single-threaded runs side by side.
+"$exe" extract "$corpus" -l mention -j 1 -q -o "$work/pair.csv" &
+read -r wp _ _ < <(measure 1 "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/extractor.csv")
+wait
+# Streaming: five times the corpus (the same files under five names) must not need more memory.
+big=$work/corpus-x5
+if [ ! -d "$big" ]; then
+  mkdir -p "$big"; for c in 1 2 3 4 5; do mkdir -p "$big/$c"; ln -sf "$corpus"/*.txt "$big/$c/"; done
+fi
+read -r wb mb < <(measure 1 "$exe" extract "$big" -l mention -j "$cores" -q -o "$work/extractor-x5.csv")
+say "extractor: start-up plus one article ..."
+read -r ws ms cs < <(measure $((runs * 3)) "$exe" extract "$one/article.txt" -q)
+read -r wsf _ < <(measure $((runs * 3)) "$work/extractor-fd/extractor" extract "$one/article.txt" -q)
+read -r wsj _ < <(measure $((runs * 3)) "$work/extractor-jit/extractor" extract "$one/article.txt" -q)
+read -r wt _ < <(measure $((runs * 3)) "$exe" tokenize "$one/article.txt")
+dotnet build "$root/tests/Extractor.Benchmarks" -c Release -o "$work/benchmarks" > "$work/build-bench.log" 2>&1
+load=$(dotnet "$work/benchmarks/Extractor.Benchmarks.dll" load "$root/models/extractor.model")
+model_mb=$(awk -v b="$(stat -c %s "$root/models/extractor.model")" 'BEGIN { printf "%.1f", b / 1048576 }')
+
+rate() { awk -v t="$tokens" -v s="$1" 'BEGIN { printf "%.0f", t / s }'; }
+# Thousands separators without depending on the locale.
+num() { awk -v n="$1" 'BEGIN { s = sprintf("%.0f", n); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+r1=$(rate "$w1"); rn=$(rate "$wn")
+
+# --- peers --------------------------------------------------------------------------------------
+peer_rows=""
+best_peer=0 best_name=""
+if [ "$peers" = 1 ]; then
+  src=${PEERS_DIR:-$root/../shared/peers}
+  [ -d "$src" ] || src=/work/shared/peers
+  pdir=$work/peers
+  export PEERS_CACHE=${PEERS_CACHE:-$work/peers-cache}
+  if [ -d "$src" ]; then
+    # setup.sh writes beside itself and reads ../data: run it from a writable copy with data linked in.
+    mkdir -p "$pdir" && cp -r "$src/." "$pdir/" && ln -sfn "$(cd "$src/.." && pwd)/data" "$work/data"
+    if "$pdir/setup.sh" > "$work/peers-setup.log" 2>&1; then
+      for peer in run-opennlp-conll run-compromise; do
+        say "peer $peer: corpus ..."
+        if read -r pw pm < <(measure 1 "$pdir/$peer" "$corpus"); then
+          read -r psw _ < <(measure "$runs" "$pdir/$peer" "$one")
+          pr=$(rate "$pw")
+          peer_rows+="| ${peer#run-} | 1 process (its default) | $(num "$pr") | $(ms "$psw") | $(mb "$pm") | $(awk -v a="$rn" -v b="$pr" 'BEGIN { printf "%.1f×", a / b }') |"$'\n'
+          if [ "$pr" -gt "$best_peer" ]; then best_peer=$pr; best_name=${peer#run-}; fi
+        else
+          peer_rows+="| ${peer#run-} | failed: see $work/err | | | | |"$'\n'
+        fi
+      done
+    else
+      say "peers skipped: setup.sh failed (see $work/peers-setup.log)"
+      peer_rows="| peers | skipped: setup.sh failed, see .work/bench/peers-setup.log | | | | |"$'\n'
+    fi
+  else
+    say "peers skipped: no peers folder at $src"
+    peer_rows="| peers | skipped: no peers folder | | | | |"$'\n'
+  fi
+fi
+
+# --- report -------------------------------------------------------------------------------------
+{
+  echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "Corpus: $documents BBC news articles, $(num "$words") words, $(num "$tokens") tokens; median of $runs runs; binary: self-contained ReadyToRun publish."
+  echo
+  echo "| measurement | figure |"
+  echo "|---|---:|"
+  echo "| throughput, \`--parallel 1\` (end to end, start-up included) | $(num "$r1") tokens/s |"
+  echo "| throughput, \`--parallel $cores\` (default) | $(num "$rn") tokens/s ($(awk -v a="$rn" -v b="$r1" 'BEGIN { printf "%.2f×", a / b }'); cores kept busy: $(awk -v c="$cn" -v w="$wn" 'BEGIN { printf "%.1f", c / w }')) |"
+  echo "| the machine's spare capacity: two \`--parallel 1\` runs at once, each (wall) | $(ms "$wp") ms, against $(ms "$w1") ms alone |"
+  echo "| CPU time per run, \`--parallel 1\` / \`--parallel $cores\` (user + sys; tokens per CPU-second) | $c1 s / $cn s ($(num "$(rate "$c1")") / $(num "$(rate "$cn")")) |"
+  echo "| start-up plus one 1,000-word article: self-contained ReadyToRun (CPU time) | $(ms "$ws") ms ($(ms "$cs") ms) |"
+  echo "| the same, framework-dependent ReadyToRun / plain \`dotnet build\` (JIT) | $(ms "$wsf") ms / $(ms "$wsj") ms |"
+  echo "| start-up without the model (\`extractor tokenize\` of the article) | $(ms "$wt") ms |"
+  echo "| model load, in process | ${load#model load: } |"
+  echo "| peak memory, corpus, \`--parallel 1\` / \`--parallel $cores\` | $(mb "$m1") MB / $(mb "$mn") MB |"
+  echo "| peak memory, corpus × 5 ($((documents * 5)) documents), \`--parallel $cores\` | $(mb "$mb") MB |"
+  echo "| peak memory, one article (model file: $model_mb MB) | $(mb "$ms") MB |"
+  if [ "$peers" = 1 ]; then
+    echo
+    echo "| system | how run | tokens/s | start-up + one article (ms) | peak MB | Extractor (default) is |"
+    echo "|---|---|---:|---:|---:|---:|"
+    echo "| Extractor | \`--parallel $cores\` (default) | $(num "$rn") | $(ms "$ws") | $(mb "$mn") | 1.0× |"
+    printf '%s' "$peer_rows"
+    if [ "$best_peer" -gt 0 ]; then
+      echo
+      echo "Against the fastest peer ($best_name): $(awk -v a="$rn" -v b="$best_peer" 'BEGIN { printf "%.1f×", a / b }') by default, $(awk -v a="$r1" -v b="$best_peer" 'BEGIN { printf "%.1f×", a / b }') on one core. Peer tokens/s use Extractor's token count of the same corpus."
+    fi
+  fi
+} | tee "$work/results.md"
+
+if [ "$micro" = 1 ]; then
+  say "BenchmarkDotNet suite ..."
+  (cd "$work" && BENCH_CORPUS=$corpus dotnet "$work/benchmarks/Extractor.Benchmarks.dll" --filter '*' --join) | tee "$work/micro.txt"
+fi

@@ -1,0 +1,55 @@
+using Extractor.Models;
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Tokenization;
+
+namespace Extractor.Benchmarks;
+
+/// <summary>The shipped model and a fixed set of news documents shared by every benchmark.</summary>
+/// <remarks>
+/// Documents come from <c>BENCH_CORPUS</c> (a folder of <c>.txt</c> files, e.g. the one
+/// <c>scripts/bench.sh</c> builds) and otherwise from the repository's <c>samples/</c>, so the
+/// benchmarks run anywhere; only the first <see cref="MaxDocuments"/> are used to keep runs short.
+/// </remarks>
+internal static class BenchData
+{
+    public const int MaxDocuments = 200;
+
+    private static readonly Lazy<NerModel> LazyModel = new(() =>
+        ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model")));
+
+    private static readonly Lazy<string[]> LazyDocuments = new(LoadDocuments);
+
+    public static NerModel Model => LazyModel.Value;
+
+    public static string[] Documents => LazyDocuments.Value;
+
+    public static DocumentAnalyzer NewAnalyzer() =>
+        new(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Model.UsesLexicon ? Lexicon.Default : null));
+
+    /// <summary>Total tokens in <see cref="Documents"/>, as the pipeline's tokenizer counts them.</summary>
+    public static long TokenCount()
+    {
+        var tokenizer = new Tokenizer();
+        var tokens = new List<Extractor.Text.Token>();
+        long total = 0;
+        foreach (var d in Documents)
+        {
+            tokens.Clear();
+            tokenizer.Tokenize(d, tokens);
+            total += tokens.Count;
+        }
+        return total;
+    }
+
+    private static string[] LoadDocuments()
+    {
+        string? dir = Environment.GetEnvironmentVariable("BENCH_CORPUS");
+        if (string.IsNullOrEmpty(dir) || !Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, "samples");
+        return Directory.EnumerateFiles(dir, "*.txt", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Take(MaxDocuments)
+            .Select(File.ReadAllText)
+            .ToArray();
+    }
+}

@@ -1,0 +1,168 @@
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Text;
+using Extractor.Tokenization;
+
+namespace Extractor.Benchmarks;
+
+// One operation is one document throughout (OperationsPerInvoke = document count), so BenchmarkDotNet's
+// Mean and Allocated columns read "per document"; the Tokens/s and Alloc B/token columns divide by tokens.
+
+/// <summary>Tokenizer and sentence splitter alone.</summary>
+public class TokenizerBenchmarks : ITokenCounted
+{
+    private readonly string[] _documents = BenchData.Documents;
+    private readonly Tokenizer _tokenizer = new();
+    private readonly SentenceSplitter _splitter = new();
+    private readonly List<Token> _tokens = new(4096);
+    private readonly List<Sentence> _sentences = new(256);
+
+    public double TokensPerOperation { get; } = (double)BenchData.TokenCount() / BenchData.Documents.Length;
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int Tokenize()
+    {
+        int n = 0;
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var text = _documents[d % _documents.Length];
+            _tokens.Clear();
+            _tokenizer.Tokenize(text, _tokens);
+            n += _tokens.Count;
+        }
+        return n;
+    }
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int TokenizeAndSplit()
+    {
+        int n = 0;
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var text = _documents[d % _documents.Length];
+            _tokens.Clear();
+            _sentences.Clear();
+            _tokenizer.Tokenize(text, _tokens);
+            _splitter.Split(text, CollectionsMarshal.AsSpan(_tokens), _sentences);
+            n += _sentences.Count;
+        }
+        return n;
+    }
+}
+
+/// <summary>Token descriptions (hashes, shapes, word lists, document case) and feature-id extraction.</summary>
+public class FeatureBenchmarks : ITokenCounted
+{
+    private readonly Prepared _data = Prepared.Instance;
+    private readonly DocumentFeaturizer _featurizer = new(BenchData.Model.Classes, Lexicon.Default);
+    private readonly FeatureExtractor _extractor = new(BenchData.Model.FirstPass.Features, BenchData.Model.Classes);
+    private readonly ulong[] _ids = new ulong[FeatureExtractor.MaxFeatures];
+
+    public double TokensPerOperation => _data.TokensPerDocument;
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public void Featurize()
+    {
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var doc = _data.Docs[d % _data.Docs.Length];
+            _featurizer.Fill(doc.Text, doc.Tokens, doc.Sentences, doc.Infos);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public ulong ExtractFeatureIds()
+    {
+        ulong sum = 0;
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var doc = _data.Docs[d % _data.Docs.Length];
+            foreach (var s in doc.Sentences)
+            {
+                var words = doc.Infos.AsSpan(s.FirstToken, s.Count);
+                for (int i = 0; i < words.Length; i++) sum += _ids[_extractor.Extract(words, i, _ids) - 1];
+            }
+        }
+        return sum;
+    }
+}
+
+/// <summary>Weight lookup, Viterbi and forward-backward confidences (the two stages of the shipped model).</summary>
+public class DecoderBenchmarks : ITokenCounted
+{
+    private readonly Prepared _data = Prepared.Instance;
+    private readonly StageRunner _runner = new();
+    private readonly FeatureExtractor _first = new(BenchData.Model.FirstPass.Features, BenchData.Model.Classes);
+    private readonly int[] _tags = new int[1 << 16];
+    private readonly float[] _confidence = new float[1 << 16];
+
+    public double TokensPerOperation => _data.TokensPerDocument;
+
+    /// <summary>Features → weight rows → Viterbi, first pass only (no confidences).</summary>
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public void ScoreAndDecode()
+    {
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var doc = _data.Docs[d % _data.Docs.Length];
+            _runner.Tag(BenchData.Model.FirstPass, _first, doc.Infos, doc.Sentences, _tags, []);
+        }
+    }
+
+    /// <summary>As above, plus per-token confidences (forward-backward).</summary>
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public void ScoreDecodeAndConfidences()
+    {
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var doc = _data.Docs[d % _data.Docs.Length];
+            _runner.Tag(BenchData.Model.FirstPass, _first, doc.Infos, doc.Sentences, _tags, _confidence);
+        }
+    }
+}
+
+/// <summary>The whole per-document pipeline: text in, mentions out (what <c>extract</c> runs per document).</summary>
+public class DocumentBenchmarks : ITokenCounted
+{
+    private readonly string[] _documents = BenchData.Documents;
+    private readonly DocumentAnalyzer _analyzer = BenchData.NewAnalyzer();
+
+    public double TokensPerOperation { get; } = (double)BenchData.TokenCount() / BenchData.Documents.Length;
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int Analyze()
+    {
+        int n = 0;
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+            n += _analyzer.Analyze(_documents[d % _documents.Length]).Mentions.Length;
+        return n;
+    }
+}
+
+/// <summary>Documents tokenized and described once, for the benchmarks of later stages.</summary>
+internal sealed class Prepared
+{
+    public static Prepared Instance { get; } = new();
+
+    public readonly record struct Doc(string Text, Token[] Tokens, Sentence[] Sentences, TokenInfo[] Infos);
+
+    public Doc[] Docs { get; }
+
+    public double TokensPerDocument { get; }
+
+    private Prepared()
+    {
+        var analyzer = BenchData.NewAnalyzer();
+        var featurizer = new DocumentFeaturizer(BenchData.Model.Classes, Lexicon.Default);
+        Docs = BenchData.Documents.Select(text =>
+        {
+            var (tokens, sentences) = analyzer.Segment(text);
+            var infos = new TokenInfo[tokens.Length];
+            featurizer.Fill(text, tokens, sentences, infos);
+            return new Doc(text, tokens, sentences, infos);
+        }).ToArray();
+        TokensPerDocument = Docs.Average(d => (double)d.Tokens.Length);
+    }
+}
