@@ -133,7 +133,7 @@ internal sealed class WeightTable
     /// <summary>Id 0 marks an empty slot, so it is stored (and looked up) as 1, as <see cref="FeatureIndex"/> does.</summary>
     private static ulong Normalize(ulong id) => id == 0 ? 1 : id;
 
-    /// <summary>Per-thread working space for <see cref="AddScores"/>.</summary>
+    /// <summary>Per-thread working space for <see cref="AddScores(ReadOnlySpan{ulong}, Span{float}, Scratch)"/>.</summary>
     public sealed class Scratch(int capacity)
     {
         public readonly ulong[] Keys = new ulong[capacity];

@@ -17,8 +17,9 @@ public sealed class WordClassTable
 
     private static readonly int[] PrefixLengths = [4, 6, 10, 20];
 
-    private readonly System.Collections.Frozen.FrozenDictionary<string, int> _clusterOf;
-    private readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // A plain Dictionary, not a FrozenDictionary: freezing 70k words costs more at model load than it saves in lookups.
+    private readonly Dictionary<string, int> _clusterOf;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly ulong[] _prefixes;
 
     /// <summary>Builds the table from (word, bit path) pairs; words sharing a path share a cluster.</summary>
@@ -37,7 +38,7 @@ public sealed class WordClassTable
             }
             words[word] = cluster;
         }
-        _clusterOf = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(words, StringComparer.Ordinal);
+        _clusterOf = words;
         _lookup = _clusterOf.GetAlternateLookup<ReadOnlySpan<char>>();
         Paths = paths;
         PrefixCount = paths.Count == 0 ? PrefixesPerLayer : paths.Max(p => p.Split(LayerSeparator).Length) * PrefixesPerLayer;
