@@ -23,7 +23,8 @@ internal sealed class StageRunner
             var emissions = Emissions(model, extractor, infos[sentence.FirstToken..sentence.EndToken], n, t);
             var sentenceTags = tags[sentence.FirstToken..sentence.EndToken];
             _viterbi.Decode(model, emissions, n, sentenceTags);
-            if (!confidence.IsEmpty)
+            // Confidences are read only inside mentions: a sentence without one needs no forward-backward.
+            if (!confidence.IsEmpty && sentenceTags.ContainsAnyExcept(TagSet.Outside))
                 _viterbi.Confidences(model, emissions, n, sentenceTags, confidence[sentence.FirstToken..sentence.EndToken]);
         }
     }
