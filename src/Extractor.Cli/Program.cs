@@ -12,10 +12,12 @@ var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(fals
 // two seconds after the signal whether or not the command has finished: that could cut a record in half
 // and leave -o's temporary file behind. The first signal asks the command to stop at the next record
 // boundary and clean up; a second one ends the process at once, for a run stuck on a blocked write.
+// Only extract and clusters watch for the request; for the other commands the signal ends the process as usual.
 using var interrupt = new CancellationTokenSource();
+bool graceful = args.Length > 0 && args[0] is "extract" or "clusters";
 Action<PosixSignalContext> handler = context =>
 {
-    context.Cancel = !interrupt.IsCancellationRequested;
+    context.Cancel = graceful && !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 };
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
