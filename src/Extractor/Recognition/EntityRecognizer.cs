@@ -75,22 +75,18 @@ public sealed class EntityRecognizer
         ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence)
     {
         var mentions = new List<Mention>();
+        var spans = new List<(int First, int End, EntityLabel Label)>();
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
-            int start = -1;
-            for (int i = sentence.FirstToken; i <= sentence.EndToken; i++)
+            spans.Clear();
+            set.Decode(tags[sentence.FirstToken..sentence.EndToken], spans);
+            foreach (var (first, end, label) in spans)
             {
-                int tag = i < sentence.EndToken ? tags[i] : TagSet.Outside;
-                bool continues = start >= 0 && tag != TagSet.Outside && !set.Begins(tag) && set.LabelOf(tag) == set.LabelOf(tags[start]);
-                if (start >= 0 && !continues)
-                {
-                    float score = 1f;
-                    for (int k = start; k < i; k++) score = Math.Min(score, confidence[k]);
-                    mentions.Add(new Mention(tokens[start].Start, tokens[i - 1].End, start, i, s, set.LabelOf(tags[start]), score));
-                    start = -1;
-                }
-                if (start < 0 && tag != TagSet.Outside) start = i;
+                int a = sentence.FirstToken + first, b = sentence.FirstToken + end;
+                float score = 1f;
+                for (int k = a; k < b; k++) score = Math.Min(score, confidence[k]);
+                mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, a, b, s, label, score));
             }
         }
         return [.. mentions];

@@ -94,8 +94,9 @@ public sealed class TagSet
         }
     }
 
-    /// <summary>Reads spans back from a valid tag sequence, calling <paramref name="onSpan"/> for each.</summary>
-    public void Decode<TState>(ReadOnlySpan<int> tags, ref TState state, SpanSink<TState> onSpan)
+    /// <summary>Reads spans back from a tag sequence, appending <c>(first, end, label)</c> token ranges relative to <paramref name="tags"/>.</summary>
+    /// <remarks>The one place that turns tags into spans, for inference, training's scoring and evaluation alike.</remarks>
+    public void Decode(ReadOnlySpan<int> tags, List<(int First, int End, EntityLabel Label)> spans)
     {
         int start = -1;
         for (int i = 0; i <= tags.Length; i++)
@@ -104,7 +105,7 @@ public sealed class TagSet
             bool continues = tag != Outside && !Begins(tag) && start >= 0 && LabelOf(tag) == LabelOf(tags[start]);
             if (start >= 0 && !continues)
             {
-                onSpan(ref state, start, i, LabelOf(tags[start]));
+                spans.Add((start, i, LabelOf(tags[start])));
                 start = -1;
             }
             if (tag != Outside && start < 0) start = i;
@@ -131,6 +132,3 @@ public sealed class TagSet
         return OpensOrOutside(to);
     }
 }
-
-/// <summary>Receives one decoded span: token range <c>[first, end)</c> and its label.</summary>
-public delegate void SpanSink<TState>(ref TState state, int first, int end, EntityLabel label);

@@ -48,9 +48,14 @@ internal sealed class CorpusFeatures
     public static LabeledSpan[] SpansOf(TagSet set, ConllDocument doc, ReadOnlySpan<int> tags)
     {
         var spans = new List<LabeledSpan>();
+        var sentenceSpans = new List<(int First, int End, EntityLabel Label)>();
         foreach (var s in doc.Sentences)
-            set.Decode(tags[s.FirstToken..s.EndToken], ref spans, (ref List<LabeledSpan> list, int first, int end, EntityLabel label) =>
-                list.Add(new LabeledSpan(first + s.FirstToken, end + s.FirstToken, label)));
+        {
+            sentenceSpans.Clear();
+            set.Decode(tags[s.FirstToken..s.EndToken], sentenceSpans);
+            foreach (var (first, end, label) in sentenceSpans)
+                spans.Add(new LabeledSpan(first + s.FirstToken, end + s.FirstToken, label));
+        }
         return [.. spans];
     }
 }

@@ -21,9 +21,9 @@ public class TagSetTests
         var tags = new int[6];
         set.Encode(spans, tags);
         Assert.Equal(expected, string.Join(' ', tags.Select(set.NameOf)));
-        var decoded = new List<(int, int, EntityLabel)>();
-        set.Decode(tags, ref decoded, (ref List<(int, int, EntityLabel)> list, int f, int e, EntityLabel l) => list.Add((f, e, l)));
-        Assert.Equal(spans, decoded);
+        var decoded = new List<(int First, int End, EntityLabel Label)>();
+        set.Decode(tags, decoded);
+        Assert.Equal(spans, decoded.Select(d => (d.First, d.End, d.Label)));
     }
 
     [Fact]
