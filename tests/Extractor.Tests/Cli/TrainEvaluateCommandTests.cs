@@ -5,7 +5,7 @@ namespace Extractor.Tests.Cli;
 
 public class TrainEvaluateCommandTests
 {
-    private static (string Train, string Dev) WriteCorpus(TempFolder tmp)
+    internal static (string Train, string Dev) WriteCorpus(TempFolder tmp)
     {
         string Conll(int docs, int seed) => string.Join("", ConllFixtures.Synthetic(docs, seed).Select(d =>
             "-DOCSTART- -X- O O\n\n" + string.Join("", d.Sentences.Select(s =>
