@@ -1,7 +1,8 @@
 using Extractor.Recognition;
+using Extractor.Tests.Resolution;
 using Extractor.Text;
 
-namespace Extractor.Tests.Resolution;
+namespace Extractor.Tests.Recognition;
 
 // Lives beside the resolution tests because the country and title data it checks are shared with them.
 public class GazetteersTests
