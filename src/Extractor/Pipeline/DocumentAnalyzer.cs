@@ -12,9 +12,6 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
 {
     private readonly ConcurrentBag<(List<Token> Tokens, List<Sentence> Sentences)> _buffers = [];
 
-    /// <summary>The recognizer (and through it, the model) in use.</summary>
-    public EntityRecognizer Recognizer => recognizer;
-
     /// <summary>Tokenizes only (no tagging), for inspection.</summary>
     public (Token[] Tokens, Sentence[] Sentences) Segment(string text)
     {

@@ -27,9 +27,6 @@ public sealed class EntityRecognizer
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
     }
 
-    /// <summary>The model in use.</summary>
-    public NerModel Model => _model;
-
     /// <summary>Finds the mentions in <paramref name="text"/>, given its tokens and sentences.</summary>
     public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {

@@ -66,7 +66,7 @@ public sealed class TagSet
 
     /// <summary>A readable name such as <c>B-PER</c>, <c>U-LOC</c> or <c>O</c>.</summary>
     public string NameOf(int tag) =>
-        tag == Outside ? "O" : "BILU"[PartOf(tag) == 3 ? 3 : PartOf(tag)] + "-" + LabelOf(tag).ToConll();
+        tag == Outside ? "O" : "BILU"[PartOf(tag)] + "-" + LabelOf(tag).ToConll();
 
     /// <summary>Writes the tags that spell <paramref name="spans"/> over the tokens of one sentence.</summary>
     /// <param name="tags">Receives one tag per token.</param>

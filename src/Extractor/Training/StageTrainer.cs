@@ -76,9 +76,6 @@ internal sealed class StageTrainer
         _rows = [.. rows];
     }
 
-    /// <summary>Number of distinct features kept.</summary>
-    public int FeatureCount => _ids.Length;
-
     /// <summary>Trains for up to <paramref name="epochs"/> epochs; after each, <paramref name="evaluate"/> scores the averaged model (NaN to skip). Returns the best.</summary>
     public (PerceptronModel Model, int Epoch, double Score) Train(int epochs, int seed, FeatureSet features,
         Func<PerceptronModel, double> evaluate, Action<int, double>? onEpoch)
