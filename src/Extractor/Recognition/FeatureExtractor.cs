@@ -30,44 +30,82 @@ internal sealed class FeatureExtractor
     public FeatureSet Set => _set;
 
     /// <summary>Writes the features of token <paramref name="i"/> of <paramref name="s"/>; returns how many.</summary>
+    /// <remarks>The union of <see cref="ExtractContext"/> and <see cref="ExtractWord"/> at offsets −2 to +2:
+    /// training uses this whole list, while tagging takes the word part from <see cref="WordScoreCache"/>.</remarks>
     public int Extract(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
+    {
+        int n = ExtractContext(s, i, f);
+        for (int d = -WordScoreCache.Reach; d <= WordScoreCache.Reach; d++)
+            n += ExtractWord(At(s, i + d), d, f[n..]);
+        return n;
+    }
+
+    /// <summary>Writes the features that token <paramref name="t"/> contributes to the token <paramref name="offset"/>
+    /// places after it (its own word at 0, its left neighbour's word at −1, ...); returns how many.</summary>
+    /// <remarks>These read only values derived from the word's own text (never flags, sentence position or
+    /// document facts), so a word's weighted sum at each offset can be cached per word type. Padding beyond
+    /// the sentence edges is <see cref="LeftPad"/> or <see cref="RightPad"/>.</remarks>
+    public int ExtractWord(in TokenInfo t, int offset, Span<ulong> f)
+    {
+        int n = 0;
+        switch (offset)
+        {
+            case 0:
+                f[n++] = StableHash.Combine(1, 0);
+                f[n++] = StableHash.Combine(2, t.Word);
+                f[n++] = StableHash.Combine(3, t.Lower);
+                if ((_set & FeatureSet.Shape) != 0)
+                {
+                    f[n++] = StableHash.Combine(20, t.Shape);
+                    f[n++] = StableHash.Combine(21, t.ShortShape);
+                }
+                if ((_set & FeatureSet.Affixes) != 0)
+                {
+                    f[n++] = StableHash.Combine(30, t.Prefix1);
+                    f[n++] = StableHash.Combine(31, t.Prefix2);
+                    f[n++] = StableHash.Combine(32, t.Prefix3);
+                    f[n++] = StableHash.Combine(33, t.Prefix4);
+                    f[n++] = StableHash.Combine(34, t.Suffix1);
+                    f[n++] = StableHash.Combine(35, t.Suffix2);
+                    f[n++] = StableHash.Combine(36, t.Suffix3);
+                    f[n++] = StableHash.Combine(37, t.Suffix4);
+                }
+                break;
+            case -2 or 2:
+                if ((_set & FeatureSet.Window) != 0) f[n++] = StableHash.Combine(offset < 0 ? 10 : 13, t.Lower);
+                break;
+            default:
+                if ((_set & FeatureSet.Window) != 0) f[n++] = StableHash.Combine(offset < 0 ? 11 : 12, t.Lower);
+                if ((_set & FeatureSet.Shape) != 0) f[n++] = StableHash.Combine(offset < 0 ? 22 : 23, t.ShortShape);
+                break;
+        }
+        if (_classes is not null && (_set & FeatureSet.WordClasses) != 0)
+        {
+            // Templates 70-89 for the first layer's prefixes (as in version 1 models), 200+ for further layers.
+            int prefixes = _classes.PrefixCount;
+            for (int k = 0; k < prefixes; k++)
+            {
+                int template = k < 4 ? 70 + (offset + 2) * 4 + k : 200 + (offset + 2) * 32 + k;
+                f[n++] = StableHash.Combine(template, ClassPrefix(t, k));
+            }
+            if (offset == 0) f[n++] = StableHash.Combine(92, ClassPrefix(t, 2), t.ShortShape);
+        }
+        return n;
+    }
+
+    /// <summary>Writes the features of token <paramref name="i"/> that depend on more than one word's text:
+    /// bigrams, capitalization in context, word lists, document facts and the first pass's labels.</summary>
+    public int ExtractContext(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         ref readonly var t = ref s[i];
         int n = 0;
-        f[n++] = StableHash.Combine(1, 0);
-        f[n++] = StableHash.Combine(2, t.Word);
-        f[n++] = StableHash.Combine(3, t.Lower);
-
         if ((_set & FeatureSet.Window) != 0)
         {
-            ulong lm2 = Lower(s, i - 2), lm1 = Lower(s, i - 1), lp1 = Lower(s, i + 1), lp2 = Lower(s, i + 2);
-            f[n++] = StableHash.Combine(10, lm2);
-            f[n++] = StableHash.Combine(11, lm1);
-            f[n++] = StableHash.Combine(12, lp1);
-            f[n++] = StableHash.Combine(13, lp2);
-            f[n++] = StableHash.Combine(14, lm1, t.Lower);
-            f[n++] = StableHash.Combine(15, t.Lower, lp1);
+            f[n++] = StableHash.Combine(14, At(s, i - 1).Lower, t.Lower);
+            f[n++] = StableHash.Combine(15, t.Lower, At(s, i + 1).Lower);
         }
         if ((_set & FeatureSet.Shape) != 0)
-        {
-            ulong sm1 = ShortShape(s, i - 1), sp1 = ShortShape(s, i + 1);
-            f[n++] = StableHash.Combine(20, t.Shape);
-            f[n++] = StableHash.Combine(21, t.ShortShape);
-            f[n++] = StableHash.Combine(22, sm1);
-            f[n++] = StableHash.Combine(23, sp1);
-            f[n++] = StableHash.Combine(24, sm1 ^ (t.ShortShape * 31), sp1);
-        }
-        if ((_set & FeatureSet.Affixes) != 0)
-        {
-            f[n++] = StableHash.Combine(30, t.Prefix1);
-            f[n++] = StableHash.Combine(31, t.Prefix2);
-            f[n++] = StableHash.Combine(32, t.Prefix3);
-            f[n++] = StableHash.Combine(33, t.Prefix4);
-            f[n++] = StableHash.Combine(34, t.Suffix1);
-            f[n++] = StableHash.Combine(35, t.Suffix2);
-            f[n++] = StableHash.Combine(36, t.Suffix3);
-            f[n++] = StableHash.Combine(37, t.Suffix4);
-        }
+            f[n++] = StableHash.Combine(24, At(s, i - 1).ShortShape ^ (t.ShortShape * 31), At(s, i + 1).ShortShape);
         if ((_set & FeatureSet.Capitalization) != 0)
         {
             ulong pattern = (ulong)(CaseCode(s, i - 1) * 25 + CaseCode(s, i) * 5 + CaseCode(s, i + 1));
@@ -91,18 +129,9 @@ internal sealed class FeatureExtractor
         }
         if (_classes is not null && (_set & FeatureSet.WordClasses) != 0)
         {
-            // Templates 70-89 for the first layer's prefixes (as in version 1 models), 200+ for further layers.
-            int prefixes = _classes.PrefixCount;
-            for (int d = -2; d <= 2; d++)
-                for (int k = 0; k < prefixes; k++)
-                {
-                    int template = k < 4 ? 70 + (d + 2) * 4 + k : 200 + (d + 2) * 32 + k;
-                    f[n++] = StableHash.Combine(template, ClassPrefix(s, i + d, k));
-                }
-            // Class bigrams and class × shape: the class says what kind of word, its neighbours and case say in what role.
-            f[n++] = StableHash.Combine(90, ClassPrefix(s, i - 1, 1), ClassPrefix(s, i, 1));
-            f[n++] = StableHash.Combine(91, ClassPrefix(s, i, 1), ClassPrefix(s, i + 1, 1));
-            f[n++] = StableHash.Combine(92, ClassPrefix(s, i, 2), t.ShortShape);
+            // Class bigrams: the class says what kind of word, its neighbours say in what role.
+            f[n++] = StableHash.Combine(90, ClassPrefix(At(s, i - 1), 1), ClassPrefix(t, 1));
+            f[n++] = StableHash.Combine(91, ClassPrefix(t, 1), ClassPrefix(At(s, i + 1), 1));
         }
         if ((_set & FeatureSet.SecondPass) != 0)
         {
@@ -114,6 +143,19 @@ internal sealed class FeatureExtractor
         return n;
     }
 
+    /// <summary>What the templates read before a sentence's first token.</summary>
+    public static readonly TokenInfo LeftPad = new() { Lower = Padding + 1, ShortShape = Padding + 3, Cluster = -2 };
+
+    /// <summary>What the templates read after a sentence's last token.</summary>
+    public static readonly TokenInfo RightPad = new() { Lower = Padding + 2, ShortShape = Padding + 4, Cluster = -3 };
+
+    /// <summary>Token <paramref name="i"/> of the sentence, or the padding on the side it falls off.</summary>
+    private static ref readonly TokenInfo At(ReadOnlySpan<TokenInfo> s, int i)
+    {
+        if ((uint)i < (uint)s.Length) return ref s[i];
+        return ref i < 0 ? ref LeftPad : ref RightPad;
+    }
+
     private static int AddGazetteer(Span<ulong> f, int n, int template, GazetteerHits hits)
     {
         for (uint bits = (uint)hits; bits != 0; bits &= bits - 1)
@@ -121,19 +163,11 @@ internal sealed class FeatureExtractor
         return n;
     }
 
-    private static ulong Lower(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].Lower : Padding + (ulong)(i < 0 ? 1 : 2);
-
-    private static ulong ShortShape(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].ShortShape : Padding + (ulong)(i < 0 ? 3 : 4);
-
     private static GazetteerHits Gazetteer(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].Gazetteer : GazetteerHits.None;
 
-    private static int ClusterAt(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].Cluster : (i < 0 ? -2 : -3);
-
-    private ulong ClassPrefix(ReadOnlySpan<TokenInfo> s, int i, int k)
-    {
-        int cluster = ClusterAt(s, i);
-        return cluster < 0 ? NoClass + (ulong)cluster : _classes!.Prefix(cluster, k);
-    }
+    /// <summary>Prefix <paramref name="k"/> of the word's class path; a word without a class (-1) and the two paddings (-2, -3) each have their own value.</summary>
+    private ulong ClassPrefix(in TokenInfo t, int k) =>
+        t.Cluster < 0 ? NoClass + (ulong)t.Cluster : _classes!.Prefix(t.Cluster, k);
 
     private static ulong OwnLabel(ReadOnlySpan<TokenInfo> s, int i) => (uint)i < (uint)s.Length ? s[i].OwnLabel : 99UL;
 

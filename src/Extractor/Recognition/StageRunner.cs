@@ -9,6 +9,9 @@ internal sealed class StageRunner
     private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
     private readonly WeightTable.Scratch _scratch = new(FeatureExtractor.MaxFeatures);
     private readonly ViterbiDecoder _viterbi = new();
+    // One per stage: tagging alternates between the two passes' models document by document.
+    private readonly WordScoreCache?[] _caches = new WordScoreCache?[2];
+    private int _nextCache;
     private float[] _emissions = new float[1024];
 
     /// <summary>Writes each token's tag into <paramref name="tags"/>, and when <paramref name="confidence"/> is not empty, its confidence.</summary>
@@ -33,13 +36,32 @@ internal sealed class StageRunner
     {
         if (_emissions.Length < n * t) _emissions = new float[Math.Max(n * t, _emissions.Length * 2)];
         var emissions = _emissions.AsSpan(0, n * t);
+        Score(model, extractor, words, emissions);
+        return emissions;
+    }
+
+    /// <summary>Writes a sentence's emission scores (<c>words × tags</c>): context features probed one by one,
+    /// word-only features summed per word type in a <see cref="WordScoreCache"/>.</summary>
+    internal void Score(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> words, Span<float> emissions)
+    {
+        int t = model.Tags.Count;
         emissions.Clear();
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < words.Length; i++)
         {
-            int count = extractor.Extract(words, i, _features);
+            int count = extractor.ExtractContext(words, i, _features);
             model.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t), _scratch);
         }
-        return emissions;
+        CacheFor(model, extractor).AddTo(words, emissions);
+    }
+
+    private WordScoreCache CacheFor(PerceptronModel model, FeatureExtractor extractor)
+    {
+        foreach (var cache in _caches)
+            if (cache is not null && cache.Serves(model, extractor)) return cache;
+        var created = new WordScoreCache(model, extractor);
+        _caches[_nextCache] = created;
+        _nextCache = (_nextCache + 1) % _caches.Length;
+        return created;
     }
 
     /// <summary>Writes the marginal probability of the given <paramref name="tags"/> (e.g. gold tags) at each token.</summary>

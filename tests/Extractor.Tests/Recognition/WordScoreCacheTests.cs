@@ -1,0 +1,121 @@
+using Extractor.Models;
+using Extractor.Recognition;
+using Extractor.Text;
+using Extractor.Tokenization;
+
+namespace Extractor.Tests.Recognition;
+
+/// <summary>Tagging's per-word-type score cache must give the scores the full feature list gives, whatever it held before.</summary>
+public class WordScoreCacheTests
+{
+    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+
+    private static readonly string[] Articles = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt")
+        .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+
+    public static TheoryData<string> Texts() => new()
+    {
+        Articles[0],
+        Articles[1],
+        // One- and two-token sentences: every score there comes from the window's padding.
+        "Reuters.\n\nObama said.\n\nIRAQ\n\nMarco Rubio",
+        // A Title Case headline is featurized as capitals: "Japan" there must not share "Japan"'s scores elsewhere.
+        "Japan Wins Lucky Match In Tokyo\n\nJapan won on Sunday. JAPAN fans cheered in Tokyo.",
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Score_MatchesTheSumOverEveryFeature(string text)
+    {
+        var (infos, sentences) = Featurize(text);
+        foreach (var stage in Stages())
+        {
+            var runner = new StageRunner();
+            var ids = new ulong[FeatureExtractor.MaxFeatures];
+            int t = stage.Model.Tags.Count;
+            foreach (var s in sentences)
+            {
+                var words = infos.AsSpan(s.FirstToken, s.Count);
+                var cached = new float[s.Count * t];
+                runner.Score(stage.Model, stage.Extractor, words, cached);
+                var direct = new float[s.Count * t];
+                for (int i = 0; i < s.Count; i++)
+                {
+                    int n = stage.Extractor.Extract(words, i, ids);
+                    stage.Model.AddScores(ids.AsSpan(0, n), direct.AsSpan(i * t, t));
+                }
+                // Only the order of the float additions differs.
+                for (int k = 0; k < direct.Length; k++)
+                    Assert.True(Math.Abs(direct[k] - cached[k]) <= 1e-4f * Math.Max(1f, Math.Abs(direct[k])),
+                        $"token {k / t} tag {k % t}: {direct[k]} by feature, {cached[k]} cached");
+                Assert.Contains(direct, v => v != 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void Score_IsBitIdenticalWhateverTheRunnerScoredBefore()
+    {
+        var (target, targetSentences) = Featurize(Articles[2]);
+        var fresh = ScoreAll(new StageRunner(), target, targetSentences);
+
+        var warm = new StageRunner();
+        foreach (var article in Articles[..2])
+        {
+            var (infos, sentences) = Featurize(article);
+            ScoreAll(warm, infos, sentences);
+        }
+        Assert.Equal(fresh, ScoreAll(warm, target, targetSentences));
+    }
+
+    [Fact]
+    public void AddTo_StartingOverWhenFull_GivesTheSameScores()
+    {
+        var (infos, sentences) = Featurize(Articles[0]);
+        var stage = Stages().First();
+        var roomy = new WordScoreCache(stage.Model, stage.Extractor);
+        var tiny = new WordScoreCache(stage.Model, stage.Extractor, capacity: 3);
+        int t = stage.Model.Tags.Count;
+        foreach (var s in sentences)
+        {
+            var words = infos.AsSpan(s.FirstToken, s.Count);
+            float[] a = new float[s.Count * t], b = new float[s.Count * t];
+            roomy.AddTo(words, a);
+            tiny.AddTo(words, b);
+            Assert.Equal(a, b);
+        }
+    }
+
+    private static List<float[]> ScoreAll(StageRunner runner, TokenInfo[] infos, List<Sentence> sentences)
+    {
+        var all = new List<float[]>();
+        foreach (var stage in Stages())
+            foreach (var s in sentences)
+            {
+                var e = new float[s.Count * stage.Model.Tags.Count];
+                runner.Score(stage.Model, stage.Extractor, infos.AsSpan(s.FirstToken, s.Count), e);
+                all.Add(e);
+            }
+        return all;
+    }
+
+    private static IEnumerable<(PerceptronModel Model, FeatureExtractor Extractor)> Stages()
+    {
+        yield return (Model.FirstPass, new FeatureExtractor(Model.FirstPass.Features, Model.Classes));
+        if (Model.SecondPass is { } second) yield return (second, new FeatureExtractor(second.Features, Model.Classes));
+    }
+
+    private static (TokenInfo[] Infos, List<Sentence> Sentences) Featurize(string text)
+    {
+        var tokens = new List<Token>();
+        var sentences = new List<Sentence>();
+        new Tokenizer().Tokenize(text, tokens);
+        new SentenceSplitter().Split(text, tokens.ToArray(), sentences);
+        var infos = new TokenInfo[tokens.Count];
+        new DocumentFeaturizer(Model.Classes, Lexicon.Default).Fill(text, tokens.ToArray(), sentences.ToArray(), infos);
+        // Second-pass features read first-pass labels: give every capitalized word one so they fire.
+        var labels = infos.Select(i => (i.Flags & TokenFlags.InitialCapital) != 0 ? (byte)1 : (byte)0).ToArray();
+        new DocumentFeaturizer(Model.Classes, Lexicon.Default).AddFirstPass(labels, infos);
+        return (infos, sentences);
+    }
+}
