@@ -14,18 +14,26 @@ internal sealed class DocumentFeaturizer
     private readonly Lexicon? _lexicon;
     private readonly Dictionary<ulong, (int CapitalMid, int Lower)> _case = new();
     private readonly Dictionary<ulong, LabelCounts> _labels = new();
+    // What Describe makes of a word depends on its text alone, and news repeats its words: computing it once
+    // per word type saves a dozen hashes and the class and word-list lookups at every later occurrence.
+    private readonly Dictionary<string, TokenInfo> _described = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TokenInfo>.AlternateLookup<ReadOnlySpan<char>> _describedLookup;
+
+    /// <summary>Word types kept before the description cache starts over (about 6 MB).</summary>
+    private const int DescribedCapacity = 1 << 15;
 
     public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon)
     {
         _classes = classes;
         _lexicon = lexicon;
+        _describedLookup = _described.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>
     public void Fill(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<TokenInfo> infos)
     {
         for (int i = 0; i < tokens.Length; i++)
-            Describe(tokens[i].Of(text), ref infos[i]);
+            DescribeCached(tokens[i].Of(text), ref infos[i]);
         foreach (var s in sentences)
             MarkSentence(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
         AddDocumentCase(infos);
@@ -52,6 +60,14 @@ internal sealed class DocumentFeaturizer
 
     /// <summary>Outside tokens count only when capitalized: "the" being untagged says nothing about names.</summary>
     private static bool Counted(byte label, in TokenInfo info) => label != 0 || (info.Flags & TokenFlags.InitialCapital) != 0;
+
+    private void DescribeCached(ReadOnlySpan<char> word, ref TokenInfo info)
+    {
+        if (_describedLookup.TryGetValue(word, out info)) return;
+        Describe(word, ref info);
+        if (_described.Count == DescribedCapacity) _described.Clear();
+        _describedLookup[word] = info;
+    }
 
     private void Describe(ReadOnlySpan<char> word, ref TokenInfo info)
     {

@@ -18,10 +18,7 @@ internal sealed class ViterbiDecoder
     private int[] _back = new int[256];
     private double[] _alpha = new double[256];
     private double[] _beta = new double[256];
-    private double[] _alphaLog = new double[64];
-    private double[] _betaLog = new double[64];
     private double[] _emit = new double[256];
-    private double[] _emitShift = new double[64];
     private double[] _weighted = new double[32];
     private Lattice? _lattice;
     private TransitionTable? _transitions;
@@ -76,11 +73,10 @@ internal sealed class ViterbiDecoder
     /// <summary>Writes the marginal probability of each token's given tag (forward-backward over tempered scores).</summary>
     /// <remarks>
     /// Scaled probabilities instead of log-space sums: one <c>exp</c> per tag and token instead of one per
-    /// allowed transition (97 per token for BILOU, each way), which made this the largest cost of tagging.
-    /// Each position's forward and backward vectors are rescaled to a maximum of 1 and the log of the scale
-    /// kept, so products stay in range for any sentence length. The result reproduces the log-space form it
-    /// replaced, including its quirks: <c>log Z</c> is taken at the last token, and the backward pass adds
-    /// transition and emission in float before tempering (<see cref="Backward"/>).
+    /// allowed transition (97 per token for BILOU, each way). Each position's forward and backward vectors
+    /// are divided by their maximum, which keeps products in range for any sentence length; no scale needs
+    /// remembering, because a marginal is <c>α·β</c> at its position over that position's own <c>Σ α·β</c>,
+    /// which the same factors divide. So the recursions take no logarithm at all.
     /// </remarks>
     public void Confidences(PerceptronModel model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
     {
@@ -91,35 +87,29 @@ internal sealed class ViterbiDecoder
         Ensure(ref _alpha, n * t);
         Ensure(ref _beta, n * t);
         Ensure(ref _emit, n * t);
-        Ensure(ref _alphaLog, n);
-        Ensure(ref _betaLog, n);
-        Ensure(ref _emitShift, n);
         var alpha = _alpha.AsSpan(0, n * t);
         var beta = _beta.AsSpan(0, n * t);
-        var alphaLog = _alphaLog.AsSpan(0, n);
-        var betaLog = _betaLog.AsSpan(0, n);
         var emit = _emit.AsSpan(0, n * t);
-        var emitShift = _emitShift.AsSpan(0, n);
-        ExpEmissions(emissions, n, t, inv, emit, emitShift);
-        Forward(model, lattice, transitions, emissions, emit, emitShift, inv, alpha, alphaLog);
-        Backward(model, lattice, transitions, emissions, emit, emitShift, inv, beta, betaLog);
-        int last = (n - 1) * t;
-        double z = 0;
-        for (int k = 0; k < t; k++) z += alpha[last + k] * beta[last + k];
-        double logZ = Math.Log(z) + alphaLog[n - 1] + betaLog[n - 1];
+        ExpEmissions(emissions, n, t, inv, emit);
+        Forward(model, lattice, transitions, emissions, emit, inv, alpha);
+        Backward(model, lattice, transitions, emit, inv, beta);
         for (int i = 0; i < n; i++)
         {
-            int at = i * t + tags[i];
-            double lp = Math.Log(alpha[at] * beta[at]) + alphaLog[i] + betaLog[i] - logZ;
-            confidence[i] = (float)Math.Clamp(Math.Exp(lp), 0.0, 1.0);
+            var a = alpha.Slice(i * t, t);
+            var b = beta.Slice(i * t, t);
+            double z = 0;
+            for (int k = 0; k < t; k++) z += a[k] * b[k];
+            int tag = tags[i];
+            confidence[i] = z > 0 ? (float)Math.Clamp(a[tag] * b[tag] / z, 0.0, 1.0) : 0f;
         }
     }
 
-    /// <summary>alpha[i][k] ∝ Σ_j alpha[i-1][j]·T[j,k] · E[i][k]; <paramref name="scale"/>[i] is the log of what was divided out.</summary>
+    /// <summary>alpha[i][k] ∝ Σ_j alpha[i-1][j]·T[j,k] · E[i][k], each position divided by its maximum.</summary>
     private static void Forward(PerceptronModel model, Lattice lattice, TransitionTable transitions, ReadOnlySpan<float> emissions,
-        ReadOnlySpan<double> emit, ReadOnlySpan<double> emitShift, double inv, Span<double> alpha, Span<double> scale)
+        ReadOnlySpan<double> emit, double inv, Span<double> alpha)
     {
         int t = lattice.Start.Length;
+        int n = alpha.Length / t;
         var offsets = lattice.Offsets;
         var from = lattice.From;
         var weights = transitions.Exp;
@@ -128,8 +118,7 @@ internal sealed class ViterbiDecoder
             if (lattice.Start[k]) shift = Math.Max(shift, (model.Start[k] + emissions[k]) * inv);
         for (int k = 0; k < t; k++)
             alpha[k] = lattice.Start[k] ? Math.Exp((model.Start[k] + emissions[k]) * inv - shift) : 0;
-        scale[0] = shift + Rescale(alpha[..t]);
-        for (int i = 1; i < scale.Length; i++)
+        for (int i = 1; i < n; i++)
         {
             var previous = alpha.Slice((i - 1) * t, t);
             var current = alpha.Slice(i * t, t);
@@ -139,25 +128,19 @@ internal sealed class ViterbiDecoder
                 for (int p = offsets[k]; p < offsets[k + 1]; p++) sum += previous[from[p]] * weights[p];
                 current[k] = sum * emit[i * t + k];
             }
-            scale[i] = scale[i - 1] + transitions.Shift + emitShift[i] + Rescale(current);
+            Rescale(current);
         }
     }
 
-    /// <summary>beta[i][j] ∝ Σ_k T[j,k] · E[i+1][k] · beta[i+1][k]; <paramref name="scale"/>[i] as in <see cref="Forward"/>.</summary>
-    /// <remarks>
-    /// The log-space form scored <c>(transition + emission)</c> summed in float, while <c>T·E</c> is their
-    /// exact sum; the factor <c>exp(x) ≈ 1 + x + x²/2</c>, with <c>x</c> that float rounding (~1e-7) tempered,
-    /// restores it. Without it, a few percent of the 4-decimal scores in the output changed in the last digit.
-    /// </remarks>
-    private void Backward(PerceptronModel model, Lattice lattice, TransitionTable transitions, ReadOnlySpan<float> emissions,
-        ReadOnlySpan<double> emit, ReadOnlySpan<double> emitShift, double inv, Span<double> beta, Span<double> scale)
+    /// <summary>beta[i][j] ∝ Σ_k T[j,k] · E[i+1][k] · beta[i+1][k], each position divided by its maximum.</summary>
+    private void Backward(PerceptronModel model, Lattice lattice, TransitionTable transitions,
+        ReadOnlySpan<double> emit, double inv, Span<double> beta)
     {
         int t = lattice.Start.Length;
-        int n = scale.Length;
+        int n = beta.Length / t;
         var offsets = lattice.Offsets;
         var from = lattice.From;
         var weights = transitions.Exp;
-        var raw = transitions.Raw;
         Ensure(ref _weighted, t);
         var weighted = _weighted.AsSpan(0, t);
         var lastRow = beta.Slice((n - 1) * t, t);
@@ -166,7 +149,6 @@ internal sealed class ViterbiDecoder
             if (lattice.End[k]) shift = Math.Max(shift, model.End[k] * inv);
         for (int k = 0; k < t; k++)
             lastRow[k] = lattice.End[k] ? Math.Exp(model.End[k] * inv - shift) : 0;
-        scale[n - 1] = shift + Rescale(lastRow);
         for (int i = n - 2; i >= 0; i--)
         {
             var next = beta.Slice((i + 1) * t, t);
@@ -177,23 +159,16 @@ internal sealed class ViterbiDecoder
             {
                 double w = weighted[k];
                 if (w == 0) continue;
-                float e = emissions[(i + 1) * t + k];
-                for (int p = offsets[k]; p < offsets[k + 1]; p++)
-                {
-                    float tr = raw[p];
-                    float sum = tr + e;
-                    double x = (sum - ((double)tr + e)) * inv;
-                    current[from[p]] += weights[p] * w * (1 + x + 0.5 * x * x);
-                }
+                for (int p = offsets[k]; p < offsets[k + 1]; p++) current[from[p]] += weights[p] * w;
             }
-            scale[i] = scale[i + 1] + transitions.Shift + emitShift[i + 1] + Rescale(current);
+            Rescale(current);
         }
     }
 
-    /// <summary>E[i][k] = exp((emission − max over k)·inv), with the shift max·inv kept per token.</summary>
+    /// <summary>E[i][k] = exp((emission − max over k)·inv): each token's factor is scaled, which the marginals do not see.</summary>
     /// <remarks>The exponentials run four at a time (<see cref="Vector256.Exp(Vector256{double})"/>, within an ulp
     /// of <see cref="Math.Exp"/>; outputs are floats, 29 bits coarser): they were half of this method's time.</remarks>
-    private static void ExpEmissions(ReadOnlySpan<float> emissions, int n, int t, double inv, Span<double> emit, Span<double> shift)
+    private static void ExpEmissions(ReadOnlySpan<float> emissions, int n, int t, double inv, Span<double> emit)
     {
         for (int i = 0; i < n; i++)
         {
@@ -201,7 +176,6 @@ internal sealed class ViterbiDecoder
             float max = float.NegativeInfinity;
             foreach (float e in row) max = Math.Max(max, e);
             for (int k = 0; k < t; k++) emit[i * t + k] = (row[k] - (double)max) * inv;
-            shift[i] = max * inv;
         }
         var all = emit[..(n * t)];
         int v = 0;
@@ -211,15 +185,14 @@ internal sealed class ViterbiDecoder
         for (; v < all.Length; v++) all[v] = Math.Exp(all[v]);
     }
 
-    /// <summary>Divides by the maximum so the largest entry is 1; returns the log of the divisor (0 for an all-zero vector).</summary>
-    private static double Rescale(Span<double> values)
+    /// <summary>Divides by the maximum so the largest entry is 1 (an all-zero vector stays as it is).</summary>
+    private static void Rescale(Span<double> values)
     {
         double max = 0;
         foreach (double v in values) max = Math.Max(max, v);
-        if (max == 0 || max == 1) return 0;
+        if (max == 0 || max == 1) return;
         double scale = 1 / max;
         for (int k = 0; k < values.Length; k++) values[k] *= scale;
-        return Math.Log(max);
     }
 
     /// <summary>The model's allowed transitions for forward-backward; cached for the last model seen (a runner
@@ -235,7 +208,7 @@ internal sealed class ViterbiDecoder
         foreach (float w in raw) max = Math.Max(max, w * inv);
         var exp = new double[raw.Length];
         for (int p = 0; p < raw.Length; p++) exp[p] = Math.Exp(raw[p] * inv - max);
-        return _transitions = new TransitionTable(model, raw, exp, max);
+        return _transitions = new TransitionTable(model, exp);
     }
 
     private Lattice LatticeOf(TagSet set)
@@ -278,6 +251,6 @@ internal sealed class ViterbiDecoder
         public bool[] End { get; }
     }
 
-    /// <summary>One model's allowed transitions in <see cref="Lattice.From"/> order: raw weights, and exp(weight·inv − <see cref="Shift"/>).</summary>
-    private sealed record TransitionTable(PerceptronModel Model, float[] Raw, double[] Exp, double Shift);
+    /// <summary>One model's allowed transitions in <see cref="Lattice.From"/> order as exp(weight·inv − max): a common factor, which the marginals do not see.</summary>
+    private sealed record TransitionTable(PerceptronModel Model, double[] Exp);
 }

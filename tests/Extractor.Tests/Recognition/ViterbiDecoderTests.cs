@@ -40,4 +40,53 @@ public class ViterbiDecoderTests
         new ViterbiDecoder().Decode(set, new float[t * t], new float[t], new float[t], emissions, 2, tags);
         Assert.Equal([bPer, iPer], tags);
     }
+
+    [Theory]
+    [InlineData(TagEncoding.Bio, 4, 0.7f)]
+    [InlineData(TagEncoding.Bilou, 3, 1.3f)]
+    public void Confidences_EqualMarginalsOverEveryValidPath(TagEncoding encoding, int n, float temperature)
+    {
+        var set = new TagSet(encoding);
+        int t = set.Count;
+        var rng = new Random(11);
+        float[] Random(int count, float spread) =>
+            Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1) * spread).ToArray();
+        for (int trial = 0; trial < 5; trial++)
+        {
+            // Large score gaps as well as small ones: the scaled recursions must neither overflow nor lose the small paths.
+            float spread = trial == 4 ? 200 : 4;
+            float[] trans = Random(t * t, spread), start = Random(t, spread), end = Random(t, spread), emissions = Random(n * t, spread);
+            var model = new PerceptronModel(set, FeatureSet.None, new FeatureIndex([]), [], trans, start, end, temperature);
+            var tags = new int[n];
+            var decoder = new ViterbiDecoder();
+            decoder.Decode(model, emissions, n, tags);
+            var confidence = new float[n];
+            decoder.Confidences(model, emissions, n, tags, confidence);
+
+            // Brute force: softmax over every valid path of its tempered score, in log space.
+            var path = new int[n];
+            var logScores = new List<(double Score, int[] Path)>();
+            for (long code = 0; code < (long)Math.Pow(t, n); code++)
+            {
+                long c = code;
+                for (int i = 0; i < n; i++, c /= t) path[i] = (int)(c % t);
+                if (!set.AllowedStart(path[0]) || !set.AllowedEnd(path[^1])) continue;
+                bool valid = true;
+                double score = start[path[0]] + end[path[^1]];
+                for (int i = 0; i < n && valid; i++)
+                {
+                    score += emissions[i * t + path[i]];
+                    if (i > 0) { valid = set.Allowed(path[i - 1], path[i]); score += trans[path[i - 1] * t + path[i]]; }
+                }
+                if (valid) logScores.Add((score / temperature, (int[])path.Clone()));
+            }
+            double max = logScores.Max(p => p.Score);
+            double z = logScores.Sum(p => Math.Exp(p.Score - max));
+            for (int i = 0; i < n; i++)
+            {
+                double marginal = logScores.Where(p => p.Path[i] == tags[i]).Sum(p => Math.Exp(p.Score - max)) / z;
+                Assert.Equal(marginal, confidence[i], 5);
+            }
+        }
+    }
 }
