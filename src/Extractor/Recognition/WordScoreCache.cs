@@ -22,7 +22,8 @@ internal sealed class WordScoreCache
     public const int Offsets = 2 * Reach + 1;
 
     /// <summary>Word types kept before the cache starts over (11 MB of scores a stage at 17 tags).</summary>
-    /// <remarks>A batch of 2,000 news articles has ~50,000 types, but the most frequent 30,000 cover 97% of its tokens.</remarks>
+    /// <remarks>The benchmark's 2,163 BBC articles (977k tokens) hold 37,835 word types: the most frequent 32,768
+    /// cover 99.5% of the tokens, the most frequent 8,192 only 93%.</remarks>
     public const int DefaultCapacity = 1 << 15;
 
     private readonly int _capacity;
