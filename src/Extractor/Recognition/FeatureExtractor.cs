@@ -11,6 +11,9 @@ internal sealed class FeatureExtractor
     /// <summary>Version of the template list below; stored in model files and checked on load.</summary>
     public const int TemplateVersion = 3;
 
+    /// <summary>How far the window reaches to each side: word features exist for offsets −2 to +2.</summary>
+    public const int WindowReach = 2;
+
     /// <summary>Upper bound on features per token; sizes callers' buffers.</summary>
     public const int MaxFeatures = 192;
 
@@ -35,7 +38,7 @@ internal sealed class FeatureExtractor
     public int Extract(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         int n = ExtractContext(s, i, f);
-        for (int d = -WordScoreCache.Reach; d <= WordScoreCache.Reach; d++)
+        for (int d = -WindowReach; d <= WindowReach; d++)
             n += ExtractWord(At(s, i + d), d, f[n..]);
         return n;
     }

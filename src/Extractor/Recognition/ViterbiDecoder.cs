@@ -9,8 +9,9 @@ namespace Extractor.Recognition;
 /// afterwards, so every output is a valid span sequence. Ties break towards the lower tag index,
 /// which makes decoding deterministic. Buffers are reused across calls: one decoder per thread.
 /// <para>
-/// Both recursions walk only the allowed transitions (<see cref="Lattice"/>: 97 of the 289 BILOU pairs)
-/// in ascending order, so results are those of the dense loop with its <c>Allowed</c> test.
+/// Viterbi walks only the allowed transitions (<see cref="Lattice"/>: 97 of the 289 BILOU pairs) in
+/// ascending order, so results are those of the dense loop with its <c>Allowed</c> test. Forward-backward
+/// runs dense instead, with disallowed transitions weighted zero (<see cref="Confidences"/>).
 /// </para>
 /// </remarks>
 internal sealed class ViterbiDecoder

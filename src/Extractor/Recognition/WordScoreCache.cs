@@ -15,8 +15,7 @@ namespace Extractor.Recognition;
 /// </remarks>
 internal sealed class WordScoreCache
 {
-    /// <summary>The window reaches this many tokens to each side.</summary>
-    public const int Reach = 2;
+    private const int Reach = FeatureExtractor.WindowReach;
 
     /// <summary>Offsets −Reach…+Reach.</summary>
     public const int Offsets = 2 * Reach + 1;
