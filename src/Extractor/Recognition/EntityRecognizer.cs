@@ -14,6 +14,7 @@ public sealed class EntityRecognizer
     private readonly Lexicon? _lexicon;
     private readonly FeatureExtractor _first;
     private readonly FeatureExtractor? _second;
+    private readonly WordScoreCache[] _wordScores;
     private readonly ConcurrentBag<Workspace> _pool = [];
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
@@ -25,13 +26,17 @@ public sealed class EntityRecognizer
         _lexicon = lexicon;
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
+        // Shared by every thread: each word type is scored once per run, and one copy sits in the shared cache.
+        _wordScores = model.SecondPass is null
+            ? [new WordScoreCache(model.FirstPass, _first)]
+            : [new WordScoreCache(model.FirstPass, _first), new WordScoreCache(model.SecondPass, _second!)];
     }
 
     /// <summary>Finds the mentions in <paramref name="text"/>, given its tokens and sentences.</summary>
     public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {
         if (tokens.IsEmpty) return [];
-        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon);
+        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _wordScores);
         try
         {
             ws.Ensure(tokens.Length);
@@ -89,10 +94,10 @@ public sealed class EntityRecognizer
         return [.. mentions];
     }
 
-    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon)
+    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, WordScoreCache[] wordScores)
     {
         public readonly DocumentFeaturizer Featurizer = new(classes, lexicon);
-        public readonly StageRunner Runner = new();
+        public readonly StageRunner Runner = new(wordScores);
         public TokenInfo[] Infos = new TokenInfo[1024];
         public int[] Tags = new int[1024];
         public float[] Confidence = new float[1024];

@@ -3,13 +3,16 @@ using Extractor.Text;
 namespace Extractor.Recognition;
 
 /// <summary>Runs one perceptron stage over a featurized document, sentence by sentence, reusing its buffers.</summary>
-/// <remarks>Shared by inference and by training's dev evaluation so both decode identically. One per thread.</remarks>
-internal sealed class StageRunner
+/// <remarks>Shared by inference and by training's dev evaluation so both decode identically. One per thread;
+/// the word-score caches it is given may be shared by all of them.</remarks>
+internal sealed class StageRunner(params WordScoreCache[] shared)
 {
     private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
     private readonly WeightTable.Scratch _scratch = new(FeatureExtractor.MaxFeatures);
     private readonly ViterbiDecoder _viterbi = new();
-    // One per stage: tagging alternates between the two passes' models document by document.
+    private readonly WordScoreCache.Scratch _wordScratch = new();
+    // Own caches, for stages no shared cache serves: one per stage, since tagging alternates between the two
+    // passes' models document by document.
     private readonly WordScoreCache?[] _caches = new WordScoreCache?[2];
     private int _nextCache;
     private float[] _emissions = new float[1024];
@@ -51,11 +54,13 @@ internal sealed class StageRunner
             int count = extractor.ExtractContext(words, i, _features);
             model.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t), _scratch);
         }
-        CacheFor(model, extractor).AddTo(words, emissions);
+        CacheFor(model, extractor).AddTo(words, emissions, _wordScratch);
     }
 
     private WordScoreCache CacheFor(PerceptronModel model, FeatureExtractor extractor)
     {
+        foreach (var cache in shared)
+            if (cache.Serves(model, extractor)) return cache;
         foreach (var cache in _caches)
             if (cache is not null && cache.Serves(model, extractor)) return cache;
         var created = new WordScoreCache(model, extractor);

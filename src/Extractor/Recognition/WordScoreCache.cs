@@ -10,8 +10,14 @@ namespace Extractor.Recognition;
 /// and news text repeats its words: "the", "said", "Reuters" and most names come back many times in a batch.
 /// Summing those weights once per word type, instead of probing the weight table for each of ~40 features
 /// at every occurrence, replaces most of tagging's random memory reads with one probe and a short vector add.
-/// Entries are computed the same way whenever they are computed, so output does not depend on what the
-/// cache held before (documents, threads, order). One per thread and stage; not thread-safe.
+/// <para>
+/// Thread-safe, and meant to be shared by every thread tagging with the stage: each word type is then summed
+/// once per run rather than once per thread, and the threads read one copy of the scores instead of each
+/// filling the shared L3 cache with its own. Entries are written once and never change; a full table is
+/// replaced by an empty one, which callers pick up at their next sentence. Entries are computed the same way
+/// whenever and by whichever thread they are computed, so output does not depend on what the cache held
+/// before (documents, threads, order).
+/// </para>
 /// </remarks>
 internal sealed class WordScoreCache
 {
@@ -26,46 +32,51 @@ internal sealed class WordScoreCache
     public const int DefaultCapacity = 1 << 15;
 
     private readonly int _capacity;
-
     private readonly PerceptronModel _model;
     private readonly FeatureExtractor _extractor;
     private readonly int _tags;
     private readonly int _stride;
-    private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
     private readonly float[] _leftPad;
     private readonly float[] _rightPad;
-    private ulong[] _keys = new ulong[1024];
-    private int[] _rows = new int[1024];
-    private float[] _scores;
-    private int _count;
+    private Table _table;
 
     /// <summary>An empty cache for <paramref name="model"/> scored with the features of <paramref name="extractor"/>,
     /// holding up to <paramref name="capacity"/> word types.</summary>
     public WordScoreCache(PerceptronModel model, FeatureExtractor extractor, int capacity = DefaultCapacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
         _model = model;
         _extractor = extractor;
         _tags = model.Tags.Count;
         _stride = Offsets * _tags;
-        _scores = new float[Math.Min(256, capacity) * _stride];
+        _table = new Table(capacity, _stride);
+        var scratch = new Scratch();
         _leftPad = new float[_stride];
         _rightPad = new float[_stride];
-        Compute(FeatureExtractor.LeftPad, _leftPad);
-        Compute(FeatureExtractor.RightPad, _rightPad);
+        Compute(FeatureExtractor.LeftPad, _leftPad, scratch);
+        Compute(FeatureExtractor.RightPad, _rightPad, scratch);
     }
+
+    /// <summary>Floats of scores per word type: <see cref="Offsets"/> × tags.</summary>
+    public int Stride => _stride;
 
     /// <summary>Whether this cache holds scores of <paramref name="model"/> under <paramref name="extractor"/>'s features.</summary>
     public bool Serves(PerceptronModel model, FeatureExtractor extractor) =>
         ReferenceEquals(model, _model) && ReferenceEquals(extractor, _extractor);
 
     /// <summary>Adds every word-only feature's weights into a sentence's emissions (<c>n × tags</c>), padding included.</summary>
-    public void AddTo(ReadOnlySpan<TokenInfo> words, Span<float> emissions)
+    /// <param name="words">The sentence's token descriptions.</param>
+    /// <param name="emissions">Its scores, added to.</param>
+    /// <param name="scratch">The calling thread's working space.</param>
+    public void AddTo(ReadOnlySpan<TokenInfo> words, Span<float> emissions, Scratch scratch)
     {
+        // One table for the whole sentence: a replacement made meanwhile by another thread is seen next time.
+        var table = Volatile.Read(ref _table);
         int n = words.Length, t = _tags;
         for (int j = 0; j < n; j++)
         {
-            var scores = Of(words[j]);
+            var scores = Of(table, words[j], scratch);
             // Word j sits at offset d of token j − d.
             for (int d = -Reach; d <= Reach; d++)
             {
@@ -83,67 +94,44 @@ internal sealed class WordScoreCache
     }
 
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
-    private ReadOnlySpan<float> Of(in TokenInfo word)
+    private ReadOnlySpan<float> Of(Table table, in TokenInfo word, Scratch scratch)
     {
         ulong key = KeyOf(word);
-        int mask = _keys.Length - 1;
-        int slot = (int)key & mask;
-        while (true)
+        int found = table.Find(key);
+        if (found >= 0) return table.Row(found);
+        if (found == Table.Pending)
         {
-            ulong k = _keys[slot];
-            if (k == key) return _scores.AsSpan(_rows[slot] * _stride, _stride);
-            if (k == 0) break;
-            slot = (slot + 1) & mask;
+            // Another thread is computing this word right now: compute it too rather than wait.
+            var own = scratch.Scores(_stride);
+            Compute(word, own, scratch);
+            return own;
         }
-        if (_count == _capacity)
+        int row = table.Reserve();
+        if (row < 0)
         {
-            // Starting over keeps memory bounded; the words that matter come straight back.
-            Array.Clear(_keys);
-            _count = 0;
-            slot = (int)key & mask;
-            while (_keys[slot] != 0) slot = (slot + 1) & mask;
+            // Full: later sentences start over in an empty table (one thread's replacement wins), and
+            // threads still reading this one finish their sentence undisturbed.
+            Interlocked.CompareExchange(ref _table, new Table(_capacity, _stride), table);
+            var own = scratch.Scores(_stride);
+            Compute(word, own, scratch);
+            return own;
         }
-        else if (2 * (_count + 1) > _keys.Length)
-        {
-            Grow();
-            mask = _keys.Length - 1;
-            slot = (int)key & mask;
-            while (_keys[slot] != 0) slot = (slot + 1) & mask;
-        }
-        int row = _count++;
-        if (_scores.Length < _count * _stride) Array.Resize(ref _scores, Math.Min(_capacity, 2 * _count) * _stride);
-        _keys[slot] = key;
-        _rows[slot] = row;
-        var scores = _scores.AsSpan(row * _stride, _stride);
-        Compute(word, scores);
+        var scores = table.Row(row);
+        Compute(word, scores, scratch);
+        table.Publish(key, row);
         return scores;
     }
 
-    private void Compute(in TokenInfo word, Span<float> scores)
+    private void Compute(in TokenInfo word, Span<float> scores, Scratch scratch)
     {
         scores.Clear();
+        var features = scratch.Features;
         for (int d = -Reach; d <= Reach; d++)
         {
-            int count = _extractor.ExtractWord(word, d, _features);
-            _model.AddScores(_features.AsSpan(0, count), scores.Slice((d + Reach) * _tags, _tags));
+            int count = _extractor.ExtractWord(word, d, features);
+            // A new word's features are mostly rare ones, far apart in the table: overlap their reads.
+            _model.AddScores(features.AsSpan(0, count), scores.Slice((d + Reach) * _tags, _tags), scratch.Lookups);
         }
-    }
-
-    private void Grow()
-    {
-        var keys = new ulong[_keys.Length * 2];
-        var rows = new int[keys.Length];
-        int mask = keys.Length - 1;
-        for (int s = 0; s < _keys.Length; s++)
-        {
-            if (_keys[s] == 0) continue;
-            int slot = (int)_keys[s] & mask;
-            while (keys[slot] != 0) slot = (slot + 1) & mask;
-            keys[slot] = _keys[s];
-            rows[slot] = _rows[s];
-        }
-        _keys = keys;
-        _rows = rows;
     }
 
     /// <summary>One 64-bit key over every value <see cref="FeatureExtractor.ExtractWord"/> reads (never 0, the empty slot).</summary>
@@ -182,5 +170,123 @@ internal sealed class WordScoreCache
             k = target.Length * Vector<float>.Count;
         }
         for (; k < into.Length; k++) into[k] += from[k];
+    }
+
+    /// <summary>One calling thread's working space: feature ids, and scores for a word it does not store.</summary>
+    public sealed class Scratch
+    {
+        private float[] _scores = [];
+
+        /// <summary>Feature-id buffer for one word at one offset.</summary>
+        public readonly ulong[] Features = new ulong[FeatureExtractor.MaxFeatures];
+
+        /// <summary>The weight table's working space for those ids.</summary>
+        public readonly WeightTable.Scratch Lookups = new(FeatureExtractor.MaxFeatures);
+
+        /// <summary>A buffer of <paramref name="stride"/> floats, reused.</summary>
+        public Span<float> Scores(int stride)
+        {
+            if (_scores.Length < stride) _scores = new float[stride];
+            return _scores.AsSpan(0, stride);
+        }
+    }
+
+    /// <summary>A fixed-size, insert-only open-addressing table: lock-free reads, one compare-exchange per insertion.</summary>
+    /// <remarks>
+    /// A slot's key is claimed first and its row published after (row + 1, so 0 means "being written"); a reader
+    /// that finds the key before its row treats the word as pending. Rows live in chunks allocated on first use,
+    /// so a single short article does not pay for a full table's 11 MB. The slot array is twice the capacity,
+    /// so probing always ends at an empty slot.
+    /// </remarks>
+    private sealed class Table
+    {
+        /// <summary><see cref="Find"/>'s answer for a key whose scores another thread is still writing.</summary>
+        public const int Pending = -2;
+
+        private const int ChunkShift = 8;
+        private const int ChunkRows = 1 << ChunkShift;
+
+        private readonly Slot[] _slots;
+        private readonly float[]?[] _chunks;
+        private readonly int _capacity;
+        private readonly int _stride;
+        private readonly int _mask;
+        private int _reserved;
+
+        public Table(int capacity, int stride)
+        {
+            _capacity = capacity;
+            _stride = stride;
+            int size = 16;
+            while (size < 2 * capacity) size <<= 1;
+            _slots = new Slot[size];
+            _mask = size - 1;
+            _chunks = new float[]?[(capacity + ChunkRows - 1) >> ChunkShift];
+        }
+
+        /// <summary>The row holding <paramref name="key"/>'s scores; −1 when absent, <see cref="Pending"/> while being written.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Find(ulong key)
+        {
+            var slots = _slots;
+            int slot = (int)key & _mask;
+            while (true)
+            {
+                ref var s = ref slots[slot];
+                ulong k = Volatile.Read(ref s.Key);
+                if (k == key)
+                {
+                    int row = Volatile.Read(ref s.Row);
+                    return row == 0 ? Pending : row - 1;
+                }
+                if (k == 0) return -1;
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        /// <summary>A fresh row to fill, or −1 when the table is full.</summary>
+        public int Reserve()
+        {
+            if (Volatile.Read(ref _reserved) >= _capacity) return -1;
+            int row = Interlocked.Increment(ref _reserved) - 1;
+            return row < _capacity ? row : -1;
+        }
+
+        /// <summary>A row's scores (the chunk is allocated by whichever thread needs it first).</summary>
+        public Span<float> Row(int row)
+        {
+            int c = row >> ChunkShift;
+            var chunk = Volatile.Read(ref _chunks[c]);
+            if (chunk is null)
+            {
+                var created = new float[ChunkRows * _stride];
+                chunk = Interlocked.CompareExchange(ref _chunks[c], created, null) ?? created;
+            }
+            return chunk.AsSpan((row & (ChunkRows - 1)) * _stride, _stride);
+        }
+
+        /// <summary>Makes a filled row findable under <paramref name="key"/>; a no-op when another thread stored the key first.</summary>
+        public void Publish(ulong key, int row)
+        {
+            int slot = (int)key & _mask;
+            while (true)
+            {
+                ref var s = ref _slots[slot];
+                ulong k = Interlocked.CompareExchange(ref s.Key, key, 0);
+                if (k == 0)
+                {
+                    Volatile.Write(ref s.Row, row + 1);
+                    return;
+                }
+                if (k == key) return;
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        private struct Slot
+        {
+            public ulong Key;
+            public int Row;
+        }
     }
 }

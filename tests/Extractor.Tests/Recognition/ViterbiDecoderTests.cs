@@ -42,6 +42,55 @@ public class ViterbiDecoderTests
     }
 
     [Theory]
+    [InlineData(TagEncoding.Bio, 5)]
+    [InlineData(TagEncoding.Bilou, 3)]
+    [InlineData(TagEncoding.Bilou, 4)]
+    public void Decode_FindsTheBestOfEveryValidPath(TagEncoding encoding, int n)
+    {
+        var set = new TagSet(encoding);
+        int t = set.Count;
+        var rng = new Random(5);
+        for (int trial = 0; trial < 6; trial++)
+        {
+            // Small whole numbers make many paths tie; large spreads leave a single best one.
+            bool ties = trial % 2 == 0;
+            float[] Random(int count) => Enumerable.Range(0, count)
+                .Select(_ => ties ? rng.Next(-2, 3) : (float)(rng.NextDouble() * 2 - 1) * 50).ToArray();
+            float[] trans = Random(t * t), start = Random(t), end = Random(t), emissions = Random(n * t);
+            var model = new PerceptronModel(set, FeatureSet.None, new FeatureIndex([]), [], trans, start, end, 1f);
+            var decoder = new ViterbiDecoder();
+            int[] byModel = new int[n], byWeights = new int[n];
+            decoder.Decode(model, emissions, n, byModel);
+            decoder.Decode(set, trans, start, end, emissions, n, byWeights);
+            Assert.Equal(byModel, byWeights);
+
+            double best = double.NegativeInfinity;
+            var path = new int[n];
+            for (long code = 0; code < (long)Math.Pow(t, n); code++)
+            {
+                long c = code;
+                for (int i = 0; i < n; i++, c /= t) path[i] = (int)(c % t);
+                if (PathScore(set, path, trans, start, end, emissions) is { } score) best = Math.Max(best, score);
+            }
+            Assert.Equal(best, PathScore(set, byModel, trans, start, end, emissions));
+        }
+    }
+
+    /// <summary>A path's total score, or null when the tag set does not allow it.</summary>
+    private static double? PathScore(TagSet set, int[] path, float[] trans, float[] start, float[] end, float[] emissions)
+    {
+        int t = set.Count;
+        if (!set.AllowedStart(path[0]) || !set.AllowedEnd(path[^1])) return null;
+        double score = start[path[0]] + end[path[^1]];
+        for (int i = 0; i < path.Length; i++)
+        {
+            if (i > 0 && !set.Allowed(path[i - 1], path[i])) return null;
+            score += emissions[i * t + path[i]] + (i > 0 ? trans[path[i - 1] * t + path[i]] : 0);
+        }
+        return score;
+    }
+
+    [Theory]
     [InlineData(TagEncoding.Bio, 4, 0.7f)]
     [InlineData(TagEncoding.Bilou, 3, 1.3f)]
     public void Confidences_EqualMarginalsOverEveryValidPath(TagEncoding encoding, int n, float temperature)

@@ -76,14 +76,59 @@ public class WordScoreCacheTests
         var roomy = new WordScoreCache(stage.Model, stage.Extractor);
         var tiny = new WordScoreCache(stage.Model, stage.Extractor, capacity: 3);
         int t = stage.Model.Tags.Count;
+        var scratch = new WordScoreCache.Scratch();
         foreach (var s in sentences)
         {
             var words = infos.AsSpan(s.FirstToken, s.Count);
             float[] a = new float[s.Count * t], b = new float[s.Count * t];
-            roomy.AddTo(words, a);
-            tiny.AddTo(words, b);
+            roomy.AddTo(words, a, scratch);
+            tiny.AddTo(words, b, scratch);
             Assert.Equal(a, b);
         }
+    }
+
+    [Theory]
+    [InlineData(WordScoreCache.DefaultCapacity)]
+    // Small enough that the threads keep replacing the table under each other.
+    [InlineData(40)]
+    public void AddTo_SharedByThreads_GivesEachThreadTheSingleThreadedScores(int capacity)
+    {
+        var stage = Stages().First();
+        int t = stage.Model.Tags.Count;
+        var sentences = Articles.SelectMany(a =>
+        {
+            var (infos, list) = Featurize(a);
+            return list.Select(s => infos.AsSpan(s.FirstToken, s.Count).ToArray());
+        }).ToArray();
+        var alone = new WordScoreCache(stage.Model, stage.Extractor);
+        var scratch = new WordScoreCache.Scratch();
+        var expected = sentences.Select(words =>
+        {
+            var e = new float[words.Length * t];
+            alone.AddTo(words, e, scratch);
+            return e;
+        }).ToArray();
+
+        var shared = new WordScoreCache(stage.Model, stage.Extractor, capacity);
+        var mismatches = new int[4];
+        using var start = new Barrier(4);
+        var threads = Enumerable.Range(0, 4).Select(id => new Thread(() =>
+        {
+            var own = new WordScoreCache.Scratch();
+            start.SignalAndWait();
+            for (int round = 0; round < 3; round++)
+                // Each thread walks the sentences from a different place, so they meet new words together.
+                for (int k = 0; k < sentences.Length; k++)
+                {
+                    int i = (k + id * sentences.Length / 4) % sentences.Length;
+                    var e = new float[sentences[i].Length * t];
+                    shared.AddTo(sentences[i], e, own);
+                    if (!e.AsSpan().SequenceEqual(expected[i])) mismatches[id]++;
+                }
+        })).ToList();
+        threads.ForEach(th => th.Start());
+        threads.ForEach(th => th.Join());
+        Assert.Equal(new int[4], mismatches);
     }
 
     private static List<float[]> ScoreAll(StageRunner runner, TokenInfo[] infos, List<Sentence> sentences)
