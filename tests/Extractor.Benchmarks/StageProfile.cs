@@ -13,9 +13,9 @@ namespace Extractor.Benchmarks;
 /// </remarks>
 internal static class StageProfile
 {
-    private enum Stage { Read, Tokenize, Split, Featurize, Scores1, Viterbi1, Relabel, Scores2, Viterbi2, Confidences, Count }
+    private enum Stage { Read, Tokenize, Split, Featurize, Scores1, Viterbi1, Relabel, Scores2, Viterbi2, Confidences, Pass1, Pass2, Count }
 
-    public static void Run(string? folder, int rounds)
+    public static void Run(string? folder, int rounds, bool separate)
     {
         var load = Stopwatch.StartNew();
         var model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
@@ -29,6 +29,8 @@ internal static class StageProfile
         var first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         var second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
         var viterbi = new ViterbiDecoder();
+        // --separate: each stage scored on its own, with Viterbi and forward-backward timed apart.
+        var pair = separate || model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, first, model.SecondPass, second!);
         var ticks = new long[(int)Stage.Count];
         var tokens = new List<Token>();
         var sentences = new List<Sentence>();
@@ -56,6 +58,19 @@ internal static class StageProfile
                 tokenCount += tokens.Count;
                 featurizer.Fill(text, tokenSpan, sentenceSpan, infos);
                 Lap(ticks, Stage.Featurize, ref t0);
+                if (pair is not null)
+                {
+                    // What EntityRecognizer runs for a two-pass model: both stages' context scores in pass 1.
+                    Runner.TagFirstOfPair(pair, infos, sentenceSpan, tags);
+                    Lap(ticks, Stage.Pass1, ref t0);
+                    var labels = new byte[tokens.Count];
+                    EntityRecognizer.LabelsOf(model.FirstPass.Tags, tags, labels);
+                    featurizer.AddFirstPass(labels, infos);
+                    Lap(ticks, Stage.Relabel, ref t0);
+                    Runner.TagSecondOfPair(pair, infos, sentenceSpan, tags, confidence);
+                    Lap(ticks, Stage.Pass2, ref t0);
+                    continue;
+                }
                 Pass(model.FirstPass, first, infos, sentenceSpan, tags, [], viterbi, ticks, Stage.Scores1, ref t0);
                 if (model.SecondPass is { } stage2)
                 {
@@ -110,6 +125,7 @@ internal static class StageProfile
         Console.WriteLine($"{"stage",-12} {"ms",8} {"share",6} {"ns/token",9}");
         for (int s = 0; s < (int)Stage.Count; s++)
         {
+            if (ticks[s] == 0) continue;
             double ms = ticks[s] * 1000.0 / Stopwatch.Frequency;
             Console.WriteLine($"{(Stage)s,-12} {ms,8:F1} {ticks[s] / total,6:P0} {ms * 1e6 / tokens,9:F1}");
         }

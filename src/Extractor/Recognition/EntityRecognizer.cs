@@ -14,6 +14,7 @@ public sealed class EntityRecognizer
     private readonly Lexicon? _lexicon;
     private readonly FeatureExtractor _first;
     private readonly FeatureExtractor? _second;
+    private readonly StagePair? _pair;
     private readonly WordScoreCache[] _wordScores;
     private readonly ConcurrentBag<Workspace> _pool = [];
 
@@ -26,9 +27,10 @@ public sealed class EntityRecognizer
         _lexicon = lexicon;
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
+        _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!);
         // Shared by every thread: each word type is scored once per run, and one copy sits in the shared cache.
-        _wordScores = model.SecondPass is null
-            ? [new WordScoreCache(model.FirstPass, _first)]
+        _wordScores = _pair is not null ? []
+            : model.SecondPass is null ? [new WordScoreCache(model.FirstPass, _first)]
             : [new WordScoreCache(model.FirstPass, _first), new WordScoreCache(model.SecondPass, _second!)];
     }
 
@@ -45,7 +47,16 @@ public sealed class EntityRecognizer
             var confidence = ws.Confidence.AsSpan(0, tokens.Length);
             ws.Featurizer.Fill(text, tokens, sentences, infos);
             var final = _model.FirstPass;
-            if (_model.SecondPass is { } second)
+            if (_pair is { } pair)
+            {
+                ws.Runner.TagFirstOfPair(pair, infos, sentences, tags);
+                var labels = ws.Labels.AsSpan(0, tokens.Length);
+                LabelsOf(pair.First.Tags, tags, labels);
+                ws.Featurizer.AddFirstPass(labels, infos);
+                ws.Runner.TagSecondOfPair(pair, infos, sentences, tags, confidence);
+                final = pair.Second;
+            }
+            else if (_model.SecondPass is { } second)
             {
                 ws.Runner.Tag(_model.FirstPass, _first, infos, sentences, tags, []);
                 var labels = ws.Labels.AsSpan(0, tokens.Length);

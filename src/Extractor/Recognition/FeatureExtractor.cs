@@ -136,14 +136,20 @@ internal sealed class FeatureExtractor
             f[n++] = StableHash.Combine(90, ClassPrefix(At(s, i - 1), 1), ClassPrefix(t, 1));
             f[n++] = StableHash.Combine(91, ClassPrefix(t, 1), ClassPrefix(At(s, i + 1), 1));
         }
-        if ((_set & FeatureSet.SecondPass) != 0)
-        {
-            f[n++] = StableHash.Combine(100, t.ContextLabel);
-            f[n++] = StableHash.Combine(101, t.ContextLabel, t.ShortShape);
-            f[n++] = StableHash.Combine(102, OwnLabel(s, i - 1), t.OwnLabel);
-            f[n++] = StableHash.Combine(103, t.OwnLabel, OwnLabel(s, i + 1));
-        }
-        return n;
+        return n + ExtractSecondPass(s, i, f[n..]);
+    }
+
+    /// <summary>Writes the features of token <paramref name="i"/> that read the first pass's labels (the last of
+    /// <see cref="ExtractContext"/>'s, so a two-pass tagger can add them after the others, <see cref="StagePair"/>).</summary>
+    public int ExtractSecondPass(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
+    {
+        if ((_set & FeatureSet.SecondPass) == 0) return 0;
+        ref readonly var t = ref s[i];
+        f[0] = StableHash.Combine(100, t.ContextLabel);
+        f[1] = StableHash.Combine(101, t.ContextLabel, t.ShortShape);
+        f[2] = StableHash.Combine(102, OwnLabel(s, i - 1), t.OwnLabel);
+        f[3] = StableHash.Combine(103, t.OwnLabel, OwnLabel(s, i + 1));
+        return 4;
     }
 
     /// <summary>What the templates read before a sentence's first token.</summary>

@@ -3,13 +3,13 @@ namespace Extractor.Recognition;
 /// <summary>One trained, read-only tagging stage: feature weights, transition weights and its feature settings.</summary>
 /// <remarks>
 /// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c>, as written to model files; scoring reads
-/// them through a sparse <see cref="WeightTable"/>, built once in the background from here. Thread-safe:
+/// them through a sparse <see cref="WeightTable"/>, built on first use (a two-pass model tags through one
+/// table for both stages instead, <see cref="StagePair"/>, so its own tables are never built). Thread-safe:
 /// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
 public sealed class PerceptronModel
 {
     private readonly float[] _weights;
-    private readonly Task<WeightTable> _pendingTable;
     private WeightTable? _table;
 
     /// <summary>Creates a stage from trained parameters (arrays are kept, not copied).</summary>
@@ -27,9 +27,6 @@ public sealed class PerceptronModel
         Start = start;
         End = end;
         Temperature = temperature;
-        // Built in the background: a CLI start loads the second stage, the word lists and the resolver
-        // meanwhile, and the two stages' tables (~8 ms each) build side by side on two cores.
-        _pendingTable = Task.Run(() => new WeightTable(index, weights, t));
     }
 
     /// <summary>The tag inventory.</summary>
@@ -62,6 +59,12 @@ public sealed class PerceptronModel
     /// <summary>As <see cref="AddScores(ReadOnlySpan{ulong}, Span{float})"/>, overlapping the features' memory reads (the tagging hot path).</summary>
     internal void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, WeightTable.Scratch scratch) => Table.AddScores(ids, scores, scratch);
 
-    /// <summary>The scoring table, waiting for its build the first time (racing callers all get the same one).</summary>
-    private WeightTable Table => _table ??= _pendingTable.GetAwaiter().GetResult();
+    /// <summary>The scoring table, built the first time it is needed (racing callers all get the same one).</summary>
+    internal WeightTable Table => Volatile.Read(ref _table) ?? BuildTable();
+
+    private WeightTable BuildTable()
+    {
+        var built = new WeightTable(Index, _weights, Tags.Count);
+        return Interlocked.CompareExchange(ref _table, built, null) ?? built;
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
     private readonly WordScoreCache?[] _caches = new WordScoreCache?[2];
     private int _nextCache;
     private float[] _emissions = new float[1024];
+    // A two-pass model's second-stage scores, whole document, between the two passes.
+    private float[] _pending = new float[1024];
 
     /// <summary>Writes each token's tag into <paramref name="tags"/>, and when <paramref name="confidence"/> is not empty, its confidence.</summary>
     public void Tag(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> infos,
@@ -32,6 +34,63 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
             // Confidences are read only inside mentions: a sentence without one needs no forward-backward.
             if (!confidence.IsEmpty && sentenceTags.ContainsAnyExcept(TagSet.Outside))
                 _viterbi.Confidences(model, emissions, n, sentenceTags, confidence[sentence.FirstToken..sentence.EndToken]);
+        }
+    }
+
+    /// <summary>The first pass of a two-pass model: writes its tags into <paramref name="tags"/>, and keeps the second
+    /// stage's context scores, summed meanwhile, for <see cref="TagSecondOfPair"/> on the same document.</summary>
+    public void TagFirstOfPair(StagePair pair, ReadOnlySpan<TokenInfo> infos, ReadOnlySpan<Sentence> sentences, Span<int> tags)
+    {
+        int t = pair.First.Tags.Count;
+        var weights = pair.Weights;
+        var words = pair.Words;
+        if (_pending.Length < infos.Length * t) _pending = new float[Math.Max(infos.Length * t, _pending.Length * 2)];
+        var pending = _pending.AsSpan(0, infos.Length * t);
+        pending.Clear();
+        foreach (var sentence in sentences)
+        {
+            int n = sentence.Count;
+            if (n == 0) continue;
+            if (_emissions.Length < n * t) _emissions = new float[Math.Max(n * t, _emissions.Length * 2)];
+            var emissions = _emissions.AsSpan(0, n * t);
+            emissions.Clear();
+            var sentenceWords = infos[sentence.FirstToken..sentence.EndToken];
+            for (int i = 0; i < n; i++)
+            {
+                int count = pair.FirstExtractor.ExtractContext(sentenceWords, i, _features);
+                weights.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t),
+                    pending.Slice((sentence.FirstToken + i) * t, t), _scratch);
+            }
+            words.AddTo(sentenceWords, emissions, _wordScratch, 0);
+            _viterbi.Decode(pair.First, emissions, n, tags[sentence.FirstToken..sentence.EndToken]);
+        }
+    }
+
+    /// <summary>The second pass of a two-pass model, after <see cref="TagFirstOfPair"/> and the first pass's labels are in
+    /// <paramref name="infos"/>: writes the tags and, when <paramref name="confidence"/> is not empty, their confidences.</summary>
+    public void TagSecondOfPair(StagePair pair, ReadOnlySpan<TokenInfo> infos, ReadOnlySpan<Sentence> sentences, Span<int> tags,
+        Span<float> confidence)
+    {
+        int t = pair.Second.Tags.Count;
+        var weights = pair.Weights;
+        var words = pair.Words;
+        var pending = _pending.AsSpan(0, infos.Length * t);
+        foreach (var sentence in sentences)
+        {
+            int n = sentence.Count;
+            if (n == 0) continue;
+            var emissions = pending.Slice(sentence.FirstToken * t, n * t);
+            var sentenceWords = infos[sentence.FirstToken..sentence.EndToken];
+            for (int i = 0; i < n; i++)
+            {
+                int count = pair.SecondExtractor.ExtractSecondPass(sentenceWords, i, _features);
+                weights.AddScores(_features.AsSpan(0, count), [], emissions.Slice(i * t, t), _scratch);
+            }
+            words.AddTo(sentenceWords, emissions, _wordScratch, 1);
+            var sentenceTags = tags[sentence.FirstToken..sentence.EndToken];
+            _viterbi.Decode(pair.Second, emissions, n, sentenceTags);
+            if (!confidence.IsEmpty && sentenceTags.ContainsAnyExcept(TagSet.Outside))
+                _viterbi.Confidences(pair.Second, emissions, n, sentenceTags, confidence[sentence.FirstToken..sentence.EndToken]);
         }
     }
 

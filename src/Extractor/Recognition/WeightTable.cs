@@ -21,23 +21,88 @@ internal sealed class WeightTable
 
     /// <summary>Builds the table from a stage's index and its dense <c>rows × tags</c> weights.</summary>
     public WeightTable(FeatureIndex index, ReadOnlySpan<float> weights, int tags)
+        : this(index.RowIds, weights, [], [], tags)
+    {
+    }
+
+    /// <summary>One table for two stages that share most feature ids (a two-pass model): one probe finds a
+    /// feature's weights in both, next to each other (see <see cref="AddScores(ReadOnlySpan{ulong}, Span{float}, Span{float}, Scratch)"/>).</summary>
+    public static WeightTable Pair(PerceptronModel first, PerceptronModel second)
+    {
+        if (first.Tags.Count != second.Tags.Count) throw new ArgumentException("The stages' tag sets differ.", nameof(second));
+        return new WeightTable(first.Index.RowIds, first.Weights, second.Index.RowIds, second.Weights, first.Tags.Count);
+    }
+
+    private WeightTable(ReadOnlySpan<ulong> firstIds, ReadOnlySpan<float> firstWeights,
+        ReadOnlySpan<ulong> secondIds, ReadOnlySpan<float> secondWeights, int tags)
     {
         if (tags > 32) throw new ArgumentOutOfRangeException(nameof(tags), "At most 32 tags.");
-        var ids = index.RowIds;
-        var masks = new uint[ids.Length];
-        int nonZero = 0, features = 0;
-        for (int r = 0; r < ids.Length; r++)
+        var firstMasks = Masks(firstWeights, firstIds.Length, tags);
+        var secondMasks = Masks(secondWeights, secondIds.Length, tags);
+        // Each first-stage row's partner in the second stage (−1 for none); unpartnered second rows follow.
+        var partner = Partners(firstIds, secondIds, out var partnered);
+        var items = new List<(ulong Id, int First, int Second)>(firstIds.Length + secondIds.Length);
+        int nonZero = 0;
+        for (int r = 0; r < firstIds.Length; r++)
         {
-            uint mask = masks[r] = NonZero(weights.Slice(r * tags, tags));
-            nonZero += BitOperations.PopCount(mask);
-            if (mask != 0) features++;
+            int p = partner[r];
+            uint m2 = p < 0 ? 0 : secondMasks[p];
+            if ((firstMasks[r] | m2) == 0) continue;
+            items.Add((firstIds[r], firstMasks[r] == 0 ? -1 : r, m2 == 0 ? -1 : p));
+            nonZero += BitOperations.PopCount(firstMasks[r]) + BitOperations.PopCount(m2);
+        }
+        for (int r = 0; r < secondIds.Length; r++)
+        {
+            if (partnered[r] || secondMasks[r] == 0) continue;
+            items.Add((secondIds[r], -1, r));
+            nonZero += BitOperations.PopCount(secondMasks[r]);
         }
         int capacity = 16;
-        while (capacity < features * 2) capacity <<= 1;
+        while (capacity < items.Count * 2) capacity <<= 1;
         _entries = new Entry[capacity];
         _weights = new TagWeight[nonZero];
         _mask = capacity - 1;
-        Fill(ids, masks, weights, tags);
+        Fill(items, firstMasks, firstWeights, secondMasks, secondWeights, tags);
+    }
+
+    private static uint[] Masks(ReadOnlySpan<float> weights, int rows, int tags)
+    {
+        var masks = new uint[rows];
+        for (int r = 0; r < rows; r++) masks[r] = NonZero(weights.Slice(r * tags, tags));
+        return masks;
+    }
+
+    /// <summary>For each of <paramref name="firstIds"/>, its row among <paramref name="secondIds"/> (−1 when absent).</summary>
+    private static int[] Partners(ReadOnlySpan<ulong> firstIds, ReadOnlySpan<ulong> secondIds, out bool[] partnered)
+    {
+        var partner = new int[firstIds.Length];
+        partnered = new bool[secondIds.Length];
+        Array.Fill(partner, -1);
+        if (secondIds.IsEmpty) return partner;
+        int size = 16;
+        while (size < secondIds.Length * 2) size <<= 1;
+        var keys = new ulong[size];
+        var rows = new int[size];
+        for (int r = 0; r < secondIds.Length; r++)
+        {
+            ulong key = Normalize(secondIds[r]);
+            int slot = (int)key & (size - 1);
+            while (keys[slot] != 0) slot = (slot + 1) & (size - 1);
+            keys[slot] = key;
+            rows[slot] = r;
+        }
+        for (int r = 0; r < firstIds.Length; r++)
+        {
+            ulong key = Normalize(firstIds[r]);
+            for (int slot = (int)key & (size - 1); keys[slot] != 0; slot = (slot + 1) & (size - 1))
+                if (keys[slot] == key)
+                {
+                    partner[r] = rows[slot];
+                    partnered[rows[slot]] = true;
+                    break;
+                }
+        }
+        return partner;
     }
 
     /// <summary>Bit k set when <c>row[k] != 0</c>, eight tags at a time (scanning 1.1 M weights a stage was most of the build).</summary>
@@ -53,45 +118,58 @@ internal sealed class WeightTable
         return mask;
     }
 
-    /// <summary>Packs each row's non-zero weights and inserts its entry, rows in batches (model load time).</summary>
-    /// <remarks>Each batch first reads its rows' home slots, so their cache misses overlap instead of queueing
+    /// <summary>Packs each feature's non-zero weights (first stage's, then second's) and inserts its entry, in batches (model load time).</summary>
+    /// <remarks>Each batch first reads its features' home slots, so their cache misses overlap instead of queueing
     /// behind each insertion's probe loop. The probes then read the slots again, since an insertion in the
     /// same batch may have taken one.</remarks>
-    private void Fill(ReadOnlySpan<ulong> ids, ReadOnlySpan<uint> masks, ReadOnlySpan<float> weights, int tags)
+    private void Fill(List<(ulong Id, int First, int Second)> items, uint[] firstMasks, ReadOnlySpan<float> firstWeights,
+        uint[] secondMasks, ReadOnlySpan<float> secondWeights, int tags)
     {
         const int Batch = 16;
         Span<ulong> touched = stackalloc ulong[Batch];
         int next = 0;
-        for (int first = 0; first < ids.Length; first += Batch)
+        for (int first = 0; first < items.Count; first += Batch)
         {
-            int end = Math.Min(first + Batch, ids.Length);
-            for (int r = first; r < end; r++) touched[r - first] = _entries[(int)ids[r] & _mask].Key;
-            for (int r = first; r < end; r++)
+            int end = Math.Min(first + Batch, items.Count);
+            for (int i = first; i < end; i++) touched[i - first] = _entries[(int)Normalize(items[i].Id) & _mask].Key;
+            for (int i = first; i < end; i++)
             {
-                uint mask = masks[r];
-                if (mask == 0) continue;
+                var (id, r1, r2) = items[i];
                 int start = next;
-                for (; mask != 0; mask &= mask - 1)
-                {
-                    int k = BitOperations.TrailingZeroCount(mask);
-                    _weights[next++] = new TagWeight(weights[r * tags + k], k);
-                }
-                int slot = (int)ids[r] & _mask;
+                if (r1 >= 0) next = Pack(firstMasks[r1], firstWeights.Slice(r1 * tags, tags), next);
+                int split = next - start;
+                if (r2 >= 0) next = Pack(secondMasks[r2], secondWeights.Slice(r2 * tags, tags), next);
+                ulong key = Normalize(id);
+                int slot = (int)key & _mask;
                 while (_entries[slot].Key != 0) slot = (slot + 1) & _mask;
-                _entries[slot] = new Entry(ids[r], start, next - start);
+                _entries[slot] = new Entry(key, start, (byte)split, (byte)(next - start - split));
             }
         }
     }
 
-    /// <summary>Adds the weights of the known features among <paramref name="ids"/> into <paramref name="scores"/>, in id order.</summary>
+    private int Pack(uint mask, ReadOnlySpan<float> row, int next)
+    {
+        for (; mask != 0; mask &= mask - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(mask);
+            _weights[next++] = new TagWeight(row[k], k);
+        }
+        return next;
+    }
+
+    /// <summary>Adds the (first stage's) weights of the known features among <paramref name="ids"/> into <paramref name="scores"/>, in id order.</summary>
     /// <param name="ids">Feature ids (at most <paramref name="scratch"/>'s length).</param>
     /// <param name="scores">One score per tag.</param>
     /// <param name="scratch">Caller-owned working space, one per thread.</param>
     /// <remarks>
     /// Two passes: the first reads every id's home slot before any is compared, so the cache misses of all
-    /// ~47 features are in flight together rather than one after another behind mispredicted branches.
+    /// the features are in flight together rather than one after another behind mispredicted branches.
     /// </remarks>
-    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, Scratch scratch)
+    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores, Scratch scratch) => AddScores(ids, scores, [], scratch);
+
+    /// <summary>As <see cref="AddScores(ReadOnlySpan{ulong}, Span{float}, Scratch)"/> for a <see cref="Pair"/> table: the first
+    /// stage's weights into <paramref name="first"/> (skipped when empty), the second's into <paramref name="second"/>.</summary>
+    public void AddScores(ReadOnlySpan<ulong> ids, Span<float> first, Span<float> second, Scratch scratch)
     {
         var entries = _entries;
         var firstKeys = scratch.Keys.AsSpan(0, ids.Length);
@@ -111,7 +189,10 @@ internal sealed class WeightTable
             }
             if (key == 0) continue;
             ref readonly var entry = ref entries[slot];
-            foreach (var w in weights.AsSpan(entry.Start, entry.Count)) scores[w.Tag] += w.Value;
+            if (!first.IsEmpty)
+                foreach (var w in weights.AsSpan(entry.Start, entry.First)) first[w.Tag] += w.Value;
+            if (!second.IsEmpty)
+                foreach (var w in weights.AsSpan(entry.Start + entry.First, entry.Second)) second[w.Tag] += w.Value;
         }
     }
 
@@ -126,7 +207,7 @@ internal sealed class WeightTable
             while ((key = _entries[slot].Key) != id && key != 0) slot = (slot + 1) & _mask;
             if (key == 0) continue;
             ref readonly var entry = ref _entries[slot];
-            foreach (var w in _weights.AsSpan(entry.Start, entry.Count)) scores[w.Tag] += w.Value;
+            foreach (var w in _weights.AsSpan(entry.Start, entry.First)) scores[w.Tag] += w.Value;
         }
     }
 
@@ -139,8 +220,9 @@ internal sealed class WeightTable
         public readonly ulong[] Keys = new ulong[capacity];
     }
 
+    /// <summary>A feature: its key, where its weights start, how many belong to the first stage and how many to the second.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    private readonly record struct Entry(ulong Key, int Start, int Count);
+    private readonly record struct Entry(ulong Key, int Start, byte First, byte Second);
 
     private readonly record struct TagWeight(float Value, int Tag);
 }

@@ -26,15 +26,18 @@ internal sealed class WordScoreCache
     /// <summary>Offsets −Reach…+Reach.</summary>
     public const int Offsets = 2 * Reach + 1;
 
-    /// <summary>Word types kept before the cache starts over (11 MB of scores a stage at 17 tags).</summary>
+    /// <summary>Word types kept before the cache starts over (11 MB of scores per stage at 17 tags).</summary>
     /// <remarks>The benchmark's 2,163 BBC articles (977k tokens) hold 37,835 word types: the most frequent 32,768
     /// cover 99.5% of the tokens, the most frequent 8,192 only 93%.</remarks>
     public const int DefaultCapacity = 1 << 15;
 
     private readonly int _capacity;
+    private readonly WeightTable _weights;
     private readonly PerceptronModel _model;
     private readonly FeatureExtractor _extractor;
     private readonly int _tags;
+    private readonly int _stages;
+    private readonly int _stageStride;
     private readonly int _stride;
     private readonly float[] _leftPad;
     private readonly float[] _rightPad;
@@ -43,13 +46,28 @@ internal sealed class WordScoreCache
     /// <summary>An empty cache for <paramref name="model"/> scored with the features of <paramref name="extractor"/>,
     /// holding up to <paramref name="capacity"/> word types.</summary>
     public WordScoreCache(PerceptronModel model, FeatureExtractor extractor, int capacity = DefaultCapacity)
+        : this(model.Table, 1, model, extractor, capacity)
+    {
+    }
+
+    /// <summary>An empty cache for both stages of a <see cref="WeightTable.Pair"/> table (<paramref name="first"/> being
+    /// the first stage), whose word features are the same: each word type's two rows are computed together.</summary>
+    public WordScoreCache(WeightTable pair, PerceptronModel first, FeatureExtractor extractor, int capacity = DefaultCapacity)
+        : this(pair, 2, first, extractor, capacity)
+    {
+    }
+
+    private WordScoreCache(WeightTable weights, int stages, PerceptronModel model, FeatureExtractor extractor, int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
+        _weights = weights;
+        _stages = stages;
         _model = model;
         _extractor = extractor;
         _tags = model.Tags.Count;
-        _stride = Offsets * _tags;
+        _stageStride = Offsets * _tags;
+        _stride = stages * _stageStride;
         _table = new Table(capacity, _stride);
         var scratch = new Scratch();
         _leftPad = new float[_stride];
@@ -58,25 +76,23 @@ internal sealed class WordScoreCache
         Compute(FeatureExtractor.RightPad, _rightPad, scratch);
     }
 
-    /// <summary>Floats of scores per word type: <see cref="Offsets"/> × tags.</summary>
-    public int Stride => _stride;
-
-    /// <summary>Whether this cache holds scores of <paramref name="model"/> under <paramref name="extractor"/>'s features.</summary>
+    /// <summary>Whether this (single-stage) cache holds scores of <paramref name="model"/> under <paramref name="extractor"/>'s features.</summary>
     public bool Serves(PerceptronModel model, FeatureExtractor extractor) =>
-        ReferenceEquals(model, _model) && ReferenceEquals(extractor, _extractor);
+        _stages == 1 && ReferenceEquals(model, _model) && ReferenceEquals(extractor, _extractor);
 
     /// <summary>Adds every word-only feature's weights into a sentence's emissions (<c>n × tags</c>), padding included.</summary>
     /// <param name="words">The sentence's token descriptions.</param>
     /// <param name="emissions">Its scores, added to.</param>
     /// <param name="scratch">The calling thread's working space.</param>
-    public void AddTo(ReadOnlySpan<TokenInfo> words, Span<float> emissions, Scratch scratch)
+    /// <param name="stage">Which stage's weights, for a cache of two.</param>
+    public void AddTo(ReadOnlySpan<TokenInfo> words, Span<float> emissions, Scratch scratch, int stage = 0)
     {
         // One table for the whole sentence: a replacement made meanwhile by another thread is seen next time.
         var table = Volatile.Read(ref _table);
-        int n = words.Length, t = _tags;
+        int n = words.Length, t = _tags, first = stage * _stageStride;
         for (int j = 0; j < n; j++)
         {
-            var scores = Of(table, words[j], scratch);
+            var scores = Of(table, words[j], scratch).Slice(first, _stageStride);
             // Word j sits at offset d of token j − d.
             for (int d = -Reach; d <= Reach; d++)
             {
@@ -87,10 +103,10 @@ internal sealed class WordScoreCache
         // Tokens near the edges see padding where the window leaves the sentence.
         for (int i = 0; i < Math.Min(Reach, n); i++)
             for (int d = -Reach; d < -i; d++)
-                Add(emissions.Slice(i * t, t), _leftPad.AsSpan((d + Reach) * t, t));
+                Add(emissions.Slice(i * t, t), _leftPad.AsSpan(first + (d + Reach) * t, t));
         for (int i = Math.Max(0, n - Reach); i < n; i++)
             for (int d = n - i; d <= Reach; d++)
-                Add(emissions.Slice(i * t, t), _rightPad.AsSpan((d + Reach) * t, t));
+                Add(emissions.Slice(i * t, t), _rightPad.AsSpan(first + (d + Reach) * t, t));
     }
 
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
@@ -129,8 +145,11 @@ internal sealed class WordScoreCache
         for (int d = -Reach; d <= Reach; d++)
         {
             int count = _extractor.ExtractWord(word, d, features);
+            var ids = features.AsSpan(0, count);
+            var first = scores.Slice((d + Reach) * _tags, _tags);
             // A new word's features are mostly rare ones, far apart in the table: overlap their reads.
-            _model.AddScores(features.AsSpan(0, count), scores.Slice((d + Reach) * _tags, _tags), scratch.Lookups);
+            if (_stages == 1) _weights.AddScores(ids, first, scratch.Lookups);
+            else _weights.AddScores(ids, first, scores.Slice(_stageStride + (d + Reach) * _tags, _tags), scratch.Lookups);
         }
     }
 
