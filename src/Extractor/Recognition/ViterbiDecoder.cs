@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -9,28 +10,168 @@ namespace Extractor.Recognition;
 /// afterwards, so every output is a valid span sequence. Ties break towards the lower tag index,
 /// which makes decoding deterministic. Buffers are reused across calls: one decoder per thread.
 /// <para>
-/// Viterbi walks only the allowed transitions (<see cref="Lattice"/>: 97 of the 289 BILOU pairs) in
-/// ascending order, so results are those of the dense loop with its <c>Allowed</c> test. Forward-backward
-/// runs dense instead, with disallowed transitions weighted zero (<see cref="Confidences"/>).
+/// Both recursions run dense over vectors of tags, disallowed transitions scored <c>−∞</c> in Viterbi
+/// (<see cref="DecodeVectors"/>) and weighted zero in forward-backward (<see cref="ForwardBackward{T}"/>), with
+/// their running sums and maxima in registers: eight tags per instruction beat walking the 97 allowed of the
+/// 289 BILOU pairs one at a time, which <see cref="DecodeSparse"/> still does for larger tag sets.
 /// </para>
 /// </remarks>
 internal sealed class ViterbiDecoder
 {
+    /// <summary>Tag sets up to this size are decoded three float vectors at a time (BILOU has 17 tags).</summary>
+    private const int VectorTags = 3 * 8;
+
     private float[] _delta = new float[256];
     private int[] _back = new int[256];
-    private double[] _alpha = new double[256];
-    private double[] _beta = new double[256];
-    private double[] _emit = new double[256];
-    private double[] _weighted = new double[32];
+    private readonly float[] _trainerScores = new float[(VectorTags + 2) * VectorTags];
+    private ScoreTable? _scores;
+    private readonly ForwardBackward<float> _single = new();
+    private readonly ForwardBackward<double> _double = new();
     private Lattice? _lattice;
-    private TransitionTable? _transitions;
 
     /// <summary>Decodes <paramref name="emissions"/> (<c>n × tags</c>) into <paramref name="tags"/>.</summary>
-    public void Decode(PerceptronModel model, ReadOnlySpan<float> emissions, int n, Span<int> tags) =>
-        Decode(model.Tags, model.Transitions, model.Start, model.End, emissions, n, tags);
+    public void Decode(PerceptronModel model, ReadOnlySpan<float> emissions, int n, Span<int> tags)
+    {
+        int t = model.Tags.Count;
+        if (t > VectorTags)
+        {
+            DecodeSparse(model.Tags, model.Transitions, model.Start, model.End, emissions, n, tags);
+            return;
+        }
+        if (_scores is not { } table || !ReferenceEquals(table.Model, model))
+        {
+            var values = new float[(t + 2) * VectorTags];
+            FillScores(LatticeOf(model.Tags), model.Transitions, model.Start, model.End, values);
+            _scores = table = new ScoreTable(model, values);
+        }
+        DecodeVectors(t, table.Values, emissions, n, tags);
+    }
 
     /// <summary>Decodes with explicit transition weights (the trainer's current, non-averaged ones).</summary>
     public void Decode(TagSet set, ReadOnlySpan<float> trans, ReadOnlySpan<float> start, ReadOnlySpan<float> end,
+        ReadOnlySpan<float> emissions, int n, Span<int> tags)
+    {
+        int t = set.Count;
+        if (t > VectorTags)
+        {
+            DecodeSparse(set, trans, start, end, emissions, n, tags);
+            return;
+        }
+        var values = _trainerScores.AsSpan(0, (t + 2) * VectorTags);
+        FillScores(LatticeOf(set), trans, start, end, values);
+        DecodeVectors(t, values, emissions, n, tags);
+    }
+
+    /// <summary>Viterbi over <paramref name="table"/>: <paramref name="t"/> rows of transition scores from each tag
+    /// (<c>−∞</c> where not allowed), then the start row and the end row, each <see cref="VectorTags"/> wide
+    /// (<c>−∞</c> beyond <paramref name="t"/>).</summary>
+    /// <remarks>
+    /// Each position takes the previous position's tags as predecessors in ascending order and updates all of its
+    /// own tags at once, eight to a vector, the running maxima held in registers. Even and odd predecessors keep
+    /// separate maxima (two short dependency chains instead of one long one), merged at the end. A candidate
+    /// replaces a maximum only when strictly greater, and the merge prefers the lower predecessor on equal
+    /// scores, so ties go to the lowest predecessor, and every sum is <c>(δ + transition) + emission</c>,
+    /// as in <see cref="DecodeSparse"/>: the same tags, to the bit.
+    /// </remarks>
+    private void DecodeVectors(int t, ReadOnlySpan<float> table, ReadOnlySpan<float> emissions, int n, Span<int> tags)
+    {
+        const int w = VectorTags, lanes = 8;
+        Ensure(ref _delta, n * w);
+        Ensure(ref _back, n * w);
+        var delta = _delta.AsSpan(0, n * w);
+        var back = _back.AsSpan(0, n * w);
+        var endRow = table.Slice((t + 1) * w, w);
+        table.Slice(t * w, w).CopyTo(delta);
+        for (int k = 0; k < t; k++) delta[k] += emissions[k];
+        ref float rows = ref MemoryMarshal.GetReference(table);
+        var minus = Vector256.Create(float.NegativeInfinity);
+        for (int i = 1; i < n; i++)
+        {
+            var previous = delta.Slice((i - 1) * w, w);
+            Vector256<float> e0 = minus, e1 = minus, e2 = minus, o0 = minus, o1 = minus, o2 = minus;
+            Vector256<int> ea0 = default, ea1 = default, ea2 = default, oa0 = default, oa1 = default, oa2 = default;
+            int j = 0;
+            for (; j + 1 < t; j += 2)
+            {
+                ref float r = ref Unsafe.Add(ref rows, j * w);
+                var p = Vector256.Create(previous[j]);
+                Keep(ref e0, ref ea0, p + Vector256.LoadUnsafe(ref r), j);
+                Keep(ref e1, ref ea1, p + Vector256.LoadUnsafe(ref r, lanes), j);
+                Keep(ref e2, ref ea2, p + Vector256.LoadUnsafe(ref r, 2 * lanes), j);
+                ref float q = ref Unsafe.Add(ref r, w);
+                var pq = Vector256.Create(previous[j + 1]);
+                Keep(ref o0, ref oa0, pq + Vector256.LoadUnsafe(ref q), j + 1);
+                Keep(ref o1, ref oa1, pq + Vector256.LoadUnsafe(ref q, lanes), j + 1);
+                Keep(ref o2, ref oa2, pq + Vector256.LoadUnsafe(ref q, 2 * lanes), j + 1);
+            }
+            if (j < t)
+            {
+                ref float r = ref Unsafe.Add(ref rows, j * w);
+                var p = Vector256.Create(previous[j]);
+                Keep(ref e0, ref ea0, p + Vector256.LoadUnsafe(ref r), j);
+                Keep(ref e1, ref ea1, p + Vector256.LoadUnsafe(ref r, lanes), j);
+                Keep(ref e2, ref ea2, p + Vector256.LoadUnsafe(ref r, 2 * lanes), j);
+            }
+            ref float best = ref delta[i * w];
+            ref int from = ref back[i * w];
+            Merge(e0, ea0, o0, oa0, ref best, ref from, 0);
+            Merge(e1, ea1, o1, oa1, ref best, ref from, lanes);
+            Merge(e2, ea2, o2, oa2, ref best, ref from, 2 * lanes);
+            var current = delta.Slice(i * w, t);
+            var emission = emissions.Slice(i * t, t);
+            for (int k = 0; k < t; k++) current[k] += emission[k];
+        }
+        float top = float.NegativeInfinity;
+        int last = 0;
+        for (int k = 0; k < t; k++)
+        {
+            float v = delta[(n - 1) * w + k] + endRow[k];
+            if (v > top) { top = v; last = k; }
+        }
+        tags[n - 1] = last;
+        for (int i = n - 1; i > 0; i--) tags[i - 1] = back[i * w + tags[i]];
+    }
+
+    /// <summary>Where <paramref name="candidate"/> beats <paramref name="best"/>, takes it and predecessor <paramref name="j"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep(ref Vector256<float> best, ref Vector256<int> arg, Vector256<float> candidate, int j)
+    {
+        var better = Vector256.GreaterThan(candidate, best);
+        best = Vector256.ConditionalSelect(better, candidate, best);
+        arg = Vector256.ConditionalSelect(better.AsInt32(), Vector256.Create(j), arg);
+    }
+
+    /// <summary>Stores the better of the even and odd maxima (the lower predecessor on a tie) at <paramref name="offset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Merge(Vector256<float> even, Vector256<int> evenArg, Vector256<float> odd, Vector256<int> oddArg,
+        ref float best, ref int from, int offset)
+    {
+        var takeOdd = Vector256.GreaterThan(odd, even) | (Vector256.Equals(odd, even) & Vector256.LessThan(oddArg, evenArg).AsSingle());
+        Vector256.ConditionalSelect(takeOdd, odd, even).StoreUnsafe(ref best, (nuint)offset);
+        Vector256.ConditionalSelect(takeOdd.AsInt32(), oddArg, evenArg).StoreUnsafe(ref from, (nuint)offset);
+    }
+
+    /// <summary>Lays out <see cref="DecodeVectors"/>'s table.</summary>
+    private static void FillScores(Lattice lattice, ReadOnlySpan<float> trans, ReadOnlySpan<float> start, ReadOnlySpan<float> end,
+        Span<float> values)
+    {
+        const int w = VectorTags;
+        int t = lattice.Start.Length;
+        values.Fill(float.NegativeInfinity);
+        for (int k = 0; k < t; k++)
+        {
+            for (int p = lattice.Offsets[k]; p < lattice.Offsets[k + 1]; p++)
+            {
+                int j = lattice.From[p];
+                values[j * w + k] = trans[j * t + k];
+            }
+            if (lattice.Start[k]) values[t * w + k] = start[k];
+            if (lattice.End[k]) values[(t + 1) * w + k] = end[k];
+        }
+    }
+
+    /// <summary>Viterbi one allowed transition at a time, for tag sets wider than <see cref="VectorTags"/>.</summary>
+    private void DecodeSparse(TagSet set, ReadOnlySpan<float> trans, ReadOnlySpan<float> start, ReadOnlySpan<float> end,
         ReadOnlySpan<float> emissions, int n, Span<int> tags)
     {
         int t = set.Count;
@@ -73,162 +214,13 @@ internal sealed class ViterbiDecoder
     }
 
     /// <summary>Writes the marginal probability of each token's given tag (forward-backward over tempered scores).</summary>
-    /// <remarks>
-    /// Scaled probabilities instead of log-space sums: one <c>exp</c> per tag and token instead of one per
-    /// transition. Each position's forward and backward vectors are divided by their maximum, which keeps
-    /// products in range for any sentence length; no scale needs remembering, because a marginal is <c>α·β</c>
-    /// at its position over that position's own <c>Σ α·β</c>, which the same factors divide. The recursions
-    /// are dense products with the exponentiated transition matrix (zero where a transition is not allowed),
-    /// rows padded to whole vectors: four tags per instruction beat walking the 97 allowed pairs one by one.
-    /// </remarks>
+    /// <remarks>In single precision, twice the tags per instruction of double; a sentence whose scores are so far apart
+    /// that a whole position underflows a float (a score gap of ~87 after tempering) is redone in double.</remarks>
     public void Confidences(PerceptronModel model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
     {
-        int t = model.Tags.Count;
-        double inv = 1.0 / model.Temperature;
-        var transitions = Transitions(model, LatticeOf(model.Tags), inv);
-        int w = transitions.Width;
-        Ensure(ref _alpha, n * w);
-        Ensure(ref _beta, n * w);
-        Ensure(ref _emit, n * w);
-        var alpha = _alpha.AsSpan(0, n * w);
-        var beta = _beta.AsSpan(0, n * w);
-        var emit = _emit.AsSpan(0, n * w);
-        ExpEmissions(emissions, n, t, w, inv, emit);
-        Forward(transitions, emit, alpha);
-        Backward(transitions, emit, beta);
-        for (int i = 0; i < n; i++)
-        {
-            var a = alpha.Slice(i * w, w);
-            var b = beta.Slice(i * w, w);
-            double z = 0;
-            for (int k = 0; k < t; k++) z += a[k] * b[k];
-            int tag = tags[i];
-            confidence[i] = z > 0 ? (float)Math.Clamp(a[tag] * b[tag] / z, 0.0, 1.0) : 0f;
-        }
-    }
-
-    /// <summary>alpha[i][k] ∝ Σ_j alpha[i-1][j]·T[j,k] · E[i][k], each position divided by its maximum.</summary>
-    private static void Forward(TransitionTable transitions, ReadOnlySpan<double> emit, Span<double> alpha)
-    {
-        int w = transitions.Width;
-        int n = alpha.Length / w;
-        var start = transitions.Start;
-        for (int k = 0; k < w; k++) alpha[k] = start[k] * emit[k];
-        Rescale(alpha[..w]);
-        for (int i = 1; i < n; i++)
-        {
-            // Row vector times matrix: the sum of T's rows, each weighted by the previous position's alpha.
-            Combine(alpha.Slice((i - 1) * w, w), transitions.Forward, alpha.Slice(i * w, w));
-            Multiply(alpha.Slice(i * w, w), emit.Slice(i * w, w));
-            Rescale(alpha.Slice(i * w, w));
-        }
-    }
-
-    /// <summary>beta[i][j] ∝ Σ_k T[j,k] · E[i+1][k] · beta[i+1][k], each position divided by its maximum.</summary>
-    private void Backward(TransitionTable transitions, ReadOnlySpan<double> emit, Span<double> beta)
-    {
-        int w = transitions.Width;
-        int n = beta.Length / w;
-        Ensure(ref _weighted, w);
-        var weighted = _weighted.AsSpan(0, w);
-        transitions.End.CopyTo(beta.Slice((n - 1) * w, w));
-        Rescale(beta.Slice((n - 1) * w, w));
-        for (int i = n - 2; i >= 0; i--)
-        {
-            beta.Slice((i + 1) * w, w).CopyTo(weighted);
-            Multiply(weighted, emit.Slice((i + 1) * w, w));
-            // Matrix times column vector: the sum of T's columns (rows of its transpose), weighted.
-            Combine(weighted, transitions.Backward, beta.Slice(i * w, w));
-            Rescale(beta.Slice(i * w, w));
-        }
-    }
-
-    /// <summary><c>into = Σ_j weights[j] · rows[j]</c>, rows <c>into.Length</c> wide; zero weights are skipped.</summary>
-    private static void Combine(ReadOnlySpan<double> weights, ReadOnlySpan<double> rows, Span<double> into)
-    {
-        int w = into.Length;
-        into.Clear();
-        var sum = MemoryMarshal.Cast<double, Vector256<double>>(into);
-        for (int j = 0; j < w; j++)
-        {
-            double weight = weights[j];
-            if (weight == 0) continue;
-            var factor = Vector256.Create(weight);
-            var row = MemoryMarshal.Cast<double, Vector256<double>>(rows.Slice(j * w, w));
-            for (int v = 0; v < sum.Length; v++) sum[v] += factor * row[v];
-        }
-    }
-
-    /// <summary><c>values *= by</c>, element-wise.</summary>
-    private static void Multiply(Span<double> values, ReadOnlySpan<double> by)
-    {
-        var a = MemoryMarshal.Cast<double, Vector256<double>>(values);
-        var b = MemoryMarshal.Cast<double, Vector256<double>>(by);
-        for (int v = 0; v < a.Length; v++) a[v] *= b[v];
-    }
-
-    /// <summary>E[i][k] = exp((emission − max over k)·inv), rows padded with zeros to <paramref name="width"/>:
-    /// each token's factor is scaled, which the marginals do not see.</summary>
-    /// <remarks>The exponentials run four at a time (<see cref="Vector256.Exp(Vector256{double})"/>, within an ulp
-    /// of <see cref="Math.Exp"/>; outputs are floats, 29 bits coarser).</remarks>
-    private static void ExpEmissions(ReadOnlySpan<float> emissions, int n, int t, int width, double inv, Span<double> emit)
-    {
-        for (int i = 0; i < n; i++)
-        {
-            var row = emissions.Slice(i * t, t);
-            float max = float.NegativeInfinity;
-            foreach (float e in row) max = Math.Max(max, e);
-            var target = emit.Slice(i * width, width);
-            for (int k = 0; k < t; k++) target[k] = (row[k] - (double)max) * inv;
-            for (int v = 0; v < t; v += Vector256<double>.Count)
-                Vector256.Exp(Vector256.Create<double>(target.Slice(v, Vector256<double>.Count))).CopyTo(target.Slice(v, Vector256<double>.Count));
-            target[t..].Clear();
-        }
-    }
-
-    /// <summary>Divides by the maximum so the largest entry is 1 (an all-zero vector stays as it is).</summary>
-    private static void Rescale(Span<double> values)
-    {
-        var vectors = MemoryMarshal.Cast<double, Vector256<double>>(values);
-        var top = Vector256<double>.Zero;
-        foreach (var v in vectors) top = Vector256.Max(top, v);
-        double max = 0;
-        for (int k = 0; k < Vector256<double>.Count; k++) max = Math.Max(max, top[k]);
-        if (max == 0 || max == 1) return;
-        var scale = Vector256.Create(1 / max);
-        for (int v = 0; v < vectors.Length; v++) vectors[v] *= scale;
-    }
-
-    /// <summary>The model's transitions for forward-backward; cached for the last model seen (a runner
-    /// alternates between two stages per document, not per sentence).</summary>
-    private TransitionTable Transitions(PerceptronModel model, Lattice lattice, double inv)
-    {
-        if (_transitions is { } cached && ReferenceEquals(cached.Model, model)) return cached;
-        int t = lattice.Start.Length;
-        int w = (t + Vector256<double>.Count - 1) / Vector256<double>.Count * Vector256<double>.Count;
-        // Common factors (the largest weight of each kind) are divided out: the marginals do not see them.
-        double max = double.NegativeInfinity, startMax = double.NegativeInfinity, endMax = double.NegativeInfinity;
-        for (int k = 0; k < t; k++)
-        {
-            for (int p = lattice.Offsets[k]; p < lattice.Offsets[k + 1]; p++) max = Math.Max(max, model.Transitions[lattice.From[p] * t + k] * inv);
-            if (lattice.Start[k]) startMax = Math.Max(startMax, model.Start[k] * inv);
-            if (lattice.End[k]) endMax = Math.Max(endMax, model.End[k] * inv);
-        }
-        var forward = new double[w * w];
-        var backward = new double[w * w];
-        var start = new double[w];
-        var end = new double[w];
-        for (int k = 0; k < t; k++)
-        {
-            for (int p = lattice.Offsets[k]; p < lattice.Offsets[k + 1]; p++)
-            {
-                int j = lattice.From[p];
-                forward[j * w + k] = backward[k * w + j] = Math.Exp(model.Transitions[j * t + k] * inv - max);
-            }
-            if (lattice.Start[k]) start[k] = Math.Exp(model.Start[k] * inv - startMax);
-            if (lattice.End[k]) end[k] = Math.Exp(model.End[k] * inv - endMax);
-        }
-        return _transitions = new TransitionTable(model, w, forward, backward, start, end);
+        if (_single.TryMarginals(model, emissions, n, tags, confidence)) return;
+        if (_double.TryMarginals(model, emissions, n, tags, confidence)) return;
+        confidence[..n].Clear();
     }
 
     private Lattice LatticeOf(TagSet set)
@@ -241,6 +233,9 @@ internal sealed class ViterbiDecoder
     {
         if (buffer.Length < size) buffer = new T[Math.Max(size, buffer.Length * 2)];
     }
+
+    /// <summary>One model's transition, start and end scores laid out for <see cref="DecodeVectors"/>.</summary>
+    private sealed record ScoreTable(PerceptronModel Model, float[] Values);
 
     /// <summary>A tag set's allowed transitions as predecessor lists: tag k's predecessors are <c>From[Offsets[k]..Offsets[k+1]]</c>, ascending.</summary>
     private sealed class Lattice
@@ -270,8 +265,4 @@ internal sealed class ViterbiDecoder
         public bool[] Start { get; }
         public bool[] End { get; }
     }
-
-    /// <summary>One model's tempered, exponentiated weights, <see cref="Width"/> tags wide (zero-padded, zero where not allowed):
-    /// <see cref="Forward"/> is <c>[from × Width + to]</c>, <see cref="Backward"/> its transpose.</summary>
-    private sealed record TransitionTable(PerceptronModel Model, int Width, double[] Forward, double[] Backward, double[] Start, double[] End);
 }
