@@ -84,17 +84,21 @@ internal static class ExtractCommand
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
+            // The word lists and the resolver's tables (~30 ms) load on another core while this one reads the model.
+            var lexicon = Task.Run(() => Lexicon.Default);
+            var resolver = Task.Run(() => new EntityResolver(options.Resolution));
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            return await RunAsync(options, model, parse.InvocationConfiguration, stdin, cancel);
+            var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null);
+            return await RunAsync(options, recognizer, await resolver, parse.InvocationConfiguration, stdin, cancel);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ExtractOptions options, NerModel model, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
+    private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,
+        InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(model, model.UsesLexicon ? Lexicon.Default : null));
-        var resolver = new EntityResolver(options.Resolution);
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
         IProgressSink progress = stdin.ErrorIsTerminal ? new TerminalProgress(io.Error) : new PlainDiagnostics(io.Error);
         var runner = new ExtractionRunner(analyzer, resolver, options, progress);
         RunSummary summary;
