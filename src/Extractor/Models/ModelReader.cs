@@ -20,55 +20,86 @@ public static class ModelReader
     }
 
     /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
-    public static NerModel Read(ReadOnlySpan<byte> bytes, string name)
+    public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(bytes.ToArray(), name);
+
+    private static NerModel Read(byte[] bytes, string name)
     {
-        if (bytes.Length < ModelFormat.HeaderLength || !bytes[..8].SequenceEqual(ModelFormat.Magic))
+        var header = bytes.AsSpan();
+        if (header.Length < ModelFormat.HeaderLength || !header[..8].SequenceEqual(ModelFormat.Magic))
             throw new ModelFormatException($"{name}: not an Extractor model file (bad magic number)");
-        int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
+        int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
         if (version != ModelFormat.Version)
             throw new ModelFormatException($"{name}: model format version {version}, but this build reads version {ModelFormat.Version}; retrain it with `extractor train` or use a matching release");
-        int templates = BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]);
+        int templates = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
         if (templates != FeatureExtractor.TemplateVersion)
             throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses version {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
-        long length = BinaryPrimitives.ReadInt64LittleEndian(bytes[16..]);
-        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(bytes[24..]);
-        var payload = bytes[ModelFormat.HeaderLength..];
-        if (length != payload.Length)
-            throw new ModelFormatException($"{name}: truncated or padded model file (payload is {payload.Length} bytes, header says {length})");
-        if (ModelFormat.Checksum(payload) != checksum)
-            throw new ModelFormatException($"{name}: corrupt model file (checksum mismatch)");
+        long length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+        ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
+        int payloadLength = bytes.Length - ModelFormat.HeaderLength;
+        if (length != payloadLength)
+            throw new ModelFormatException($"{name}: truncated or padded model file (payload is {payloadLength} bytes, header says {length})");
+        // The checksum (~4 ms, one byte at a time) runs beside the parse; a mismatch still wins over whatever
+        // the parse made of the damaged bytes, so a corrupt file always says so.
+        var intact = Task.Run(() => ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)) == checksum);
+        NerModel? model = null;
+        Exception? failure = null;
         try
         {
-            return ReadPayload(payload.ToArray(), name);
+            model = ReadPayload(bytes, name);
         }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException or OverflowException or OutOfMemoryException or FormatException)
+        catch (Exception e) when (e is ModelFormatException or EndOfStreamException or ArgumentException or IOException
+            or OverflowException or OutOfMemoryException or FormatException or AggregateException)
         {
-            throw new ModelFormatException($"{name}: corrupt model file ({e.Message})");
+            failure = e is AggregateException { InnerException: { } inner } ? inner : e;
         }
+        if (!intact.GetAwaiter().GetResult())
+            throw new ModelFormatException($"{name}: corrupt model file (checksum mismatch)");
+        return failure switch
+        {
+            null => model!,
+            ModelFormatException format => throw format,
+            _ => throw new ModelFormatException($"{name}: corrupt model file ({failure.Message})"),
+        };
     }
 
-    private static NerModel ReadPayload(byte[] payload, string name)
+    private static NerModel ReadPayload(byte[] bytes, string name)
     {
-        using var r = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
+        int limit = bytes.Length - ModelFormat.HeaderLength;
+        using var r = new BinaryReader(new MemoryStream(bytes, ModelFormat.HeaderLength, limit, writable: false), Encoding.UTF8);
         var info = new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
         int labels = r.ReadByte();
         var names = new string[labels];
         for (int i = 0; i < labels; i++) names[i] = r.ReadString();
         if (!names.SequenceEqual(ModelFormat.Labels))
             throw new ModelFormatException($"{name}: label set {string.Join(",", names)} differs from {string.Join(",", ModelFormat.Labels)}");
-        int classCount = Checked(r.ReadInt32(), payload.Length, name);
-        WordClassTable? classes = null;
+        int classCount = Checked(r.ReadInt32(), limit, name);
+        Task<WordClassTable>? classes = null;
         if (classCount > 0)
         {
-            var entries = new (string, string)[classCount];
-            for (int i = 0; i < classCount; i++) entries[i] = (r.ReadString(), r.ReadString());
-            classes = new WordClassTable(entries);
+            // The word classes (70k words, about half the load) are parsed on another core while this one reads
+            // the stages behind them: skipping over the strings only reads their lengths.
+            long start = r.BaseStream.Position;
+            for (int i = 0; i < 2 * classCount; i++)
+            {
+                int skip = r.Read7BitEncodedInt();
+                if (skip < 0 || r.BaseStream.Position + skip > limit) throw new EndOfStreamException("word class table runs past the end");
+                r.BaseStream.Seek(skip, SeekOrigin.Current);
+            }
+            classes = Task.Run(() => ReadClasses(bytes, ModelFormat.HeaderLength + (int)start, classCount));
         }
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
-        var first = ReadStage(r, payload.Length, name);
-        var second = stages == 2 ? ReadStage(r, payload.Length, name) : null;
-        return new NerModel(info, first, second, classes);
+        var first = ReadStage(r, limit, name);
+        var second = stages == 2 ? ReadStage(r, limit, name) : null;
+        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult());
+    }
+
+    private static WordClassTable ReadClasses(byte[] bytes, int offset, int count)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes, offset, bytes.Length - offset, writable: false), Encoding.UTF8);
+        var entries = new (string, string)[count];
+        for (int i = 0; i < count; i++) entries[i] = (r.ReadString(), r.ReadString());
+        return new WordClassTable(entries);
     }
 
     private static PerceptronModel ReadStage(BinaryReader r, int limit, string name)
