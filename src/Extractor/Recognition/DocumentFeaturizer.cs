@@ -16,17 +16,12 @@ internal sealed class DocumentFeaturizer
     private readonly Dictionary<ulong, LabelCounts> _labels = new();
     // What Describe makes of a word depends on its text alone, and news repeats its words: computing it once
     // per word type saves a dozen hashes and the class and word-list lookups at every later occurrence.
-    private readonly Dictionary<string, TokenInfo> _described = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TokenInfo>.AlternateLookup<ReadOnlySpan<char>> _describedLookup;
-
-    /// <summary>Word types kept before the description cache starts over (about 6 MB).</summary>
-    private const int DescribedCapacity = 1 << 15;
+    private readonly DescriptionCache _described = new();
 
     public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon)
     {
         _classes = classes;
         _lexicon = lexicon;
-        _describedLookup = _described.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>
@@ -63,10 +58,9 @@ internal sealed class DocumentFeaturizer
 
     private void DescribeCached(ReadOnlySpan<char> word, ref TokenInfo info)
     {
-        if (_describedLookup.TryGetValue(word, out info)) return;
+        if (_described.TryGet(word, out ulong key, out info)) return;
         Describe(word, ref info);
-        if (_described.Count == DescribedCapacity) _described.Clear();
-        _describedLookup[word] = info;
+        _described.Add(key, info);
     }
 
     private void Describe(ReadOnlySpan<char> word, ref TokenInfo info)
