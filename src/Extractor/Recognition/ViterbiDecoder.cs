@@ -24,7 +24,8 @@ internal sealed class ViterbiDecoder
     private float[] _delta = new float[256];
     private int[] _back = new int[256];
     private readonly float[] _trainerScores = new float[(VectorTags + 2) * VectorTags];
-    private ScoreTable? _scores;
+    // One per stage: a runner decodes the first pass and then the second for every document.
+    private readonly ScoreTable?[] _scores = new ScoreTable?[2];
     private readonly ForwardBackward<float> _single = new();
     private readonly ForwardBackward<double> _double = new();
     private Lattice? _lattice;
@@ -38,13 +39,20 @@ internal sealed class ViterbiDecoder
             DecodeSparse(model.Tags, model.Transitions, model.Start, model.End, emissions, n, tags);
             return;
         }
-        if (_scores is not { } table || !ReferenceEquals(table.Model, model))
-        {
-            var values = new float[(t + 2) * VectorTags];
-            FillScores(LatticeOf(model.Tags), model.Transitions, model.Start, model.End, values);
-            _scores = table = new ScoreTable(model, values);
-        }
-        DecodeVectors(t, table.Values, emissions, n, tags);
+        DecodeVectors(t, ScoresOf(model).Values, emissions, n, tags);
+    }
+
+    private ScoreTable ScoresOf(PerceptronModel model)
+    {
+        foreach (var cached in _scores)
+            if (cached is not null && ReferenceEquals(cached.Model, model)) return cached;
+        var values = new float[(model.Tags.Count + 2) * VectorTags];
+        FillScores(LatticeOf(model.Tags), model.Transitions, model.Start, model.End, values);
+        var table = new ScoreTable(model, values);
+        // The older entry gives way: with two stages, each keeps its own.
+        _scores[1] = _scores[0];
+        _scores[0] = table;
+        return table;
     }
 
     /// <summary>Decodes with explicit transition weights (the trainer's current, non-averaged ones).</summary>
