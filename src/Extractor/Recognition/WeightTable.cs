@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -18,6 +19,11 @@ internal sealed class WeightTable
     private readonly Entry[] _entries;
     private readonly TagWeight[] _weights;
     private readonly int _mask;
+    // A blocked Bloom filter over the keys, 16 bits per feature (two bits in one 64-bit word per key): most
+    // bigram ids and most of a new word's own ids name no feature, and the filter (a few hundred KB, at home
+    // in the core's L2) says so without reading the entry table (megabytes, mostly outside it).
+    private readonly ulong[] _filter;
+    private readonly int _filterMask;
 
     /// <summary>Builds the table from a stage's index and its dense <c>rows × tags</c> weights.</summary>
     public WeightTable(FeatureIndex index, ReadOnlySpan<float> weights, int tags)
@@ -62,7 +68,12 @@ internal sealed class WeightTable
         _entries = new Entry[capacity];
         _weights = new TagWeight[nonZero];
         _mask = capacity - 1;
+        int words = 64;
+        while (words * 64 < items.Count * 16) words <<= 1;
+        _filter = new ulong[words];
+        _filterMask = words - 1;
         Fill(items, firstMasks, firstWeights, secondMasks, secondWeights, tags);
+        foreach (var item in items) _filter[FilterWord(Normalize(item.Id))] |= FilterBits(Normalize(item.Id));
     }
 
     private static uint[] Masks(ReadOnlySpan<float> weights, int rows, int tags)
@@ -173,7 +184,14 @@ internal sealed class WeightTable
     {
         var entries = _entries;
         var firstKeys = scratch.Keys.AsSpan(0, ids.Length);
-        for (int i = 0; i < ids.Length; i++) firstKeys[i] = entries[(int)Normalize(ids[i]) & _mask].Key;
+        var filter = _filter;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ulong id = Normalize(ids[i]);
+            ulong bits = FilterBits(id);
+            // An id the filter rules out is skipped like one whose home slot is empty.
+            firstKeys[i] = (filter[FilterWord(id)] & bits) == bits ? entries[(int)id & _mask].Key : 0;
+        }
         var weights = _weights;
         for (int i = 0; i < ids.Length; i++)
         {
@@ -210,6 +228,14 @@ internal sealed class WeightTable
             foreach (var w in _weights.AsSpan(entry.Start, entry.First)) scores[w.Tag] += w.Value;
         }
     }
+
+    /// <summary>The filter word of an id: bits the slot index (the low bits) does not use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int FilterWord(ulong id) => (int)(id >> 40) & _filterMask;
+
+    /// <summary>The two bits an id sets in its filter word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong FilterBits(ulong id) => (1UL << (int)(id >> 28)) | (1UL << (int)(id >> 34));
 
     /// <summary>Id 0 marks an empty slot, so it is stored (and looked up) as 1, as <see cref="FeatureIndex"/> does.</summary>
     private static ulong Normalize(ulong id) => id == 0 ? 1 : id;

@@ -1,0 +1,59 @@
+using Extractor.Models;
+using Extractor.Recognition;
+
+namespace Extractor.Tests.Recognition;
+
+/// <summary>The scoring table must add exactly the weights of the ids it knows, whatever else it is asked about.</summary>
+public class WeightTableTests
+{
+    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+
+    [Fact]
+    public void AddScores_KnownAndUnknownIds_AddsEachKnownRowOnce()
+    {
+        var stage = Model.FirstPass;
+        int t = stage.Tags.Count;
+        var known = stage.Index.Ids();
+        var table = new WeightTable(stage.Index, stage.Weights, t);
+        var rng = new Random(7);
+        var scratch = new WeightTable.Scratch(FeatureExtractor.MaxFeatures);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            // Mostly unknown ids, as bigrams and new words give: the filter must rule out only those.
+            var ids = Enumerable.Range(0, rng.Next(1, 40))
+                .Select(_ => rng.Next(4) == 0 ? known[rng.Next(known.Length)] : (ulong)rng.NextInt64() * 2654435761UL)
+                .ToArray();
+            var expected = new float[t];
+            foreach (ulong id in ids)
+            {
+                int row = stage.Index.RowOf(id);
+                if (row < 0) continue;
+                for (int k = 0; k < t; k++) expected[k] += stage.Weights[row * t + k];
+            }
+            var actual = new float[t];
+            table.AddScores(ids, actual, scratch);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
+    public void Pair_AddsEachStagesOwnWeights()
+    {
+        var first = Model.FirstPass;
+        var second = Model.SecondPass!;
+        int t = first.Tags.Count;
+        var pair = WeightTable.Pair(first, second);
+        var ids = first.Index.Ids().Take(3000).Concat(second.Index.Ids().TakeLast(3000)).Append(12345UL).ToArray();
+        var scratch = new WeightTable.Scratch(FeatureExtractor.MaxFeatures);
+        for (int start = 0; start < ids.Length; start += 50)
+        {
+            var batch = ids.AsSpan(start, Math.Min(50, ids.Length - start));
+            float[] a = new float[t], b = new float[t], expectedA = new float[t], expectedB = new float[t];
+            pair.AddScores(batch, a, b, scratch);
+            first.AddScores(batch, expectedA);
+            second.AddScores(batch, expectedB);
+            Assert.Equal(expectedA, a);
+            Assert.Equal(expectedB, b);
+        }
+    }
+}
