@@ -1,4 +1,5 @@
 using Extractor.IO.Sources;
+using Extractor.Tests.IO;
 
 namespace Extractor.Tests.IO.Sources;
 
@@ -21,4 +22,29 @@ public class InputFilesTests
     [InlineData(1L << 30, "1 GB")]
     [InlineData(1000, "1000 bytes")]
     public void DescribeSize_UsesLargestWholeUnit(long bytes, string expected) => Assert.Equal(expected, InputFiles.DescribeSize(bytes));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3000)]
+    [InlineData(64 * 1024)]
+    [InlineData(200_001)]
+    public void TryReadAll_GivesExactlyTheFilesBytes(int size)
+    {
+        using var folder = new TempFolder();
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        var path = folder.Write("f.bin", bytes);
+        Assert.Equal(bytes, InputFiles.TryReadAll(path, maxBytes: size, out var reason));
+        Assert.Equal("", reason);
+    }
+
+    [Fact]
+    public void TryReadAll_OneByteOverTheLimit_SaysTooLarge()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("f.txt", new string('x', 1001));
+        Assert.Null(InputFiles.TryReadAll(path, maxBytes: 1000, out var reason));
+        Assert.Contains("larger than", reason);
+    }
 }
