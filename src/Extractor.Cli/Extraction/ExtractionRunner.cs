@@ -9,10 +9,12 @@ namespace Extractor.Cli.Extraction;
 
 /// <summary>Runs one extraction: reads sources in order, processes documents in parallel, writes records in input order.</summary>
 /// <remarks>
-/// Documents are started in input order and their tasks queued in a bounded channel; the writer awaits
-/// them in that same order. Output is therefore byte-identical for any <c>--parallel</c>, and memory is
-/// bounded by the channel's capacity rather than the corpus size. A failed input is a result, reported
-/// in its place in the order, and never stops the others (unless <c>--fail-fast</c>).
+/// Each input gets a pending result, queued in input order in a bounded channel, and its document goes to
+/// a work channel that <c>--parallel</c> worker loops drain; the writer awaits the results in queue order.
+/// Output is therefore byte-identical for any <c>--parallel</c>, and memory is bounded by the queue's
+/// capacity rather than the corpus size. A worker takes document after document without handing off to
+/// another thread in between (a task and a semaphore wait per document did). A failed input is a result,
+/// reported in its place in the order, and never stops the others (unless <c>--fail-fast</c>).
 /// </remarks>
 internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
 {
@@ -21,9 +23,10 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
     {
         var summary = new RunSummary();
         var writer = new LevelWriter(options, output);
-        var queue = Channel.CreateBounded<Task<DocumentResult>>(new BoundedChannelOptions(options.Parallel * 4) { SingleReader = true, SingleWriter = true });
+        var queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Parallel * 4) { SingleReader = true, SingleWriter = true });
+        var work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var slots = new SemaphoreSlim(options.Parallel);
+        var workers = Enumerable.Range(0, options.Parallel).Select(_ => Task.Run(() => WorkAsync(work.Reader))).ToArray();
         var producer = Task.Run(async () =>
         {
             try
@@ -31,18 +34,25 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
                 foreach (var item in new DocumentSource(options.Sources, stdin).Read(options.Paths))
                 {
                     if (stop.IsCancellationRequested) break;
-                    await queue.Writer.WriteAsync(Start(item, slots), stop.Token);
+                    var pending = new Pending(item);
+                    await queue.Writer.WriteAsync(pending, stop.Token);
+                    if (item is SourceDocument) work.Writer.TryWrite(pending);
+                    else pending.Complete(new DocumentResult(item, "", [], [], 0, null));
                 }
             }
             catch (OperationCanceledException) { }
-            finally { queue.Writer.Complete(); }
+            finally
+            {
+                queue.Writer.Complete();
+                work.Writer.Complete();
+            }
         });
-        await foreach (var task in queue.Reader.ReadAllAsync())
+        await foreach (var pending in queue.Reader.ReadAllAsync())
         {
             // Interruption: stop at this record boundary, without waiting for documents still being
             // analyzed (a huge one can take minutes) or for the reader (it may be blocked on stdin).
             DocumentResult? result = null;
-            try { result = await task.WaitAsync(cancel); }
+            try { result = await pending.Result.WaitAsync(cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
             if (result is null || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
             if (summary.OutputClosed) break;
@@ -63,6 +73,7 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         }
         if (summary.Interrupted || summary.OutputClosed) return summary;
         await producer;
+        await Task.WhenAll(workers);
         if (cancel.IsCancellationRequested) summary.Interrupted = true;
         if (!summary.OutputClosed && !summary.Interrupted)
         {
@@ -72,15 +83,19 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         return summary;
     }
 
-    private Task<DocumentResult> Start(SourceItem item, SemaphoreSlim slots)
+    /// <summary>One worker: analyzes queued documents until the queue is complete and empty.</summary>
+    /// <remarks>Every queued document is finished, even after <c>--fail-fast</c>: the writer still awaits the ones
+    /// queued before the failure was seen.</remarks>
+    private async Task WorkAsync(ChannelReader<Pending> reader)
     {
-        if (item is not SourceDocument doc) return Task.FromResult(new DocumentResult(item, "", [], [], 0, null));
-        return Task.Run(async () =>
+        while (await reader.WaitToReadAsync())
         {
-            await slots.WaitAsync();
-            try { return Process(doc); }
-            finally { slots.Release(); }
-        });
+            while (reader.TryRead(out var pending))
+            {
+                try { pending.Complete(Process((SourceDocument)pending.Item)); }
+                catch (Exception e) { pending.Fail(e); }
+            }
+        }
     }
 
     private DocumentResult Process(SourceDocument doc)
@@ -122,6 +137,22 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
                 summary.Entities += result.Entities.Count;
                 return false;
         }
+    }
+
+    /// <summary>An input's place in the output order and, once processed, its result.</summary>
+    private sealed class Pending(SourceItem item)
+    {
+        // Continuations run on the pool, not inline on the worker that completes the result: the writer's
+        // formatting must not hold up the next document.
+        private readonly TaskCompletionSource<DocumentResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public SourceItem Item { get; } = item;
+
+        public Task<DocumentResult> Result => _result.Task;
+
+        public void Complete(DocumentResult result) => _result.SetResult(result);
+
+        public void Fail(Exception e) => _result.SetException(e);
     }
 
     /// <summary>Writes the records of the chosen level; corpus rows are written once, at the end.</summary>
