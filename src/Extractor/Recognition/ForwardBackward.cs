@@ -44,8 +44,12 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
         {
             var a = alpha.Slice(i * w, w);
             var b = beta.Slice(i * w, w);
-            T z = T.Zero;
-            for (int k = 0; k < t; k++) z += a[k] * b[k];
+            // Padding lanes are zero in both, so the whole width sums to the same total.
+            var products = Vector256<T>.Zero;
+            var av = MemoryMarshal.Cast<T, Vector256<T>>(a);
+            var bv = MemoryMarshal.Cast<T, Vector256<T>>(b);
+            for (int v = 0; v < av.Length; v++) products += av[v] * bv[v];
+            T z = Vector256.Sum(products);
             if (z == T.Zero) return false;
             int tag = tags[i];
             confidence[i] = float.CreateTruncating(T.Clamp(a[tag] * b[tag] / z, T.Zero, T.One));
@@ -149,22 +153,36 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>E[i][k] = exp((emission − max over k)·inv), rows padded with zeros to <paramref name="width"/>:
     /// each token's factor is scaled, which the marginals do not see.</summary>
-    /// <remarks>The exponentials run a vector at a time (<see cref="Vector256.Exp(Vector256{float})"/>, within an ulp or
-    /// two of <see cref="Math.Exp"/>).</remarks>
+    /// <remarks>A vector at a time: each row is copied into <c>−∞</c> padding, whose lanes then drop out of the
+    /// maximum and come out of the exponential as zeros (<see cref="Vector256.Exp(Vector256{float})"/>, within an
+    /// ulp or two of <see cref="Math.Exp"/>).</remarks>
     private static void ExpEmissions(ReadOnlySpan<float> emissions, int n, int t, int width, double inv, Span<T> emit)
     {
         int lanes = Vector256<T>.Count;
+        Span<T> padded = stackalloc T[width];
+        padded.Fill(T.NegativeInfinity);
+        var rows = MemoryMarshal.Cast<T, Vector256<T>>(padded);
+        var scale = Vector256.Create(T.CreateTruncating(inv));
         for (int i = 0; i < n; i++)
         {
             var row = emissions.Slice(i * t, t);
-            float max = float.NegativeInfinity;
-            foreach (float e in row) max = Math.Max(max, e);
-            var target = emit.Slice(i * width, width);
-            for (int k = 0; k < t; k++) target[k] = T.CreateTruncating((row[k] - (double)max) * inv);
-            for (int v = 0; v < t; v += lanes)
-                Exp(Vector256.Create<T>(target.Slice(v, lanes))).CopyTo(target.Slice(v, lanes));
-            target[t..].Clear();
+            if (typeof(T) == typeof(float)) MemoryMarshal.Cast<float, T>(row).CopyTo(padded);
+            else for (int k = 0; k < t; k++) padded[k] = T.CreateTruncating(row[k]);
+            var max = Vector256.Create(Max(rows));
+            var target = MemoryMarshal.Cast<T, Vector256<T>>(emit.Slice(i * width, width));
+            for (int v = 0; v < rows.Length; v++) target[v] = Exp((rows[v] - max) * scale);
         }
+    }
+
+    /// <summary>The largest lane of <paramref name="vectors"/>.</summary>
+    private static T Max(ReadOnlySpan<Vector256<T>> vectors)
+    {
+        var top = vectors[0];
+        for (int v = 1; v < vectors.Length; v++) top = Vector256.Max(top, vectors[v]);
+        var half = Vector128.Max(top.GetLower(), top.GetUpper());
+        T max = half[0];
+        for (int k = 1; k < Vector128<T>.Count; k++) max = T.Max(max, half[k]);
+        return max;
     }
 
     private static Vector256<T> Exp(Vector256<T> x)
@@ -177,10 +195,7 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
     private static bool Rescale(Span<T> values)
     {
         var vectors = MemoryMarshal.Cast<T, Vector256<T>>(values);
-        var top = Vector256<T>.Zero;
-        foreach (var v in vectors) top = Vector256.Max(top, v);
-        T max = T.Zero;
-        for (int k = 0; k < Vector256<T>.Count; k++) max = T.Max(max, top[k]);
+        T max = Max(vectors);
         if (max == T.Zero) return false;
         if (max == T.One) return true;
         var scale = Vector256.Create(T.One / max);
