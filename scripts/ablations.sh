@@ -6,6 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${DATA:-$here/../shared/data/conll2003}
 out=${OUT_DIR:-$(mktemp -d)}
+mkdir -p "$out"
 dotnet build "$here/src/Extractor.Cli" -c Release -v q -nologo >/dev/null
 cli="dotnet $here/src/Extractor.Cli/bin/Release/net10.0/extractor.dll"
 run() {

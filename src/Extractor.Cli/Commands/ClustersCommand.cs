@@ -5,33 +5,40 @@ using Extractor.Tokenization;
 
 namespace Extractor.Cli.Commands;
 
-/// <summary><c>extractor clusters</c>: learns Brown word classes from unlabeled text, tokenized as the tagger tokenizes.</summary>
+/// <summary><c>extractor clusters</c>: learns word classes (k-means or Brown) from unlabeled text, tokenized as the tagger tokenizes.</summary>
 internal static class ClustersCommand
 {
     public const string Examples = """
         Examples:
-          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output brown.paths --clusters 500 --min-count 10
+          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output kmeans1000.paths
+          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output brown.paths --algorithm Brown --clusters 500 --min-count 10
         """;
 
     public static Command Create()
     {
         var input = new Option<FileInfo[]>("--input", "-i") { Description = "Unlabeled text, one paragraph per line (.gz or plain), read in the order given", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Paths file to write: BITS<TAB>WORD<TAB>COUNT", Required = true };
-        var clusters = new Option<int>("--clusters", "-c") { Description = "Number of clusters in the active set (C)", DefaultValueFactory = _ => 500 };
-        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times get no class", DefaultValueFactory = _ => 10 };
+        var clusters = new Option<int>("--clusters", "-c") { Description = "Number of classes (for Brown, the active set's size)", DefaultValueFactory = _ => 1000 };
+        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times get no class", DefaultValueFactory = _ => 25 };
         var maxTokens = new Option<long>("--max-tokens") { Description = "Stop reading after this many tokens", DefaultValueFactory = _ => long.MaxValue };
-        var command = new Command("clusters", "Learn Brown word classes from unlabeled text (deterministic: no seed needed)")
+        var algorithm = new Option<ClusterAlgorithm>("--algorithm") { Description = "KMeans (PMI-weighted ±2 contexts, with a Ward merge tree; the shipped model's classes) or Brown (class bigrams)", DefaultValueFactory = _ => ClusterAlgorithm.KMeans };
+        var seed = new Option<int>("--seed") { Description = "Initial centroids for KMeans; same seed, same classes", DefaultValueFactory = _ => 1 };
+        var contextWords = new Option<int>("--context-words") { Description = "Most frequent words used as KMeans context features", DefaultValueFactory = _ => 5000 };
+        var command = new Command("clusters", "Learn word classes from unlabeled text (deterministic for a given seed)")
         {
-            input, output, clusters, minCount, maxTokens,
+            input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords,
         };
+        contextWords.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--context-words must be at least 1"); });
         clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--clusters must be at least 2"); });
         command.SetAction((parse, cancel) =>
         {
             var files = parse.GetRequiredValue(input);
             if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{missing}: no such file");
+            OutputFolder.Require(parse.GetRequiredValue(output));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
-            var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens));
+            var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
+                parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords));
             var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);

@@ -11,7 +11,7 @@ internal static class TrainCommand
 {
     public const string Examples = """
         Examples:
-          extractor train --train eng.train --dev eng.testa -o models/extractor.model --clusters brown.paths
+          extractor train --train eng.train --dev eng.testa -o models/extractor.model --clusters kmeans1000.paths
           extractor train --train eng.train --dev eng.testa -o ablation.model --without SecondPass
         """;
 
@@ -24,7 +24,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for the sentence shuffle; same seed, same model", DefaultValueFactory = _ => 1 };
         var encoding = new Option<TagEncoding>("--encoding") { Description = "Tag encoding: Bio or Bilou", DefaultValueFactory = _ => TagEncoding.Bilou };
         var without = new Option<FeatureSet[]>("--without") { Description = "Feature groups to leave out, for ablations (e.g. SecondPass, WordClasses, Gazetteers)", AllowMultipleArgumentsPerToken = true };
-        var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (Brown paths files: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
+        var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (paths files from extractor clusters: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 };
         var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
@@ -39,6 +39,7 @@ internal static class TrainCommand
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(encoding),
                 features, parse.GetValue(minCount), parse.GetValue(folds));
             var stdout = parse.InvocationConfiguration.Output;
+            OutputFolder.Require(parse.GetRequiredValue(output));
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
             var classFiles = parse.GetValue(clusters) ?? [];

@@ -52,7 +52,7 @@ public static class BrownClusterer
     }
 
     /// <summary>Corpus ids of the kept words, most frequent first; equal counts in ordinal order of their text.</summary>
-    private static int[] RankWords(TokenCorpus corpus, int minCount)
+    internal static int[] RankWords(TokenCorpus corpus, int minCount)
     {
         var kept = new List<int>();
         for (int id = 0; id < corpus.TypeCount; id++)

@@ -9,7 +9,21 @@ namespace Extractor.Clustering;
 /// <param name="ClusterCount">Number of leaf clusters (the active-set size).</param>
 /// <param name="MinCount">Words occurring fewer times are not clustered.</param>
 /// <param name="MaxTokens">Stop reading once this many tokens are in; earlier files are read first, so list preferred text first.</param>
-public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue);
+/// <param name="Algorithm">Brown clustering, or k-means over ±2 context windows (<see cref="ContextClusterer"/>).</param>
+/// <param name="Seed">Initial centroids for k-means (Brown clustering needs none).</param>
+/// <param name="ContextWords">Most frequent words used as k-means context features.</param>
+public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
+    ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000);
+
+/// <summary>How words are grouped into classes.</summary>
+public enum ClusterAlgorithm
+{
+    /// <summary>Brown clustering of the class-bigram model (<see cref="BrownClusterer"/>).</summary>
+    Brown,
+
+    /// <summary>Spherical k-means over PMI-weighted ±2 contexts, with a Ward merge tree (<see cref="ContextClusterer"/>).</summary>
+    KMeans,
+}
 
 /// <summary>
 /// The whole clustering job the CLI runs: stream the inputs through the tokenizer into a <see cref="TokenCorpus"/>,
@@ -37,7 +51,9 @@ public static class ClusterJob
             Read(reader, tokenize, corpus, options.MaxTokens, cancellationToken);
             progress?.Report($"read {corpus.TokenCount - before} tokens from {path} ({corpus.TokenCount} in all, {clock.Elapsed.TotalSeconds:F0} s)");
         }
-        return BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
+        return options.Algorithm == ClusterAlgorithm.KMeans
+            ? ContextClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, options.ContextWords, options.Seed, progress: progress, cancellationToken: cancellationToken)
+            : BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
     }
 
     /// <summary>Tokenizes each line of <paramref name="reader"/> as one paragraph into <paramref name="corpus"/>, up to <paramref name="maxTokens"/> in all.</summary>

@@ -49,6 +49,19 @@ public class TrainEvaluateCommandTests
     }
 
     [Fact]
+    public void Train_OutputInMissingFolder_FailsBeforeTraining_ExitTwo()
+    {
+        using var tmp = new TempFolder();
+        var (train, dev) = WriteCorpus(tmp);
+
+        var r = CliRunner.Run("train", "--train", train, "--dev", dev, "-o", Path.Combine(tmp.Path, "missing", "m.model"), "--epochs", "1");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("m.model: cannot write there: folder", r.Stderr);
+        Assert.DoesNotContain("epoch", r.Stdout);
+    }
+
+    [Fact]
     public void Train_BadConll_NamesFileAndLine_ExitTwo()
     {
         using var tmp = new TempFolder();

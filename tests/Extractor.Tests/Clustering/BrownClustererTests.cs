@@ -38,14 +38,7 @@ public class BrownClustererTests
         WordClusters clusters = BrownClusterer.Cluster(Corpus(RandomText(seed: 1, lines: 300)), clusterCount: 12, minCount: 2);
 
         Assert.Equal(12, clusters.Count);
-        for (int i = 0; i < clusters.Count; i++)
-        {
-            Assert.Matches("^[01]+$", clusters.Path(i));
-            for (int j = 0; j < clusters.Count; j++)
-            {
-                if (i != j) Assert.False(clusters.Path(j).StartsWith(clusters.Path(i), StringComparison.Ordinal));
-            }
-        }
+        AssertPrefixFreeBitStrings(clusters);
     }
 
     [Fact]

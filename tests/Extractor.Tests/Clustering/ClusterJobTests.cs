@@ -29,6 +29,28 @@ public class ClusterJobTests : IDisposable
     }
 
     [Fact]
+    public void Run_KMeans_GivesTheContextClusterersClasses()
+    {
+        string plain = Path.Combine(_folder, "soup.txt");
+        File.WriteAllLines(plain, BrownClustererTests.RandomText(seed: 5, lines: 200));
+        var options = new ClusterJobOptions([plain], ClusterCount: 6, MinCount: 1, Algorithm: ClusterAlgorithm.KMeans, Seed: 3, ContextWords: 25);
+
+        string viaJob = Written(ClusterJob.Run(options, Whitespace));
+
+        var corpus = new TokenCorpus();
+        using (var reader = new StreamReader(plain)) ClusterJob.Read(reader, Whitespace, corpus);
+        Assert.Equal(Written(ContextClusterer.Cluster(corpus, 6, 1, contextWords: 25, seed: 3)), viaJob);
+        Assert.NotEqual(Written(BrownClusterer.Cluster(corpus, 6, 1)), viaJob);
+    }
+
+    private static string Written(WordClusters clusters)
+    {
+        var writer = new StringWriter();
+        clusters.Write(writer);
+        return writer.ToString();
+    }
+
+    [Fact]
     public void Read_MaxTokens_StopsMidParagraph()
     {
         var corpus = new TokenCorpus();

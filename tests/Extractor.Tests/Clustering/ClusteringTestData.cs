@@ -38,6 +38,19 @@ internal static class ClusteringTestData
         return clusters.Path(cluster);
     }
 
+    /// <summary>Every path is a bit string, and none is a prefix of another: the classes are the leaves of one tree.</summary>
+    public static void AssertPrefixFreeBitStrings(WordClusters clusters)
+    {
+        for (int i = 0; i < clusters.Count; i++)
+        {
+            Assert.Matches("^[01]+$", clusters.Path(i));
+            for (int j = 0; j < clusters.Count; j++)
+            {
+                if (i != j) Assert.False(clusters.Path(j).StartsWith(clusters.Path(i), StringComparison.Ordinal));
+            }
+        }
+    }
+
     public static int CommonPrefix(string x, string y)
     {
         int n = 0;

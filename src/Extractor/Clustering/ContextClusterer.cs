@@ -1,0 +1,51 @@
+namespace Extractor.Clustering;
+
+/// <summary>
+/// Distributional word classes: words grouped by spherical k-means over the words seen within two places of them,
+/// then arranged in a Ward merge tree so each class has a bit path like a Brown cluster's.
+/// </summary>
+/// <remarks>
+/// Brown clustering sees only the immediate left and right neighbour, through one class-bigram likelihood. These
+/// classes see a ±2 window weighted by PMI, closer to the distributional classes Stanford NER uses, so the two
+/// clusterings can disagree usefully and are meant to be used together as layers (Turian et al. 2010).
+/// </remarks>
+public static class ContextClusterer
+{
+    /// <summary>Clusters the words of <paramref name="corpus"/> occurring at least <paramref name="minCount"/> times into <paramref name="clusterCount"/> classes.</summary>
+    /// <param name="corpus">Token ids in order; windows never span a paragraph break.</param>
+    /// <param name="clusterCount">Number of classes (k).</param>
+    /// <param name="minCount">Words rarer than this get no class (they still count as context, in one "rarer word" bucket).</param>
+    /// <param name="contextWords">How many of the most frequent words are context features.</param>
+    /// <param name="seed">Picks the initial centroids; the same seed gives the same classes.</param>
+    /// <param name="maxIterations">Upper bound on k-means iterations.</param>
+    /// <param name="progress">Receives a line per stage and iteration; may be null.</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
+    public static WordClusters Cluster(TokenCorpus corpus, int clusterCount, int minCount, int contextWords, int seed,
+        int maxIterations = 25, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentOutOfRangeException.ThrowIfLessThan(clusterCount, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(contextWords, 1);
+
+        int[] byRank = BrownClusterer.RankWords(corpus, minCount);
+        if (byRank.Length == 0) return WordClusters.Create([]);
+        int[] rank = new int[corpus.TypeCount];
+        Array.Fill(rank, -1);
+        for (int r = 0; r < byRank.Length; r++) rank[byRank[r]] = r;
+        var matrix = ContextMatrix.Build(corpus.Tokens, rank, byRank.Length, Math.Min(contextWords, byRank.Length));
+        progress?.Report($"vocabulary {byRank.Length} of {corpus.TypeCount} types (min count {minCount}); " +
+                         $"{matrix.FeatureCount} context features, {matrix.Column.Length} positive PMI cells");
+
+        int k = Math.Min(clusterCount, byRank.Length);
+        var kmeans = new SphericalKMeans(matrix, k);
+        kmeans.Run(seed, maxIterations, progress, cancellationToken);
+        string[] paths = WardTree.Paths(kmeans.Sums, kmeans.Sizes);
+        progress?.Report($"merge tree over {k} classes: paths of {paths.Min(p => p.Length)} to {paths.Max(p => p.Length)} bits");
+
+        var entries = new List<WordClusters.Entry>(byRank.Length);
+        for (int w = 0; w < byRank.Length; w++)
+            entries.Add(new WordClusters.Entry(paths[kmeans.Assignment[w]], corpus.Word(byRank[w]), corpus.Frequency(byRank[w])));
+        return WordClusters.Create(entries.OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+}

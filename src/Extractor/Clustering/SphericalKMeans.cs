@@ -1,0 +1,144 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Extractor.Clustering;
+
+/// <summary>
+/// Spherical k-means (Dhillon &amp; Modha 2001) over the unit-length rows of a <see cref="ContextMatrix"/>: each word
+/// joins the centroid with the largest cosine, each centroid becomes its members' normalized sum.
+/// </summary>
+/// <remarks>
+/// Centroids are stored feature-major (<c>k</c> floats per feature), so scoring a sparse row against all of them is one
+/// vectorized multiply-add per non-zero. Words are assigned in parallel, but each assignment reads only the previous
+/// centroids and sums are taken in word order, so the result depends on the seed alone, not on the thread count.
+/// </remarks>
+internal sealed class SphericalKMeans
+{
+    private readonly ContextMatrix _rows;
+    private readonly int _k;
+    private readonly float[] _centroids;   // [feature * k + cluster]
+
+    public SphericalKMeans(ContextMatrix rows, int k)
+    {
+        _rows = rows;
+        _k = k;
+        _centroids = new float[checked(rows.FeatureCount * k)];
+    }
+
+    /// <summary>Cluster of each row after the last iteration.</summary>
+    public int[] Assignment { get; private set; } = [];
+
+    /// <summary>The unnormalized sum of each cluster's rows, feature-major like the centroids (for the merge tree).</summary>
+    public float[] Sums { get; private set; } = [];
+
+    /// <summary>Members per cluster.</summary>
+    public int[] Sizes { get; private set; } = [];
+
+    /// <summary>Runs until fewer than 0.1% of rows move or <paramref name="maxIterations"/> is reached; reports each iteration.</summary>
+    public void Run(int seed, int maxIterations, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        int rows = _rows.Rows;
+        var assignment = new int[rows];
+        var best = new float[rows];
+        // Seeds: k distinct non-empty rows drawn with the fixed seed.
+        var candidates = Enumerable.Range(0, rows).Where(w => _rows.RowStart[w + 1] > _rows.RowStart[w]).ToArray();
+        if (candidates.Length == 0)
+        {
+            // No word has a context above chance: there is nothing to tell apart, so all share class 0.
+            Assignment = assignment;
+            Sums = new float[_centroids.Length];
+            Sizes = [rows, .. new int[_k - 1]];
+            return;
+        }
+        new Random(seed).Shuffle(candidates);
+        for (int c = 0; c < _k; c++) AddRow(_centroids, candidates[c % candidates.Length], c, 1f);
+        Array.Fill(assignment, -1);
+        for (int iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int moved = Assign(assignment, best);
+            var sums = new float[_centroids.Length];
+            var sizes = new int[_k];
+            for (int w = 0; w < rows; w++)
+            {
+                AddRow(sums, w, assignment[w], 1f);
+                sizes[assignment[w]]++;
+            }
+            Reseed(sums, sizes, assignment, best);
+            Sums = sums;
+            Sizes = sizes;
+            Normalize(sums, _centroids);
+            double objective = 0;
+            foreach (float b in best) objective += b;
+            progress?.Report($"k-means iteration {iteration}: {moved} of {rows} words moved, mean cosine {objective / rows:F4}");
+            if (moved < rows / 1000) break;
+        }
+        Assignment = assignment;
+    }
+
+    /// <summary>Assigns every row to its nearest centroid; returns how many changed cluster.</summary>
+    private int Assign(int[] assignment, float[] best)
+    {
+        int moved = 0;
+        Parallel.For(0, _rows.Rows, () => (Scores: new float[_k], Moved: 0), (w, _, local) =>
+        {
+            var scores = local.Scores.AsSpan();
+            scores.Clear();
+            var columns = _rows.Column;
+            var values = _rows.Value;
+            for (int i = _rows.RowStart[w]; i < _rows.RowStart[w + 1]; i++)
+                MultiplyAdd(scores, _centroids.AsSpan(columns[i] * _k, _k), values[i]);
+            int arg = 0;
+            for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[arg]) arg = c;
+            best[w] = scores[arg];
+            if (assignment[w] != arg) { assignment[w] = arg; local.Moved++; }
+            return local;
+        }, local => Interlocked.Add(ref moved, local.Moved));
+        return moved;
+    }
+
+    /// <summary>Gives each empty cluster the row that fits its own cluster worst, so all <c>k</c> stay in use.</summary>
+    private void Reseed(float[] sums, int[] sizes, int[] assignment, float[] best)
+    {
+        int[]? byFit = null;
+        int next = 0;
+        for (int c = 0; c < _k; c++)
+        {
+            if (sizes[c] > 0) continue;
+            byFit ??= [.. Enumerable.Range(0, assignment.Length).Where(w => _rows.RowStart[w + 1] > _rows.RowStart[w]).OrderBy(w => best[w]).ThenBy(w => w)];
+            while (next < byFit.Length && sizes[assignment[byFit[next]]] <= 1) next++;
+            if (next == byFit.Length) return;
+            int w = byFit[next++];
+            AddRow(sums, w, assignment[w], -1f);
+            sizes[assignment[w]]--;
+            assignment[w] = c;
+            AddRow(sums, w, c, 1f);
+            sizes[c] = 1;
+        }
+    }
+
+    private void AddRow(float[] target, int row, int cluster, float sign)
+    {
+        for (int i = _rows.RowStart[row]; i < _rows.RowStart[row + 1]; i++)
+            target[_rows.Column[i] * _k + cluster] += sign * _rows.Value[i];
+    }
+
+    private void Normalize(float[] sums, float[] centroids)
+    {
+        var norms = new double[_k];
+        for (int f = 0; f < _rows.FeatureCount; f++)
+            for (int c = 0; c < _k; c++) norms[c] += (double)sums[f * _k + c] * sums[f * _k + c];
+        for (int f = 0; f < _rows.FeatureCount; f++)
+            for (int c = 0; c < _k; c++)
+                centroids[f * _k + c] = norms[c] > 0 ? (float)(sums[f * _k + c] / Math.Sqrt(norms[c])) : 0f;
+    }
+
+    private static void MultiplyAdd(Span<float> target, ReadOnlySpan<float> source, float factor)
+    {
+        var t = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var s = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var f = new Vector<float>(factor);
+        for (int i = 0; i < t.Length; i++) t[i] += s[i] * f;
+        for (int i = t.Length * Vector<float>.Count; i < target.Length; i++) target[i] += source[i] * factor;
+    }
+}
