@@ -53,11 +53,13 @@ internal sealed class SphericalKMeans
         new Random(seed).Shuffle(candidates);
         for (int c = 0; c < _k; c++) AddRow(_centroids, candidates[c % candidates.Length], c, 1f);
         Array.Fill(assignment, -1);
+        // One buffer for the sums, reused: it is as large as the centroids (80 MB for 1,000 classes).
+        var sums = new float[_centroids.Length];
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int moved = Assign(assignment, best);
-            var sums = new float[_centroids.Length];
+            Array.Clear(sums);
             var sizes = new int[_k];
             for (int w = 0; w < rows; w++)
             {
