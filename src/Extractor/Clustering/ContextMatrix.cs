@@ -45,7 +45,7 @@ internal sealed class ContextMatrix
     /// <param name="contextWords">How many of the most frequent words serve as context features.</param>
     public static ContextMatrix Build(ReadOnlySpan<int> tokens, int[] rank, int words, int contextWords)
     {
-        int edge = contextWords, rare = contextWords + 1, perOffset = contextWords + 2;
+        int perOffset = contextWords + 2;   // the words, then the edge marker, then the rarer-word bucket
         long occurrences = 0;
         foreach (int id in tokens) if (id != TokenCorpus.Break && rank[id] >= 0) occurrences++;
         var keys = new long[checked(occurrences * Offsets.Length)];
@@ -57,7 +57,7 @@ internal sealed class ContextMatrix
             long row = (long)rank[id] << 32;
             for (int o = 0; o < Offsets.Length; o++)
             {
-                int context = ContextAt(tokens, i, Offsets[o], rank, contextWords, edge, rare);
+                int context = ContextAt(tokens, i, Offsets[o], rank, contextWords);
                 keys[n++] = row | (uint)(o * perOffset + context);
             }
         }
@@ -108,17 +108,18 @@ internal sealed class ContextMatrix
         return new ContextMatrix(features, rowStart, column[..nz], value[..nz]);
     }
 
-    /// <summary>The context feature (within one offset) of the token <paramref name="offset"/> places from <paramref name="i"/>.</summary>
-    private static int ContextAt(ReadOnlySpan<int> tokens, int i, int offset, int[] rank, int contextWords, int edge, int rare)
+    /// <summary>The context feature (within one offset) of the token <paramref name="offset"/> places from <paramref name="i"/>:
+    /// its rank, <paramref name="contextWords"/> past a paragraph edge, or <paramref name="contextWords"/> + 1 for a rarer word.</summary>
+    private static int ContextAt(ReadOnlySpan<int> tokens, int i, int offset, int[] rank, int contextWords)
     {
         int step = Math.Sign(offset);
         int at = i;
         for (int k = 0; k < Math.Abs(offset); k++)
         {
             at += step;
-            if ((uint)at >= (uint)tokens.Length || tokens[at] == TokenCorpus.Break) return edge;
+            if ((uint)at >= (uint)tokens.Length || tokens[at] == TokenCorpus.Break) return contextWords;
         }
         int r = rank[tokens[at]];
-        return r >= 0 && r < contextWords ? r : rare;
+        return r >= 0 && r < contextWords ? r : contextWords + 1;
     }
 }
