@@ -133,7 +133,8 @@ internal static class ExtractCommand
 internal sealed class StdinProvider(Func<TextReader> reader, bool errorIsTerminal)
 {
     /// <summary>The process's real console.</summary>
-    public static StdinProvider Console => new(() => System.Console.In, !System.Console.IsErrorRedirected);
+    /// <remarks>Read as UTF-8 whatever the locale says, as files are, so invalid bytes are reported rather than silently replaced.</remarks>
+    public static StdinProvider Console => new(() => new CheckedUtf8Reader(System.Console.OpenStandardInput()), !System.Console.IsErrorRedirected);
 
     /// <summary>Opens standard input.</summary>
     public TextReader Reader() => reader();

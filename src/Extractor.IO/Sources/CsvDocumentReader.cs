@@ -20,8 +20,10 @@ internal static class CsvDocumentReader
     /// <param name="fileId">The file's document id, the prefix of default row ids.</param>
     /// <param name="shown">The file as the user knows it, the prefix of failure locations.</param>
     /// <param name="options">Field names and the size limit.</param>
-    public static IEnumerable<SourceItem> Read(CsvReader reader, string fileId, string shown, SourceOptions options)
+    /// <param name="text">The decoded text under <paramref name="reader"/>, asked whether it replaced invalid bytes.</param>
+    public static IEnumerable<SourceItem> Read(CsvReader reader, TextReader text, string fileId, string shown, SourceOptions options)
     {
+        var replacedReported = false;
         using (reader)
         {
             var headers = TryReadHeaders(reader, out var error);
@@ -44,23 +46,28 @@ internal static class CsvDocumentReader
             while (TryRead(reader, out error))
             {
                 var row = reader.RowNumber;
-                var text = reader.GetString(textIndex) ?? "";
+                var body = reader.GetString(textIndex) ?? "";
                 var id = idIndex >= 0 ? reader.GetString(idIndex) : null;
-                yield return text.Length > options.MaxDocumentSize
+                if (CheckedUtf8Reader.ForRow(text, $"{shown}:{row}", body + id, ref replacedReported) is { } replaced)
+                {
+                    yield return replaced;
+                }
+                yield return body.Length > options.MaxDocumentSize
                     ? new SourceFailure($"{shown}:{row}", InputFiles.TooLarge(options.MaxDocumentSize))
-                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : id, text);
+                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : id, body);
             }
             if (error is not null)
             {
                 yield return new SourceFailure($"{shown}:{reader.RowNumber + 1}", error);
             }
+            else if (CheckedUtf8Reader.ForInput(text, shown, replacedReported) is { } unplaced)
+            {
+                yield return unplaced;
+            }
         }
     }
 
-    /// <summary>A reader over <paramref name="stream"/> (BOM honoured, UTF-8 otherwise) that closes it when disposed.</summary>
-    public static CsvReader Create(Stream stream, SourceOptions options) => CsvReader.Create(stream, ReaderOptions(options), leaveOpen: false);
-
-    /// <summary>A reader over already decoded text, left open.</summary>
+    /// <summary>A reader over decoded text, left open (its owner closes it).</summary>
     public static CsvReader Create(TextReader text, SourceOptions options) => CsvReader.Create(text, ReaderOptions(options), leaveOpen: true);
 
     private static IReadOnlyList<string> TryReadHeaders(CsvReader reader, out string? error)

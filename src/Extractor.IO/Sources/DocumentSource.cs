@@ -9,14 +9,13 @@ namespace Extractor.IO.Sources;
 /// </summary>
 /// <remarks>
 /// Enumerate it on one thread; the consumer may analyze the documents in parallel. Standard input comes in as a
-/// <see cref="TextReader"/> so the library never touches the console.
+/// <see cref="TextReader"/> so the library never touches the console; a <see cref="CheckedUtf8Reader"/> there
+/// lets invalid UTF-8 on stdin be reported as it is for files.
 /// </remarks>
 public sealed class DocumentSource
 {
     /// <summary>The path argument and document id that stand for standard input.</summary>
     public const string StdinPath = "-";
-
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly SourceOptions options;
     private readonly TextReader stdin;
@@ -79,15 +78,15 @@ public sealed class DocumentSource
         switch (InputFormats.Resolve(options.Format, shown))
         {
             case InputFormat.Jsonl:
-                return OpenThen(shown, stream => JsonlDocumentReader.Read(new StreamReader(stream, Utf8, true), id, shown, options));
+                return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, options));
             case InputFormat.Csv:
-                return OpenThen(shown, stream => CsvDocumentReader.Read(CsvDocumentReader.Create(stream, options), id, shown, options));
+                return OpenThen(shown, text => CsvDocumentReader.Read(CsvDocumentReader.Create(text, options), text, id, shown, options));
             case var format:
                 return ReadWholeFile(shown, id, format == InputFormat.Html);
         }
     }
 
-    private static IEnumerable<SourceItem> OpenThen(string shown, Func<Stream, IEnumerable<SourceItem>> read)
+    private static IEnumerable<SourceItem> OpenThen(string shown, Func<TextReader, IEnumerable<SourceItem>> read)
     {
         var stream = InputFiles.TryOpen(shown, out var reason);
         if (stream is null)
@@ -95,9 +94,9 @@ public sealed class DocumentSource
             yield return new SourceFailure(shown, reason);
             yield break;
         }
-        using (stream)
+        using (var text = new CheckedUtf8Reader(stream))
         {
-            foreach (var item in read(stream))
+            foreach (var item in read(text))
             {
                 yield return item;
             }
@@ -131,7 +130,7 @@ public sealed class DocumentSource
         var rows = options.Format switch
         {
             InputFormat.Jsonl => JsonlDocumentReader.Read(stdin, StdinPath, StdinPath, options),
-            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin, options), StdinPath, StdinPath, options),
+            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin, options), stdin, StdinPath, StdinPath, options),
             _ => null,
         };
         if (rows is not null)
@@ -143,6 +142,10 @@ public sealed class DocumentSource
             yield break;
         }
         var text = TryReadStdin(out var reason);
+        if (text is not null && CheckedUtf8Reader.ForInput(stdin, StdinPath, reported: false) is { } replaced)
+        {
+            yield return replaced;
+        }
         yield return text is null
             ? new SourceFailure(StdinPath, reason)
             : new SourceDocument(StdinPath, options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);

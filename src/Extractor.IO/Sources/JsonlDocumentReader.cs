@@ -18,6 +18,7 @@ internal static class JsonlDocumentReader
     {
         var lineNumber = 0;
         var buffer = new StringBuilder();
+        var replacedReported = false;
         while (true)
         {
             var line = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
@@ -28,9 +29,17 @@ internal static class JsonlDocumentReader
             }
             if (line is null)
             {
+                if (CheckedUtf8Reader.ForInput(reader, shown, replacedReported) is { } unplaced)
+                {
+                    yield return unplaced;
+                }
                 yield break;
             }
             lineNumber++;
+            if (CheckedUtf8Reader.ForRow(reader, $"{shown}:{lineNumber}", line, ref replacedReported) is { } replaced)
+            {
+                yield return replaced;
+            }
             if (tooLong)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");

@@ -38,6 +38,72 @@ public class EncodingTests
     }
 
     [Theory]
+    [InlineData("jsonl")]
+    [InlineData("csv")]
+    public void InvalidUtf8InDatasetRows_OneWarningAtFirstBadRow_EveryRowStillProcessed(string format)
+    {
+        string Row(string id, string text) => format == "csv" ? $"{id},\"{text}\"\n" : $"{{\"id\":\"{id}\",\"text\":\"{text}\"}}\n";
+        // Row a is UTF-8; rows b and c are Latin-1 ("Café", "Naïve"): one warning, at row b, as for a whole file.
+        byte[] bytes =
+        [
+            .. Encoding.UTF8.GetBytes(format == "csv" ? "id,text\n" : ""),
+            .. Encoding.UTF8.GetBytes(Row("a", "Angela Merkel met Emmanuel Macron in Berlin.")),
+            .. Encoding.Latin1.GetBytes(Row("b", "Café owner Marco Rubio spoke.")),
+            .. Encoding.Latin1.GetBytes(Row("c", "Naïve Olaf Scholz arrived.")),
+        ];
+        using var folder = new TempFolder();
+        var path = folder.Write("rows." + format, bytes);
+
+        var r = CliRunner.Run("extract", path, "-l", "mention", "-q");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal($"warning: {path}:2: invalid UTF-8; decoded with U+FFFD replacement characters (reported for the first such row only)\n", r.Stderr);
+        var rows = CliRunner.ParseCsv(r.Stdout);
+        Assert.Contains(rows, row => row["document"] == "a" && row["text"] == "Angela Merkel");
+        Assert.Contains(rows, row => row["document"] == "b" && row["text"] == "Marco Rubio");
+        Assert.Contains(rows, row => row["document"] == "c" && row["text"] == "Olaf Scholz");
+    }
+
+    [Theory]
+    [InlineData("rows.jsonl", "{\"id\":\"a\",\"text\":\"Angela Merkel \uFFFD met Emmanuel Macron.\"}\n")]
+    [InlineData("rows.csv", "id,text\na,Angela Merkel \uFFFD met Emmanuel Macron.\n")]
+    public void ReplacementCharacterWrittenInValidUtf8_NoWarning(string name, string contents)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write(name, contents);
+
+        var r = CliRunner.Run("extract", path, "-l", "mention", "-q");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Stderr);
+        Assert.Contains(CliRunner.ParseCsv(r.Stdout), row => row["text"] == "Angela Merkel");
+    }
+
+    [Fact]
+    public void InvalidUtf8OnStdin_WarnsNamingStdin_DocumentStillProcessed()
+    {
+        // Through a real process, so the console's own decoding (whatever the locale) is what is tested.
+        var bytes = Encoding.Latin1.GetBytes("Café owner Angela Merkel met Emmanuel Macron.");
+
+        var (exitCode, stdout, stderr) = ExtractorProcess.Run(["extract", "-l", "mention", "-q"], stdin: bytes);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("warning: -: invalid UTF-8; decoded with U+FFFD replacement characters\n", stderr);
+        var rows = CliRunner.ParseCsv(stdout);
+        Assert.Contains(rows, row => row["text"] == "Angela Merkel" && row["start"] == "11");
+    }
+
+    [Fact]
+    public void ValidUtf8OnStdin_NoWarning_AccentsKept()
+    {
+        var (exitCode, stdout, stderr) = ExtractorProcess.Run(["extract", "-l", "mention", "-q"], stdin: Encoding.UTF8.GetBytes("Café owner Thomas Müller met Emmanuel Macron."));
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", stderr);
+        Assert.Contains(CliRunner.ParseCsv(stdout), row => row["text"] == "Thomas Müller");
+    }
+
+    [Theory]
     [InlineData("utf-16le")]
     [InlineData("utf-16BE")]
     [InlineData("utf-8")]

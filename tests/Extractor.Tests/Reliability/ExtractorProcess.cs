@@ -39,8 +39,8 @@ internal sealed class ExtractorProcess : IDisposable
     /// <summary>Whether setpriv is there to run the child as <c>nobody</c> (needed to test permissions when the tests run as root).</summary>
     public static bool CanRunAsNobody => OperatingSystem.IsLinux() && Succeeds("setpriv", "--version");
 
-    /// <summary>Starts <c>dotnet extractor.dll ARGS</c>, optionally as user and group 65534 (nobody).</summary>
-    public static ExtractorProcess Start(IEnumerable<string> args, bool asNobody = false)
+    /// <summary>Starts <c>dotnet extractor.dll ARGS</c>, optionally as user and group 65534 (nobody), with <paramref name="stdin"/> (or nothing) on its standard input.</summary>
+    public static ExtractorProcess Start(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null)
     {
         var command = new List<string>();
         // A test host started in the background may have inherited SIGINT as ignored, which a child keeps; reset it.
@@ -59,14 +59,15 @@ internal sealed class ExtractorProcess : IDisposable
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["HOME"] = Path.GetTempPath();
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
+        if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
         process.StandardInput.Close();
         return new ExtractorProcess(process);
     }
 
     /// <summary>Runs to the end and returns (exit code, stdout, stderr).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, bool asNobody = false)
+    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null)
     {
-        using var child = Start(args, asNobody);
+        using var child = Start(args, asNobody, stdin);
         var stdout = child.ReadStdoutToEnd();
         child.WaitForExit();
         return (child.ExitCode, stdout, child.Stderr);
