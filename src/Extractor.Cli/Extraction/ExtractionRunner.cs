@@ -71,7 +71,14 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             progress.Advance(summary);
             if (failed && options.FailFast) stop.Cancel();
         }
-        if (summary.Interrupted || summary.OutputClosed) return summary;
+        if (summary.OutputClosed) return summary;
+        if (summary.Interrupted)
+        {
+            // What was written stays usable: a JSON array gets its closing bracket (to a file, the temporary copy is dropped anyway).
+            try { writer.EndInterrupted(); }
+            catch (IOException) when (options.OutputPath is null) { summary.OutputClosed = true; }
+            return summary;
+        }
         await producer;
         await Task.WhenAll(workers);
         if (cancel.IsCancellationRequested) summary.Interrupted = true;
@@ -195,6 +202,13 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         {
             _mentions?.Flush();
             _entities?.Flush();
+        }
+
+        /// <summary>Ends the records written so far (a JSON array's bracket) without the corpus totals, which would be partial.</summary>
+        public void EndInterrupted()
+        {
+            _mentions?.Complete();
+            _entities?.Complete();
         }
 
         public void Complete()

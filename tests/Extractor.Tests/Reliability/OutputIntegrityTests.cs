@@ -37,6 +37,7 @@ public class OutputIntegrityTests
     [Theory]
     [InlineData("jsonl")]
     [InlineData("csv")]
+    [InlineData("json")]
     public async Task CtrlC_OnStdout_Exit130WithOnlyWholeRecords(string format)
     {
         using var corpus = Corpus(2000);
@@ -54,6 +55,9 @@ public class OutputIntegrityTests
         Assert.EndsWith("\n", output);
         if (format == "jsonl")
             Assert.All(output.TrimEnd('\n').Split('\n'), line => Assert.True(JsonDocument.Parse(line).RootElement.TryGetProperty("end", out _)));
+        else if (format == "json")
+            // The array is closed after the last whole record, so the interrupted output is still valid JSON.
+            Assert.All(JsonDocument.Parse(output).RootElement.EnumerateArray(), record => Assert.True(record.TryGetProperty("end", out _)));
         else
             Assert.All(CliRunner.ParseCsv(output), row => Assert.Matches("^[0-9]+$", row["score"].Replace(".", "")));
         Assert.DoesNotContain("01999.txt", output); // stopped mid-run, not after the last file
