@@ -99,7 +99,9 @@ internal static class ExtractCommand
     {
         var clock = Stopwatch.StartNew();
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
-        IProgressSink progress = stdin.ErrorIsTerminal ? new TerminalProgress(io.Error) : new PlainDiagnostics(io.Error);
+        IProgressSink progress = stdin.ErrorIsTerminal
+            ? new TerminalProgress(io.Error, new DocumentSource(options.Sources, TextReader.Null).CountInputs(options.Paths))
+            : new PlainDiagnostics(io.Error);
         var runner = new ExtractionRunner(analyzer, resolver, options, progress);
         RunSummary summary;
         if (options.OutputPath is null)

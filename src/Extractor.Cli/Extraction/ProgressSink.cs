@@ -26,36 +26,73 @@ internal sealed class PlainDiagnostics(TextWriter error) : IProgressSink
     public void Finish() { }
 }
 
-/// <summary>stderr is a terminal: a status line (documents, tokens per second, elapsed) redrawn at most ten times a second.</summary>
-/// <remarks>Inputs are streamed (a JSONL file's row count is unknown until read), so the display shows rates rather than an ETA.</remarks>
-internal sealed class TerminalProgress(TextWriter error) : IProgressSink
+/// <summary>stderr is a terminal: a status line (documents, tokens per second, elapsed, and when the inputs were counted, an ETA) redrawn at most ten times a second.</summary>
+/// <remarks>The total is known only for files and folders: a JSONL or CSV dataset's rows are unknown until read, and
+/// then the line shows rates alone.</remarks>
+internal sealed class TerminalProgress : IProgressSink
 {
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TextWriter _error;
+    private readonly int? _total;
+    private readonly Func<TimeSpan> _elapsed;
     private long _lastDraw = -1000;
     private bool _drawn;
 
+    /// <param name="error">The terminal.</param>
+    /// <param name="total">How many inputs the run will report (documents plus failures), when known.</param>
+    /// <param name="elapsed">Time since the run started; a stopwatch unless a test supplies one.</param>
+    public TerminalProgress(TextWriter error, int? total = null, Func<TimeSpan>? elapsed = null)
+    {
+        _error = error;
+        _total = total;
+        if (elapsed is null)
+        {
+            var clock = Stopwatch.StartNew();
+            elapsed = () => clock.Elapsed;
+        }
+        _elapsed = elapsed;
+    }
+
     public void Advance(RunSummary s)
     {
-        long now = _clock.ElapsedMilliseconds;
+        var elapsed = _elapsed();
+        long now = (long)elapsed.TotalMilliseconds;
         if (now - _lastDraw < 100) return;
         _lastDraw = now;
-        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-        error.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\r\u001b[K{s.Documents} documents · {s.Entities} entities · {s.Errors} errors · {s.Tokens / seconds:F0} tokens/s · {seconds:F0} s"));
-        error.Flush();
+        _error.Write("\r\u001b[K" + Status(s, elapsed));
+        _error.Flush();
         _drawn = true;
     }
+
+    /// <summary>The status line's text.</summary>
+    internal string Status(RunSummary s, TimeSpan elapsed)
+    {
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{s.Documents} documents · {s.Entities} entities · {s.Errors} errors · {s.Tokens / seconds:F0} tokens/s · {seconds:F0} s");
+        if (_total is not { } total || total == 0) return line;
+        // Failures are inputs too; a folder that could not be listed adds one the count did not have.
+        int done = Math.Min(s.Documents + s.Errors, total);
+        line = string.Create(CultureInfo.InvariantCulture, $"{done}/{total} inputs ({100.0 * done / total:F0}%) · ") + line;
+        // The first second is mostly start-up: a rate from it would promise far too long a run.
+        if (done == 0 || done == total || seconds < 1) return line;
+        return line + " · ETA " + Duration(TimeSpan.FromSeconds(seconds / done * (total - done)));
+    }
+
+    /// <summary>m:ss, or h:mm:ss from an hour.</summary>
+    private static string Duration(TimeSpan t) => t.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}:{t.Minutes:D2}:{t.Seconds:D2}")
+        : string.Create(CultureInfo.InvariantCulture, $"{t.Minutes}:{t.Seconds:D2}");
 
     public void Line(string line)
     {
         Finish();
-        error.WriteLine(line);
+        _error.WriteLine(line);
     }
 
     public void Finish()
     {
         if (!_drawn) return;
-        error.Write("\r\u001b[K");
+        _error.Write("\r\u001b[K");
         _drawn = false;
     }
 }

@@ -34,6 +34,36 @@ public sealed class DocumentSource
     public static IReadOnlyList<string> FindMissing(IEnumerable<string> paths) =>
         [.. paths.Where(path => path != StdinPath && !File.Exists(path) && !Directory.Exists(path))];
 
+    /// <summary>
+    /// How many documents and failures <see cref="Read"/> will give for <paramref name="paths"/> when that is known
+    /// without reading them: one per file. Null when standard input or a JSONL or CSV dataset (rows unknown until
+    /// read) is among them. Lists each folder, so it costs a second walk of the tree.
+    /// </summary>
+    public int? CountInputs(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return null;
+        }
+        var total = 0;
+        foreach (var path in paths)
+        {
+            if (path == StdinPath)
+            {
+                return null;
+            }
+            IReadOnlyList<string> files = Directory.Exists(path) ? FolderWalker.List(path, filter).Files : [path];
+            if (files.Any(IsDataset))
+            {
+                return null;
+            }
+            total += files.Count;
+        }
+        return total;
+    }
+
+    private bool IsDataset(string path) => InputFormats.Resolve(options.Format, path) is InputFormat.Jsonl or InputFormat.Csv;
+
     /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
     public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths) =>
         paths.Count == 0 ? ReadStdin() : paths.SelectMany(ReadPath);

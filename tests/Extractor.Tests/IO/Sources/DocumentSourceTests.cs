@@ -295,4 +295,37 @@ public class DocumentSourceTests
         Assert.Equal("text", stdin.ReadToEnd());
         Assert.Equal([new SourceDocument("-", "")], items);
     }
+
+    [Fact]
+    public void CountInputs_FilesAndFolders_OnePerFileReadWouldGive()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.txt", "Angela Merkel");
+        folder.Write("sub/b.md", "Emmanuel Macron");
+        folder.Write("skipped.log", "not read by default");
+        var single = folder.Write("single.html", "<p>Siemens</p>");
+        string[] paths = [folder.Path, single, Path.Join(folder.Path, "a.txt")];
+
+        var source = new DocumentSource(SourceOptions.Default, new StringReader(""));
+
+        // The folder's html file is counted once through the folder and once by name, as Read gives it twice.
+        Assert.Equal(Read(paths).Count(item => item is not SourceWarning), source.CountInputs(paths));
+        Assert.Equal(5, source.CountInputs(paths));
+    }
+
+    [Fact]
+    public void CountInputs_StdinOrDatasets_Unknown()
+    {
+        using var folder = new TempFolder();
+        var text = folder.Write("a.txt", "x");
+        var rows = folder.Write("rows.jsonl", "{\"text\":\"row\"}");
+        var source = new DocumentSource(SourceOptions.Default, new StringReader(""));
+
+        Assert.Null(source.CountInputs([]));
+        Assert.Null(source.CountInputs([text, "-"]));
+        Assert.Null(source.CountInputs([text, rows]));
+        // A folder read with --include *.jsonl is rows too.
+        Assert.Null(new DocumentSource(new SourceOptions { Include = ["*.jsonl"] }, new StringReader("")).CountInputs([folder.Path]));
+        Assert.Equal(1, source.CountInputs([folder.Path]));
+    }
 }
