@@ -24,21 +24,29 @@ internal static class ClustersCommand
         var algorithm = new Option<ClusterAlgorithm>("--algorithm") { Description = "KMeans (PMI-weighted ±2 contexts, with a Ward merge tree; the shipped model's classes) or Brown (class bigrams)", DefaultValueFactory = _ => ClusterAlgorithm.KMeans };
         var seed = new Option<int>("--seed") { Description = "Initial centroids for KMeans; same seed, same classes", DefaultValueFactory = _ => 1 };
         var contextWords = new Option<int>("--context-words") { Description = "Most frequent words used as KMeans context features", DefaultValueFactory = _ => 5000 };
+        var assignMinCount = new Option<int?>("--assign-min-count") { Description = "KMeans: words seen at least this often but under --min-count join the nearest class afterwards, without moving it (default: none)" };
         var command = new Command("clusters", "Learn word classes from unlabeled text (deterministic for a given seed)")
         {
-            input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords,
+            input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords, assignMinCount,
         };
+
         contextWords.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--context-words must be at least 1"); });
         clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--clusters must be at least 2"); });
         command.SetAction((parse, cancel) =>
         {
             var files = parse.GetRequiredValue(input);
             if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{missing}: no such file");
+            if (parse.GetValue(assignMinCount) is { } placed)
+            {
+                // Checked here rather than in a validator, where options left at their defaults read as unset.
+                if (parse.GetValue(algorithm) != ClusterAlgorithm.KMeans) throw new UserErrorException("--assign-min-count needs --algorithm KMeans");
+                if (placed < 1 || placed > parse.GetValue(minCount)) throw new UserErrorException($"--assign-min-count must be from 1 to --min-count ({parse.GetValue(minCount)})");
+            }
             OutputFolder.Require(parse.GetRequiredValue(output));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
             var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
-                parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords));
+                parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords), parse.GetValue(assignMinCount));
             var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);

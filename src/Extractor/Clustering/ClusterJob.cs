@@ -12,8 +12,10 @@ namespace Extractor.Clustering;
 /// <param name="Algorithm">Brown clustering, or k-means over ±2 context windows (<see cref="ContextClusterer"/>).</param>
 /// <param name="Seed">Initial centroids for k-means (Brown clustering needs none).</param>
 /// <param name="ContextWords">Most frequent words used as k-means context features.</param>
+/// <param name="AssignMinCount">k-means only: words seen at least this often but under <paramref name="MinCount"/> join the nearest
+/// class afterwards, without moving it; null adds none.</param>
 public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
-    ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000);
+    ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000, int? AssignMinCount = null);
 
 /// <summary>How words are grouped into classes.</summary>
 public enum ClusterAlgorithm
@@ -52,7 +54,8 @@ public static class ClusterJob
             progress?.Report($"read {corpus.TokenCount - before} tokens from {path} ({corpus.TokenCount} in all, {clock.Elapsed.TotalSeconds:F0} s)");
         }
         return options.Algorithm == ClusterAlgorithm.KMeans
-            ? ContextClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, options.ContextWords, options.Seed, progress: progress, cancellationToken: cancellationToken)
+            ? ContextClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, options.ContextWords, options.Seed, progress: progress,
+                cancellationToken: cancellationToken, assignMinCount: options.AssignMinCount)
             : BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
     }
 

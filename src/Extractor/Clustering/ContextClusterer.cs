@@ -20,25 +20,34 @@ public static class ContextClusterer
     /// <param name="maxIterations">Upper bound on k-means iterations.</param>
     /// <param name="progress">Receives a line per stage and iteration; may be null.</param>
     /// <param name="cancellationToken">Checked once per iteration.</param>
+    /// <param name="assignMinCount">Words seen at least this often but fewer than <paramref name="minCount"/> times join the
+    /// nearest class once the classes are formed, without moving them; <paramref name="minCount"/> (the default) adds none.</param>
     public static WordClusters Cluster(TokenCorpus corpus, int clusterCount, int minCount, int contextWords, int seed,
-        int maxIterations = 25, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        int maxIterations = 25, IProgress<string>? progress = null, CancellationToken cancellationToken = default, int? assignMinCount = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentOutOfRangeException.ThrowIfLessThan(clusterCount, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(minCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(contextWords, 1);
+        int placedMin = assignMinCount ?? minCount;
+        ArgumentOutOfRangeException.ThrowIfLessThan(placedMin, 1, nameof(assignMinCount));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(placedMin, minCount, nameof(assignMinCount));
 
-        int[] byRank = BrownClusterer.RankWords(corpus, minCount);
-        if (byRank.Length == 0) return WordClusters.Create([]);
+        // Ranked by frequency, so the clustered words are the first rows and the rarer ones follow.
+        int[] byRank = BrownClusterer.RankWords(corpus, placedMin);
+        int clustered = byRank.Count(id => corpus.Frequency(id) >= minCount);
+        if (clustered == 0) return WordClusters.Create([]);
         int[] rank = new int[corpus.TypeCount];
         Array.Fill(rank, -1);
         for (int r = 0; r < byRank.Length; r++) rank[byRank[r]] = r;
-        var matrix = ContextMatrix.Build(corpus.Tokens, rank, byRank.Length, Math.Min(contextWords, byRank.Length));
-        progress?.Report($"vocabulary {byRank.Length} of {corpus.TypeCount} types (min count {minCount}); " +
-                         $"{matrix.FeatureCount} context features, {matrix.Column.Length} positive PMI cells");
+        // Only the clustered words' contexts set the PMI baseline, so adding rarer words leaves their classes as they were.
+        var matrix = ContextMatrix.Build(corpus.Tokens, rank, byRank.Length, Math.Min(contextWords, clustered), clustered);
+        progress?.Report($"vocabulary {clustered} of {corpus.TypeCount} types (min count {minCount})" +
+                         (byRank.Length > clustered ? $", then {byRank.Length - clustered} rarer ones (min count {placedMin}) placed in the nearest class" : "") +
+                         $"; {matrix.FeatureCount} context features, {matrix.Column.Length} positive PMI cells");
 
-        int k = Math.Min(clusterCount, byRank.Length);
-        var kmeans = new SphericalKMeans(matrix, k);
+        int k = Math.Min(clusterCount, clustered);
+        var kmeans = new SphericalKMeans(matrix, k, clustered);
         kmeans.Run(seed, maxIterations, progress, cancellationToken);
         string[] paths = WardTree.Paths(kmeans.Sums, kmeans.Sizes);
         progress?.Report($"merge tree over {k} classes: paths of {paths.Min(p => p.Length)} to {paths.Max(p => p.Length)} bits");

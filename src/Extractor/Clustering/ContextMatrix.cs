@@ -43,7 +43,9 @@ internal sealed class ContextMatrix
     /// <param name="rank">Corpus id → frequency rank of kept words, or -1.</param>
     /// <param name="words">Number of kept words.</param>
     /// <param name="contextWords">How many of the most frequent words serve as context features.</param>
-    public static ContextMatrix Build(ReadOnlySpan<int> tokens, int[] rank, int words, int contextWords)
+    /// <param name="weightingRows">Rows below this rank set the context distribution PMI compares against; rows from it on
+    /// (rarer words, classed afterwards) are weighted against the same distribution without changing it. All rows when omitted.</param>
+    public static ContextMatrix Build(ReadOnlySpan<int> tokens, int[] rank, int words, int contextWords, int weightingRows = int.MaxValue)
     {
         int perOffset = contextWords + 2;   // the words, then the edge marker, then the rarer-word bucket
         long occurrences = 0;
@@ -71,8 +73,9 @@ internal sealed class ContextMatrix
         for (long i = 0; i < keys.LongLength; i++)
         {
             if (i == 0 || keys[i] != keys[i - 1]) distinct++;
-            columnTotal[(int)(keys[i] & 0xFFFFFFFF)]++;
-            rowTotal[(int)(keys[i] >> 32)]++;
+            int w = (int)(keys[i] >> 32);
+            if (w < weightingRows) columnTotal[(int)(keys[i] & 0xFFFFFFFF)]++;
+            rowTotal[w]++;
         }
         double smoothedTotal = 0;
         for (int f = 0; f < features; f++) smoothedTotal += Math.Pow(columnTotal[f], 0.75);
@@ -85,7 +88,8 @@ internal sealed class ContextMatrix
             long j = i;
             while (j < keys.LongLength && keys[j] == key) j++;
             int w = (int)(key >> 32), f = (int)(key & 0xFFFFFFFF);
-            double pmi = Math.Log((j - i) / rowTotal[w] / (Math.Pow(columnTotal[f], 0.75) / smoothedTotal));
+            // A context only the rarer rows have (possible once they are left out of the totals) says nothing shared.
+            double pmi = columnTotal[f] > 0 ? Math.Log((j - i) / rowTotal[w] / (Math.Pow(columnTotal[f], 0.75) / smoothedTotal)) : 0;
             if (pmi > 0)
             {
                 column[nz] = f;

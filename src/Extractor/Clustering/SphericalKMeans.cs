@@ -16,30 +16,35 @@ internal sealed class SphericalKMeans
 {
     private readonly ContextMatrix _rows;
     private readonly int _k;
+    private readonly int _clustered;
     private readonly float[] _centroids;   // [feature * k + cluster]
 
-    public SphericalKMeans(ContextMatrix rows, int k)
+    /// <param name="rows">The words' context rows.</param>
+    /// <param name="k">Number of clusters.</param>
+    /// <param name="clustered">The first rows, which form the centroids; the rest only join the nearest at the end. All when omitted.</param>
+    public SphericalKMeans(ContextMatrix rows, int k, int clustered = int.MaxValue)
     {
         _rows = rows;
         _k = k;
+        _clustered = Math.Min(clustered, rows.Rows);
         _centroids = new float[checked(rows.FeatureCount * k)];
     }
 
-    /// <summary>Cluster of each row after the last iteration.</summary>
+    /// <summary>Cluster of each row after the last iteration (rows past the clustered ones: the nearest final centroid).</summary>
     public int[] Assignment { get; private set; } = [];
 
-    /// <summary>The unnormalized sum of each cluster's rows, feature-major like the centroids (for the merge tree).</summary>
+    /// <summary>The unnormalized sum of each cluster's clustered rows, feature-major like the centroids (for the merge tree).</summary>
     public float[] Sums { get; private set; } = [];
 
-    /// <summary>Members per cluster.</summary>
+    /// <summary>Clustered members per cluster.</summary>
     public int[] Sizes { get; private set; } = [];
 
     /// <summary>Runs until fewer than 0.1% of rows move or <paramref name="maxIterations"/> is reached; reports each iteration.</summary>
     public void Run(int seed, int maxIterations, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        int rows = _rows.Rows;
-        var assignment = new int[rows];
-        var best = new float[rows];
+        int rows = _clustered;
+        var assignment = new int[_rows.Rows];
+        var best = new float[_rows.Rows];
         // Seeds: k distinct non-empty rows drawn with the fixed seed.
         var candidates = Enumerable.Range(0, rows).Where(w => _rows.RowStart[w + 1] > _rows.RowStart[w]).ToArray();
         if (candidates.Length == 0)
@@ -48,7 +53,7 @@ internal sealed class SphericalKMeans
             Assignment = assignment;
             Sums = new float[_centroids.Length];
             Sizes = [rows, .. new int[_k - 1]];
-            return;
+            return;   // every row, clustered or not, is in class 0
         }
         new Random(seed).Shuffle(candidates);
         for (int c = 0; c < _k; c++) AddRow(_centroids, candidates[c % candidates.Length], c, 1f);
@@ -58,7 +63,7 @@ internal sealed class SphericalKMeans
         for (int iteration = 1; iteration <= maxIterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int moved = Assign(assignment, best);
+            int moved = Assign(assignment, best, 0, rows);
             Array.Clear(sums);
             var sizes = new int[_k];
             for (int w = 0; w < rows; w++)
@@ -75,14 +80,15 @@ internal sealed class SphericalKMeans
             progress?.Report($"k-means iteration {iteration}: {moved} of {rows} words moved, mean cosine {objective / rows:F4}");
             if (moved < rows / 1000) break;
         }
+        Assign(assignment, best, rows, _rows.Rows);
         Assignment = assignment;
     }
 
-    /// <summary>Assigns every row to its nearest centroid; returns how many changed cluster.</summary>
-    private int Assign(int[] assignment, float[] best)
+    /// <summary>Assigns rows <paramref name="from"/> to <paramref name="to"/> − 1 to their nearest centroids; returns how many changed cluster.</summary>
+    private int Assign(int[] assignment, float[] best, int from, int to)
     {
         int moved = 0;
-        Parallel.For(0, _rows.Rows, () => (Scores: new float[_k], Moved: 0), (w, _, local) =>
+        Parallel.For(from, to, () => (Scores: new float[_k], Moved: 0), (w, _, local) =>
         {
             var scores = local.Scores.AsSpan();
             scores.Clear();
@@ -107,7 +113,7 @@ internal sealed class SphericalKMeans
         for (int c = 0; c < _k; c++)
         {
             if (sizes[c] > 0) continue;
-            byFit ??= [.. Enumerable.Range(0, assignment.Length).Where(w => _rows.RowStart[w + 1] > _rows.RowStart[w]).OrderBy(w => best[w]).ThenBy(w => w)];
+            byFit ??= [.. Enumerable.Range(0, _clustered).Where(w => _rows.RowStart[w + 1] > _rows.RowStart[w]).OrderBy(w => best[w]).ThenBy(w => w)];
             while (next < byFit.Length && sizes[assignment[byFit[next]]] <= 1) next++;
             if (next == byFit.Length) return;
             int w = byFit[next++];

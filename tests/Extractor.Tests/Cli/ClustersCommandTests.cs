@@ -24,6 +24,43 @@ public class ClustersCommandTests
         Assert.NotEqual(File.ReadAllText(brown), File.ReadAllText(byDefault));
     }
 
+    [Theory]
+    [InlineData("--assign-min-count", "3", "--min-count", "2", "--assign-min-count must be from 1 to --min-count (2)")]
+    [InlineData("--assign-min-count", "1", "--algorithm", "Brown", "--assign-min-count needs --algorithm KMeans")]
+    public void Clusters_AssignMinCountMisused_OneLineErrorExitTwo_NothingWritten(string o1, string v1, string o2, string v2, string message)
+    {
+        using var tmp = new TempFolder();
+        string text = tmp.File("text.txt", "a b c\n");
+        string output = Path.Combine(tmp.Path, "out.paths");
+
+        var r = CliRunner.Run("clusters", "--input", text, "--output", output, o1, v1, o2, v2);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Stderr);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Clusters_AssignMinCount_AddsRarerWordsToTheSameClasses()
+    {
+        using var tmp = new TempFolder();
+        // Every word of the families is seen 15 times or more; "cow" three times, where "cat" and "dog" stand.
+        var lines = Enumerable.Repeat(ClusteringTestData.Families, 8).SelectMany(f => f).Concat(["the cow runs", "the cow walks", "the cow runs"]);
+        string text = tmp.File("text.txt", string.Join("\n", lines) + "\n");
+        string plain = Path.Combine(tmp.Path, "plain.paths"), placed = Path.Combine(tmp.Path, "placed.paths");
+        string[] common = ["--input", text, "--clusters", "6", "--min-count", "10", "--context-words", "25"];
+
+        Assert.Equal(0, CliRunner.Run(["clusters", .. common, "--output", plain]).ExitCode);
+        Assert.Equal(0, CliRunner.Run(["clusters", .. common, "--output", placed, "--assign-min-count", "2"]).ExitCode);
+
+        var before = File.ReadAllLines(plain);
+        var after = File.ReadAllLines(placed);
+        Assert.Equal(before.Length + 1, after.Length);
+        Assert.Subset(after.ToHashSet(), before.ToHashSet());
+        string BitsOf(string[] file, string word) => file.Single(line => line.Split('\t')[1] == word).Split('\t')[0];
+        Assert.Equal(BitsOf(after, "cat"), BitsOf(after, "cow"));
+    }
+
     [Fact]
     public void Clusters_MissingInput_NamesTheFile_ExitTwo()
     {

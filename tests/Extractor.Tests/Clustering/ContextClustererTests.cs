@@ -47,6 +47,32 @@ public class ContextClustererTests
         Assert.Equal(3, clusters.WordCount);
     }
 
+    [Fact]
+    public void Cluster_AssignMinCount_PlacesRarerWordsByTheirContexts_WithoutMovingTheClasses()
+    {
+        // "cow" and "green" (twice each) stand where the frequent nouns and colours stand.
+        TokenCorpus corpus = Corpus([.. Enumerable.Repeat(Families, 5).SelectMany(f => f), "the cow runs", "a green van", "the cow walks", "a green car"]);
+
+        WordClusters frequent = ContextClusterer.Cluster(corpus, clusterCount: 6, minCount: 5, contextWords: 20, seed: 1);
+        WordClusters placed = ContextClusterer.Cluster(corpus, clusterCount: 6, minCount: 5, contextWords: 20, seed: 1, assignMinCount: 2);
+
+        Assert.False(frequent.TryGetCluster("cow", out _));
+        Assert.Equal(PathOf(placed, "cat"), PathOf(placed, "cow"));
+        Assert.Equal(PathOf(placed, "red"), PathOf(placed, "green"));
+        Assert.Equal(frequent.WordCount + 2, placed.WordCount);
+        foreach (var word in new[] { "the", "a", "cat", "dog", "runs", "walks", "red", "blue", "car", "van" })
+            Assert.Equal(PathOf(frequent, word), PathOf(placed, word));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void Cluster_AssignMinCountOutsideOneToMinCount_Throws(int assignMinCount)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            ContextClusterer.Cluster(Corpus(Families), clusterCount: 2, minCount: 5, contextWords: 10, seed: 1, assignMinCount: assignMinCount));
+    }
+
     [Theory]
     [InlineData("x")]
     [InlineData("x x x x")]
