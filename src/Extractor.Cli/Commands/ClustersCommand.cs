@@ -10,7 +10,7 @@ internal static class ClustersCommand
 {
     public const string Examples = """
         Examples:
-          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output kmeans1000.paths
+          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output kmeans1000.paths --assign-min-count 10
           extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output brown.paths --algorithm Brown --clusters 500 --min-count 10
         """;
 

@@ -76,16 +76,16 @@ public static class ModelReader
         Task<WordClassTable>? classes = null;
         if (classCount > 0)
         {
-            // The word classes (70k words, about half the load) are parsed on another core while this one reads
-            // the stages behind them: skipping over the strings only reads their lengths.
+            // The word classes (over 100k words, about half the load) are parsed on another core while this one
+            // reads the stages behind them: skipping over the strings only reads their lengths.
+            int pathCount = Checked(r.ReadInt32(), limit, name);
             long start = r.BaseStream.Position;
-            for (int i = 0; i < 2 * classCount; i++)
+            for (int i = 0; i < pathCount + classCount; i++)
             {
-                int skip = r.Read7BitEncodedInt();
-                if (skip < 0 || r.BaseStream.Position + skip > limit) throw new EndOfStreamException("word class table runs past the end");
-                r.BaseStream.Seek(skip, SeekOrigin.Current);
+                SkipString(r, limit);
+                if (i >= pathCount) r.Read7BitEncodedInt();
             }
-            classes = Task.Run(() => ReadClasses(bytes, ModelFormat.HeaderLength + (int)start, classCount));
+            classes = Task.Run(() => ReadClasses(bytes, ModelFormat.HeaderLength + (int)start, pathCount, classCount));
         }
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
@@ -94,12 +94,21 @@ public static class ModelReader
         return new NerModel(info, first, second, classes?.GetAwaiter().GetResult());
     }
 
-    private static WordClassTable ReadClasses(byte[] bytes, int offset, int count)
+    private static void SkipString(BinaryReader r, int limit)
+    {
+        int skip = r.Read7BitEncodedInt();
+        if (skip < 0 || r.BaseStream.Position + skip > limit) throw new EndOfStreamException("word class table runs past the end");
+        r.BaseStream.Seek(skip, SeekOrigin.Current);
+    }
+
+    private static WordClassTable ReadClasses(byte[] bytes, int offset, int pathCount, int wordCount)
     {
         using var r = new BinaryReader(new MemoryStream(bytes, offset, bytes.Length - offset, writable: false), Encoding.UTF8);
-        var entries = new (string, string)[count];
-        for (int i = 0; i < count; i++) entries[i] = (r.ReadString(), r.ReadString());
-        return new WordClassTable(entries);
+        var paths = new string[pathCount];
+        for (int i = 0; i < pathCount; i++) paths[i] = r.ReadString();
+        var words = new (string, int)[wordCount];
+        for (int i = 0; i < wordCount; i++) words[i] = (r.ReadString(), r.Read7BitEncodedInt());
+        return new WordClassTable(words, paths);
     }
 
     private static PerceptronModel ReadStage(BinaryReader r, int limit, string name)

@@ -20,9 +20,15 @@ public static class ModelWriter
             w.Write(model.Info.DevF1);
             w.Write((byte)ModelFormat.Labels.Length);
             foreach (var label in ModelFormat.Labels) w.Write(label);
-            var classes = model.Classes?.Entries().ToList() ?? [];
+            var classes = model.Classes?.WordsByCluster().ToList() ?? [];
             w.Write(classes.Count);
-            foreach (var (word, path) in classes) { w.Write(word); w.Write(path); }
+            if (classes.Count > 0)
+            {
+                var paths = model.Classes!.Paths;
+                w.Write(paths.Count);
+                foreach (var path in paths) w.Write(path);
+                foreach (var (word, cluster) in classes) { w.Write(word); w.Write7BitEncodedInt(cluster); }
+            }
             w.Write((byte)(model.SecondPass is null ? 1 : 2));
             WriteStage(w, model.FirstPass);
             if (model.SecondPass is not null) WriteStage(w, model.SecondPass);

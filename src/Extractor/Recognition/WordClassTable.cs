@@ -24,23 +24,23 @@ public sealed class WordClassTable
 
     /// <summary>Builds the table from (word, bit path) pairs; words sharing a path share a cluster.</summary>
     public WordClassTable(IEnumerable<(string Word, string Path)> entries)
+        : this(Index(entries, out var paths), paths)
     {
-        var paths = new List<string>();
-        var pathIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (word, path) in entries)
+    }
+
+    /// <summary>Builds the table from distinct bit paths and each word's index into them (as model files store it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A word's index is not one of <paramref name="paths"/>.</exception>
+    public WordClassTable(IReadOnlyList<(string Word, int Cluster)> words, IReadOnlyList<string> paths)
+    {
+        var clusterOf = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
+        foreach (var (word, cluster) in words)
         {
-            if (!pathIndex.TryGetValue(path, out int cluster))
-            {
-                cluster = paths.Count;
-                pathIndex[path] = cluster;
-                paths.Add(path);
-            }
-            words[word] = cluster;
+            if ((uint)cluster >= (uint)paths.Count) throw new ArgumentOutOfRangeException(nameof(words), $"class {cluster} of \"{word}\" is not among the {paths.Count} paths");
+            clusterOf[word] = cluster;
         }
-        _clusterOf = words;
+        _clusterOf = clusterOf;
         _lookup = _clusterOf.GetAlternateLookup<ReadOnlySpan<char>>();
-        Paths = paths;
+        Paths = [.. paths];
         PrefixCount = paths.Count == 0 ? PrefixesPerLayer : paths.Max(p => p.Split(LayerSeparator).Length) * PrefixesPerLayer;
         _prefixes = new ulong[paths.Count * PrefixCount];
         for (int c = 0; c < paths.Count; c++)
@@ -54,6 +54,24 @@ public sealed class WordClassTable
                 _prefixes[c * PrefixCount + k] = StableHash.Of(layer.AsSpan(0, length)) ^ (ulong)(k / PrefixesPerLayer) * 0x9E3779B97F4A7C15UL;
             }
         }
+    }
+
+    private static List<(string Word, int Cluster)> Index(IEnumerable<(string Word, string Path)> entries, out List<string> paths)
+    {
+        paths = [];
+        var pathIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var words = new List<(string, int)>();
+        foreach (var (word, path) in entries)
+        {
+            if (!pathIndex.TryGetValue(path, out int cluster))
+            {
+                cluster = paths.Count;
+                pathIndex[path] = cluster;
+                paths.Add(path);
+            }
+            words.Add((word, cluster));
+        }
+        return words;
     }
 
     /// <summary>Hashed prefixes per class: four per layer.</summary>
@@ -74,9 +92,13 @@ public sealed class WordClassTable
     /// <summary>Number of words with a class.</summary>
     public int WordCount => _clusterOf.Count;
 
-    /// <summary>Every (word, path) pair, in ordinal word order (for writing the model file).</summary>
+    /// <summary>Every (word, path) pair, in ordinal word order.</summary>
     public IEnumerable<(string Word, string Path)> Entries() =>
-        _clusterOf.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, Paths[p.Value]));
+        WordsByCluster().Select(p => (p.Word, Paths[p.Cluster]));
+
+    /// <summary>Every word with the index of its path in <see cref="Paths"/>, in ordinal word order (for writing the model file).</summary>
+    public IEnumerable<(string Word, int Cluster)> WordsByCluster() =>
+        _clusterOf.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value));
 
     /// <summary>The cluster of <paramref name="word"/>, or -1.</summary>
     public int ClusterOf(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out int c) ? c : -1;

@@ -30,6 +30,58 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     }
 
     [Fact]
+    public void RoundTrip_WordClasses_EveryWordKeepsItsPath_PathsStoredOnce()
+    {
+        (string, string)[] entries = [("Lima", "0101"), ("Paris", "0101"), ("said", "11"), ("Nestle", "100|0011"), ("grow", "11")];
+        var model = fixture.Model with { Classes = new WordClassTable(entries) };
+        var stream = new MemoryStream();
+        ModelWriter.Write(model, stream);
+
+        var read = ModelReader.Read(stream.ToArray(), "test");
+
+        Assert.Equal(entries.OrderBy(e => e.Item1, StringComparer.Ordinal), read.Classes!.Entries());
+        Assert.Equal(3, read.Classes.Paths.Count);
+        Assert.Equal(read.Classes.ClusterOf("Lima"), read.Classes.ClusterOf("Paris"));
+        Assert.Equal(model.Classes.PrefixCount, read.Classes.PrefixCount);
+        // Three paths in all, not one per word: "0101" is written once.
+        Assert.Equal(1, CountOf(stream.ToArray(), "0101"u8));
+    }
+
+    [Fact]
+    public void Read_WordClassIndexPastThePaths_SaysCorrupt()
+    {
+        var model = fixture.Model with { Classes = new WordClassTable([("Lima", "0101"), ("said", "11")]) };
+        var stream = new MemoryStream();
+        ModelWriter.Write(model, stream);
+        var bytes = stream.ToArray();
+        // "said" is the last word written; the byte after its name is its path index (1): make it 7.
+        int at = LastIndexOf(bytes, "\u0004said"u8) + 5;
+        Assert.Equal(1, bytes[at]);
+        bytes[at] = 7;
+        // The checksum is made to match, so what is tested is the parse, not the integrity check.
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+
+        var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
+
+        Assert.StartsWith("m.model: corrupt model file", e.Message);
+        Assert.Contains("not among the 2 paths", e.Message);
+    }
+
+    private static int CountOf(byte[] bytes, ReadOnlySpan<byte> value)
+    {
+        int count = 0;
+        for (int i = bytes.AsSpan().IndexOf(value); i >= 0; )
+        {
+            count++;
+            int next = bytes.AsSpan(i + 1).IndexOf(value);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return count;
+    }
+
+    private static int LastIndexOf(byte[] bytes, ReadOnlySpan<byte> value) => bytes.AsSpan().LastIndexOf(value);
+
+    [Fact]
     public void Read_Truncated_SaysTruncated()
     {
         var bytes = Bytes();
