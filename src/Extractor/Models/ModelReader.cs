@@ -76,16 +76,13 @@ public static class ModelReader
         Task<WordClassTable>? classes = null;
         if (classCount > 0)
         {
-            // The word classes (over 100k words, about half the load) are parsed on another core while this one
-            // reads the stages behind them: skipping over the strings only reads their lengths.
-            int pathCount = Checked(r.ReadInt32(), limit, name);
-            long start = r.BaseStream.Position;
-            for (int i = 0; i < pathCount + classCount; i++)
-            {
-                SkipString(r, limit);
-                if (i >= pathCount) r.Read7BitEncodedInt();
-            }
-            classes = Task.Run(() => ReadClasses(bytes, ModelFormat.HeaderLength + (int)start, pathCount, classCount));
+            // The word classes (over 100k words, the longest part of the load) are parsed on another core while
+            // this one reads the stages behind them.
+            int length = Checked(r.ReadInt32(), limit, name);
+            int start = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
+            if (r.BaseStream.Position + length > limit) throw new EndOfStreamException("word class table runs past the end");
+            r.BaseStream.Seek(length, SeekOrigin.Current);
+            classes = Task.Run(() => ReadClasses(bytes, start, length, classCount));
         }
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
@@ -94,21 +91,27 @@ public static class ModelReader
         return new NerModel(info, first, second, classes?.GetAwaiter().GetResult());
     }
 
-    private static void SkipString(BinaryReader r, int limit)
+    private static WordClassTable ReadClasses(byte[] bytes, int offset, int length, int wordCount)
     {
-        int skip = r.Read7BitEncodedInt();
-        if (skip < 0 || r.BaseStream.Position + skip > limit) throw new EndOfStreamException("word class table runs past the end");
-        r.BaseStream.Seek(skip, SeekOrigin.Current);
-    }
-
-    private static WordClassTable ReadClasses(byte[] bytes, int offset, int pathCount, int wordCount)
-    {
-        using var r = new BinaryReader(new MemoryStream(bytes, offset, bytes.Length - offset, writable: false), Encoding.UTF8);
-        var paths = new string[pathCount];
-        for (int i = 0; i < pathCount; i++) paths[i] = r.ReadString();
-        var words = new (string, int)[wordCount];
-        for (int i = 0; i < wordCount; i++) words[i] = (r.ReadString(), r.Read7BitEncodedInt());
-        return new WordClassTable(words, paths);
+        using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+        var paths = new string[r.ReadInt32()];
+        for (int i = 0; i < paths.Length; i++) paths[i] = r.ReadString();
+        var start = new int[wordCount + 1];
+        var clusters = new int[wordCount];
+        for (int w = 0; w < wordCount; w++)
+        {
+            start[w + 1] = checked(start[w] + r.Read7BitEncodedInt());
+            clusters[w] = r.Read7BitEncodedInt();
+        }
+        int textLength = r.ReadInt32();
+        if (textLength < 0 || r.BaseStream.Position + textLength > length) throw new EndOfStreamException("word class table runs past its section");
+        var text = bytes.AsSpan(offset + (int)r.BaseStream.Position, textLength);
+        // Decoded in one go; a damaged byte would change the length and is caught here.
+        var chars = new char[Encoding.UTF8.GetCharCount(text)];
+        Encoding.UTF8.GetChars(text, chars);
+        if (chars.Length != start[wordCount])
+            throw new FormatException($"the word class table's words are {chars.Length} characters, its lengths add up to {start[wordCount]}");
+        return new WordClassTable(new WordIndex(chars, start), clusters, paths);
     }
 
     private static PerceptronModel ReadStage(BinaryReader r, int limit, string name)

@@ -20,15 +20,7 @@ public static class ModelWriter
             w.Write(model.Info.DevF1);
             w.Write((byte)ModelFormat.Labels.Length);
             foreach (var label in ModelFormat.Labels) w.Write(label);
-            var classes = model.Classes?.WordsByCluster().ToList() ?? [];
-            w.Write(classes.Count);
-            if (classes.Count > 0)
-            {
-                var paths = model.Classes!.Paths;
-                w.Write(paths.Count);
-                foreach (var path in paths) w.Write(path);
-                foreach (var (word, cluster) in classes) { w.Write(word); w.Write7BitEncodedInt(cluster); }
-            }
+            WriteClasses(w, model.Classes);
             w.Write((byte)(model.SecondPass is null ? 1 : 2));
             WriteStage(w, model.FirstPass);
             if (model.SecondPass is not null) WriteStage(w, model.SecondPass);
@@ -51,6 +43,28 @@ public static class ModelWriter
         string temp = full + ".tmp-" + Environment.ProcessId;
         using (var stream = File.Create(temp)) Write(model, stream);
         File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>Word count, then (when there are words) the section's length, so a reader can hand it to another
+    /// thread and skip it; the distinct paths; each word's length in UTF-16 code units and path index; and all the
+    /// words as one UTF-8 run, which loads with a single decode.</summary>
+    private static void WriteClasses(BinaryWriter w, WordClassTable? table)
+    {
+        var words = table?.WordsByCluster().ToList() ?? [];
+        w.Write(words.Count);
+        if (words.Count == 0) return;
+        var section = new MemoryStream();
+        using (var s = new BinaryWriter(section, Encoding.UTF8, leaveOpen: true))
+        {
+            s.Write(table!.Paths.Count);
+            foreach (var path in table.Paths) s.Write(path);
+            foreach (var (word, cluster) in words) { s.Write7BitEncodedInt(word.Length); s.Write7BitEncodedInt(cluster); }
+            var text = Encoding.UTF8.GetBytes(string.Concat(words.Select(p => p.Word)));
+            s.Write(text.Length);
+            s.Write(text);
+        }
+        w.Write(checked((int)section.Length));
+        w.Write(section.GetBuffer(), 0, (int)section.Length);
     }
 
     private static void WriteStage(BinaryWriter w, PerceptronModel stage)

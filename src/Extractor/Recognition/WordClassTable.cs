@@ -17,29 +17,28 @@ public sealed class WordClassTable
 
     private static readonly int[] PrefixLengths = [4, 6, 10, 20];
 
-    // A plain Dictionary, not a FrozenDictionary: freezing 70k words costs more at model load than it saves in lookups.
-    private readonly Dictionary<string, int> _clusterOf;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly WordIndex _words;
+    private readonly int[] _clusterOfWord;
     private readonly ulong[] _prefixes;
 
-    /// <summary>Builds the table from (word, bit path) pairs; words sharing a path share a cluster.</summary>
+    /// <summary>Builds the table from (word, bit path) pairs; words sharing a path share a cluster; a repeated word keeps its last path.</summary>
     public WordClassTable(IEnumerable<(string Word, string Path)> entries)
-        : this(Index(entries, out var paths), paths)
+        : this(Index(entries, out var clusters, out var paths), clusters, paths)
     {
     }
 
-    /// <summary>Builds the table from distinct bit paths and each word's index into them (as model files store it).</summary>
+    /// <summary>Builds the table from indexed words, each word's index into <paramref name="paths"/>, and the distinct bit paths (as model files store them).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A word's index is not one of <paramref name="paths"/>.</exception>
-    public WordClassTable(IReadOnlyList<(string Word, int Cluster)> words, IReadOnlyList<string> paths)
+    internal WordClassTable(WordIndex words, int[] clusterOfWord, IReadOnlyList<string> paths)
     {
-        var clusterOf = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
-        foreach (var (word, cluster) in words)
+        if (clusterOfWord.Length != words.Count) throw new ArgumentException($"{clusterOfWord.Length} classes for {words.Count} words", nameof(clusterOfWord));
+        for (int w = 0; w < clusterOfWord.Length; w++)
         {
-            if ((uint)cluster >= (uint)paths.Count) throw new ArgumentOutOfRangeException(nameof(words), $"class {cluster} of \"{word}\" is not among the {paths.Count} paths");
-            clusterOf[word] = cluster;
+            if ((uint)clusterOfWord[w] >= (uint)paths.Count)
+                throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusterOfWord[w]} of \"{words.Word(w)}\" is not among the {paths.Count} paths");
         }
-        _clusterOf = clusterOf;
-        _lookup = _clusterOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = words;
+        _clusterOfWord = clusterOfWord;
         Paths = [.. paths];
         PrefixCount = paths.Count == 0 ? PrefixesPerLayer : paths.Max(p => p.Split(LayerSeparator).Length) * PrefixesPerLayer;
         _prefixes = new ulong[paths.Count * PrefixCount];
@@ -56,11 +55,11 @@ public sealed class WordClassTable
         }
     }
 
-    private static List<(string Word, int Cluster)> Index(IEnumerable<(string Word, string Path)> entries, out List<string> paths)
+    private static WordIndex Index(IEnumerable<(string Word, string Path)> entries, out int[] clusters, out List<string> paths)
     {
         paths = [];
         var pathIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var words = new List<(string, int)>();
+        var clusterOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (word, path) in entries)
         {
             if (!pathIndex.TryGetValue(path, out int cluster))
@@ -69,9 +68,10 @@ public sealed class WordClassTable
                 pathIndex[path] = cluster;
                 paths.Add(path);
             }
-            words.Add((word, cluster));
+            clusterOf[word] = cluster;
         }
-        return words;
+        clusters = [.. clusterOf.Values];
+        return WordIndex.Of([.. clusterOf.Keys]);
     }
 
     /// <summary>Hashed prefixes per class: four per layer.</summary>
@@ -90,7 +90,7 @@ public sealed class WordClassTable
     public IReadOnlyList<string> Paths { get; }
 
     /// <summary>Number of words with a class.</summary>
-    public int WordCount => _clusterOf.Count;
+    public int WordCount => _words.Count;
 
     /// <summary>Every (word, path) pair, in ordinal word order.</summary>
     public IEnumerable<(string Word, string Path)> Entries() =>
@@ -98,10 +98,14 @@ public sealed class WordClassTable
 
     /// <summary>Every word with the index of its path in <see cref="Paths"/>, in ordinal word order (for writing the model file).</summary>
     public IEnumerable<(string Word, int Cluster)> WordsByCluster() =>
-        _clusterOf.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value));
+        Enumerable.Range(0, _words.Count).Select(w => (_words.Word(w).ToString(), _clusterOfWord[w])).OrderBy(p => p.Item1, StringComparer.Ordinal);
 
     /// <summary>The cluster of <paramref name="word"/>, or -1.</summary>
-    public int ClusterOf(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out int c) ? c : -1;
+    public int ClusterOf(ReadOnlySpan<char> word)
+    {
+        int w = _words.IndexOf(word);
+        return w < 0 ? -1 : _clusterOfWord[w];
+    }
 
     /// <summary>The hashed prefix <paramref name="k"/> (0 to <see cref="PrefixCount"/> − 1) of a class's path.</summary>
     public ulong Prefix(int cluster, int k) => _prefixes[cluster * PrefixCount + k];

@@ -54,9 +54,10 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
         var stream = new MemoryStream();
         ModelWriter.Write(model, stream);
         var bytes = stream.ToArray();
-        // "said" is the last word written; the byte after its name is its path index (1): make it 7.
-        int at = LastIndexOf(bytes, "\u0004said"u8) + 5;
-        Assert.Equal(1, bytes[at]);
+        // Words are stored as (length, path index) pairs, then the int32 byte count and the words' text:
+        // [4, 0, 4, 1] [8, 0, 0, 0] "Limasaid". Make "said"'s path index 7.
+        int at = LastIndexOf(bytes, "Limasaid"u8) - 5;
+        Assert.Equal(new byte[] { 4, 0, 4, 1 }, bytes[(at - 3)..(at + 1)]);
         bytes[at] = 7;
         // The checksum is made to match, so what is tested is the parse, not the integrity check.
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
@@ -65,6 +66,25 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
 
         Assert.StartsWith("m.model: corrupt model file", e.Message);
         Assert.Contains("not among the 2 paths", e.Message);
+    }
+
+    [Fact]
+    public void Read_WordClassTextCutShort_SaysCorrupt()
+    {
+        var model = fixture.Model with { Classes = new WordClassTable([("Lima", "0101"), ("said", "11")]) };
+        var stream = new MemoryStream();
+        ModelWriter.Write(model, stream);
+        var bytes = stream.ToArray();
+        // The text says 8 bytes; the lengths say 4 + 4 characters. A multi-byte character in place of "i" decodes to fewer.
+        int at = LastIndexOf(bytes, "Limasaid"u8);
+        bytes[at + 1] = 0xC3;
+        bytes[at + 2] = 0xA9;
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+
+        var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
+
+        Assert.StartsWith("m.model: corrupt model file", e.Message);
+        Assert.Contains("7 characters", e.Message);
     }
 
     private static int CountOf(byte[] bytes, ReadOnlySpan<byte> value)
