@@ -50,17 +50,13 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     [Fact]
     public void Read_WordClassIndexPastThePaths_SaysCorrupt()
     {
-        var model = fixture.Model with { Classes = new WordClassTable([("Lima", "0101"), ("said", "11")]) };
-        var stream = new MemoryStream();
-        ModelWriter.Write(model, stream);
-        var bytes = stream.ToArray();
+        var bytes = WithTwoClassWords();
         // Words are stored as (length, path index) pairs, then the int32 byte count and the words' text:
         // [4, 0, 4, 1] [8, 0, 0, 0] "Limasaid". Make "said"'s path index 7.
         int at = LastIndexOf(bytes, "Limasaid"u8) - 5;
         Assert.Equal(new byte[] { 4, 0, 4, 1 }, bytes[(at - 3)..(at + 1)]);
         bytes[at] = 7;
-        // The checksum is made to match, so what is tested is the parse, not the integrity check.
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+        Reseal(bytes);
 
         var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
 
@@ -71,21 +67,30 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     [Fact]
     public void Read_WordClassTextCutShort_SaysCorrupt()
     {
-        var model = fixture.Model with { Classes = new WordClassTable([("Lima", "0101"), ("said", "11")]) };
-        var stream = new MemoryStream();
-        ModelWriter.Write(model, stream);
-        var bytes = stream.ToArray();
+        var bytes = WithTwoClassWords();
         // The text says 8 bytes; the lengths say 4 + 4 characters. A multi-byte character in place of "i" decodes to fewer.
         int at = LastIndexOf(bytes, "Limasaid"u8);
         bytes[at + 1] = 0xC3;
         bytes[at + 2] = 0xA9;
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+        Reseal(bytes);
 
         var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
 
         Assert.StartsWith("m.model: corrupt model file", e.Message);
         Assert.Contains("7 characters", e.Message);
     }
+
+    /// <summary>The fixture's model with "Lima" (class 0101) and "said" (class 11), as file bytes.</summary>
+    private byte[] WithTwoClassWords()
+    {
+        var stream = new MemoryStream();
+        ModelWriter.Write(fixture.Model with { Classes = new WordClassTable([("Lima", "0101"), ("said", "11")]) }, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Makes the checksum match a deliberately damaged payload, so what is tested is the parse, not the integrity check.</summary>
+    private static void Reseal(byte[] bytes) =>
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
 
     private static int CountOf(byte[] bytes, ReadOnlySpan<byte> value)
     {
