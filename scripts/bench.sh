@@ -83,15 +83,23 @@ say "extractor: corpus, --parallel 1 and $cores ..."
 # core (taskset), the run shows what one core does, the base for the speed-up. The three are run in
 # turn, round after round, so a slow spell of the machine hits all of them rather than one.
 pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
-: > "$work/times.1"; : > "$work/times.n"; : > "$work/times.0"
-for _ in $(seq $((runs + 2))); do
-  run_once "$work/times.1" "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/extractor.csv"
-  run_once "$work/times.n" "$exe" extract "$corpus" -l mention -j "$cores" -q -o "$work/extractor.csv"
-  [ ${#pin[@]} -gt 0 ] && run_once "$work/times.0" "${pin[@]}" "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/extractor.csv"
-done
-read -r w1 m1 c1 < <(summarize "$work/times.1")
-read -r wn mn cn < <(summarize "$work/times.n")
-w0=""; [ ${#pin[@]} -gt 0 ] && read -r w0 _ < <(summarize "$work/times.0")
+# in_turn ROUNDS CORPUS TAG: --parallel 1, --parallel N and (with taskset) one core, round after round,
+# into $work/times.TAG.1, .n and .0.
+in_turn() {
+  local rounds=$1 input=$2 tag=$3
+  : > "$work/times.$tag.1"; : > "$work/times.$tag.n"; : > "$work/times.$tag.0"
+  for _ in $(seq "$rounds"); do
+    run_once "$work/times.$tag.1" "$exe" extract "$input" -l mention -j 1 -q -o "$work/extractor-$tag.csv"
+    run_once "$work/times.$tag.n" "$exe" extract "$input" -l mention -j "$cores" -q -o "$work/extractor-$tag.csv"
+    if [ ${#pin[@]} -gt 0 ]; then
+      run_once "$work/times.$tag.0" "${pin[@]}" "$exe" extract "$input" -l mention -j 1 -q -o "$work/extractor-$tag.csv"
+    fi
+  done
+}
+in_turn $((runs + 2)) "$corpus" x1
+read -r w1 m1 c1 < <(summarize "$work/times.x1.1")
+read -r wn mn cn < <(summarize "$work/times.x1.n")
+w0=""; [ ${#pin[@]} -gt 0 ] && read -r w0 _ < <(summarize "$work/times.x1.0")
 # How many cores the machine really has free (other tenants): two single-threaded runs side by side.
 "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/pair.csv" &
 read -r wp _ _ < <(measure 1 "$exe" extract "$corpus" -l mention -j 1 -q -o "$work/extractor.csv")
@@ -103,8 +111,10 @@ if [ ! -d "$big" ]; then
 fi
 # ... and shows the scaling once start-up (~0.1 s, single-threaded) is a small part of the run.
 say "extractor: corpus x 5, --parallel 1 and $cores ..."
-read -r wb1 _ < <(measure "$runs" "$exe" extract "$big" -l mention -j 1 -q -o "$work/extractor-x5.csv")
-read -r wb mb < <(measure "$runs" "$exe" extract "$big" -l mention -j "$cores" -q -o "$work/extractor-x5.csv")
+in_turn "$runs" "$big" x5
+read -r wb1 _ < <(summarize "$work/times.x5.1")
+read -r wb mb < <(summarize "$work/times.x5.n")
+wb0=""; [ ${#pin[@]} -gt 0 ] && read -r wb0 _ < <(summarize "$work/times.x5.0")
 say "extractor: start-up plus one article ..."
 read -r ws ms cs < <(measure $((runs * 3)) "$exe" extract "$one/article.txt" -q)
 read -r wsf _ < <(measure $((runs * 3)) "$work/extractor-fd/extractor" extract "$one/article.txt" -q)
@@ -157,7 +167,7 @@ fi
 # --- report -------------------------------------------------------------------------------------
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $(cut -d' ' -f1-3 /proc/loadavg)."
-  echo "Corpus: $documents BBC news articles, $(num "$words") words, $(num "$tokens") tokens; median of $runs runs ($((runs + 2)) for the first three rows, in turn); binary: self-contained ReadyToRun publish."
+  echo "Corpus: $documents BBC news articles, $(num "$words") words, $(num "$tokens") tokens; median of $runs runs ($((runs + 2)) for the first three rows; the throughput runs take turns); binary: self-contained ReadyToRun publish."
   echo
   echo "| measurement | figure |"
   echo "|---|---:|"
@@ -166,7 +176,12 @@ fi
   fi
   echo "| throughput, \`--parallel 1\` (end to end, start-up included) | $(num "$r1") tokens/s |"
   echo "| throughput, \`--parallel $cores\` (default) | $(num "$rn") tokens/s ($(awk -v a="$rn" -v b="$r1" 'BEGIN { printf "%.2f×", a / b }'); cores kept busy: $(awk -v c="$cn" -v w="$wn" 'BEGIN { printf "%.1f", c / w }')) |"
-  echo "| the same on the corpus × 5 ($((documents * 5)) documents), \`--parallel 1\` / \`--parallel $cores\` | $(num "$(awk -v t="$tokens" -v s="$wb1" 'BEGIN { print 5 * t / s }')") / $(num "$(awk -v t="$tokens" -v s="$wb" 'BEGIN { print 5 * t / s }')") tokens/s ($(awk -v a="$wb1" -v b="$wb" 'BEGIN { printf "%.2f×", a / b }')) |"
+  rate5() { num "$(awk -v t="$tokens" -v s="$1" 'BEGIN { print 5 * t / s }')"; }
+  if [ -n "$wb0" ]; then
+    echo "| the same on the corpus × 5 ($((documents * 5)) documents), one core / \`--parallel 1\` / \`--parallel $cores\` | $(rate5 "$wb0") / $(rate5 "$wb1") / $(rate5 "$wb") tokens/s ($(awk -v a="$wb0" -v b="$wb" 'BEGIN { printf "%.2f×", a / b }') against one core, $(awk -v a="$wb1" -v b="$wb" 'BEGIN { printf "%.2f×", a / b }') against \`--parallel 1\`) |"
+  else
+    echo "| the same on the corpus × 5 ($((documents * 5)) documents), \`--parallel 1\` / \`--parallel $cores\` | $(rate5 "$wb1") / $(rate5 "$wb") tokens/s ($(awk -v a="$wb1" -v b="$wb" 'BEGIN { printf "%.2f×", a / b }')) |"
+  fi
   echo "| the machine's spare capacity: two \`--parallel 1\` runs at once, each (wall) | $(ms "$wp") ms, against $(ms "$w1") ms alone |"
   echo "| CPU time per run, \`--parallel 1\` / \`--parallel $cores\` (user + sys; tokens per CPU-second) | $c1 s / $cn s ($(num "$(rate "$c1")") / $(num "$(rate "$cn")")) |"
   echo "| start-up plus one 1,000-word article: self-contained ReadyToRun (CPU time) | $(ms "$ws") ms ($(ms "$cs") ms) |"
