@@ -37,6 +37,9 @@ public sealed class CheckedUtf8Reader : StreamReader
     /// The warning for the first row of an input whose text holds a replacement character after this reader has
     /// replaced bytes (the reader decodes ahead, so the flag alone would point at an earlier row); null otherwise.
     /// </summary>
+    /// <param name="reader">The input's reader.</param>
+    /// <param name="where">The row as diagnostics name it (<c>FILE:LINE</c>).</param>
+    /// <param name="text">The row's decoded text.</param>
     /// <param name="reported">Per input: set once the warning has been given, so a mis-encoded file warns once.</param>
     internal static SourceWarning? ForRow(TextReader reader, string where, string? text, ref bool reported)
     {
