@@ -38,17 +38,18 @@ public sealed class CheckedUtf8Reader : StreamReader
     /// replaced bytes (the reader decodes ahead, so the flag alone would point at an earlier row); null otherwise.
     /// </summary>
     /// <param name="reader">The input's reader.</param>
-    /// <param name="where">The row as diagnostics name it (<c>FILE:LINE</c>).</param>
-    /// <param name="text">The row's decoded text.</param>
+    /// <param name="shown">The input as diagnostics name it; the warning is at <c>SHOWN:ROW</c>.</param>
+    /// <param name="row">The row's number (a JSONL line, a CSV data row).</param>
+    /// <param name="text">The row's decoded text, or one of its fields.</param>
     /// <param name="reported">Per input: set once the warning has been given, so a mis-encoded file warns once.</param>
-    internal static SourceWarning? ForRow(TextReader reader, string where, string? text, ref bool reported)
+    internal static SourceWarning? ForRow(TextReader reader, string shown, long row, string? text, ref bool reported)
     {
         if (reported || !HasReplaced(reader) || text is null || !text.Contains('\uFFFD'))
         {
             return null;
         }
         reported = true;
-        return new SourceWarning(where, InvalidUtf8Message + " (reported for the first such row only)");
+        return new SourceWarning($"{shown}:{row}", InvalidUtf8Message + " (reported for the first such row only)");
     }
 
     /// <summary>The warning for an input that had bytes replaced but no row shown to hold them (say, in a skipped row).</summary>

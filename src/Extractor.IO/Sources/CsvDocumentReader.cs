@@ -48,7 +48,8 @@ internal static class CsvDocumentReader
                 var row = reader.RowNumber;
                 var body = reader.GetString(textIndex) ?? "";
                 var id = idIndex >= 0 ? reader.GetString(idIndex) : null;
-                if (CheckedUtf8Reader.ForRow(text, $"{shown}:{row}", body + id, ref replacedReported) is { } replaced)
+                if ((CheckedUtf8Reader.ForRow(text, shown, row, body, ref replacedReported)
+                     ?? CheckedUtf8Reader.ForRow(text, shown, row, id, ref replacedReported)) is { } replaced)
                 {
                     yield return replaced;
                 }

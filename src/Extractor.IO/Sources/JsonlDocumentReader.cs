@@ -36,7 +36,7 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (CheckedUtf8Reader.ForRow(reader, $"{shown}:{lineNumber}", line, ref replacedReported) is { } replaced)
+            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, line, ref replacedReported) is { } replaced)
             {
                 yield return replaced;
             }
