@@ -94,7 +94,10 @@ public static class ModelReader
     private static WordClassTable ReadClasses(byte[] bytes, int offset, int length, int wordCount)
     {
         using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
-        var paths = new string[r.ReadInt32()];
+        int pathCount = r.ReadInt32();
+        // Each path and each word takes at least a byte of the section: larger counts are damage, not a reason to allocate.
+        if (pathCount < 0 || pathCount > length || wordCount > length) throw new FormatException($"word class table counts out of range ({pathCount} paths, {wordCount} words)");
+        var paths = new string[pathCount];
         for (int i = 0; i < paths.Length; i++) paths[i] = r.ReadString();
         var start = new int[wordCount + 1];
         var clusters = new int[wordCount];
