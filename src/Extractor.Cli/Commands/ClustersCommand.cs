@@ -29,7 +29,6 @@ internal static class ClustersCommand
         {
             input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords, assignMinCount,
         };
-
         contextWords.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--context-words must be at least 1"); });
         clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--clusters must be at least 2"); });
         command.SetAction((parse, cancel) =>

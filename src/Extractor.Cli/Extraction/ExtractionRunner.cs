@@ -72,21 +72,20 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             if (failed && options.FailFast) stop.Cancel();
         }
         if (summary.OutputClosed) return summary;
-        if (summary.Interrupted)
+        if (!summary.Interrupted)
         {
-            // What was written stays usable: a JSON array gets its closing bracket (to a file, the temporary copy is dropped anyway).
-            try { writer.EndInterrupted(); }
-            catch (IOException) when (options.OutputPath is null) { summary.OutputClosed = true; }
-            return summary;
+            await producer;
+            await Task.WhenAll(workers);
+            if (cancel.IsCancellationRequested) summary.Interrupted = true;
         }
-        await producer;
-        await Task.WhenAll(workers);
-        if (cancel.IsCancellationRequested) summary.Interrupted = true;
-        if (!summary.OutputClosed && !summary.Interrupted)
+        try
         {
-            try { writer.Complete(); }
-            catch (IOException) when (options.OutputPath is null) { summary.OutputClosed = true; }
+            // Interrupted, what was written stays usable: a JSON array gets its closing bracket, but no corpus
+            // totals, which would be partial (to a file, the temporary copy is dropped anyway).
+            if (summary.Interrupted) writer.EndInterrupted();
+            else writer.Complete();
         }
+        catch (IOException) when (options.OutputPath is null) { summary.OutputClosed = true; }
         return summary;
     }
 
