@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Extractor.Tokenization;
 
@@ -25,9 +24,10 @@ internal sealed class AbbreviationTable
 {
     /// <summary>Longest entry; longer spans are rejected before hashing.</summary>
     private readonly int _maxLength;
-    private readonly FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // A plain dictionary: freezing it cost more at every start-up than its faster lookups (only words ending in a period) win back.
+    private readonly Dictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    private AbbreviationTable(FrozenDictionary<string, AbbreviationKind> entries)
+    private AbbreviationTable(Dictionary<string, AbbreviationKind> entries)
     {
         _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (string key in entries.Keys) _maxLength = Math.Max(_maxLength, key.Length);
@@ -51,7 +51,7 @@ internal sealed class AbbreviationTable
             };
             entries[fields[0]] = kind;
         }
-        return new AbbreviationTable(entries.ToFrozenDictionary(StringComparer.Ordinal));
+        return new AbbreviationTable(entries);
     }
 
     /// <summary>Looks up <paramref name="word"/> (including its final period).</summary>
@@ -69,10 +69,10 @@ internal sealed class AbbreviationTable
 /// <summary>A read-only set of words from an embedded data file, looked up by span.</summary>
 internal sealed class WordSet
 {
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public WordSet(IEnumerable<string> words) =>
-        _lookup = words.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _lookup = new HashSet<string>(words, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Capitalized words that typically open a sentence (<c>He</c>, <c>The</c>, <c>However</c>).</summary>
     public static WordSet SentenceStarters { get; } = new(TokenizationData.ReadLines("sentence-starters.txt"));
