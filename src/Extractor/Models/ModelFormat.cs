@@ -4,8 +4,10 @@ namespace Extractor.Models;
 /// <remarks>
 /// Layout: 8-byte magic, format version (int32), feature-template version (int32), payload length
 /// (int64), payload checksum (uint64, FNV-1a), then the payload: provenance strings, the label set, the
-/// word classes (word count, then the distinct bit paths once, then each word with the index of its path), and one or two stages (encoding, feature groups, temperature, transitions, feature ids,
-/// and weights stored as int16 with one scale per stage, each row as a bit mask of its non-zero tags).
+/// word classes (word count; then, if any, the section's length, the distinct bit paths, each word's length in
+/// UTF-16 code units and path index, and all the words as one UTF-8 run), and one or two stages (encoding,
+/// feature groups, temperature, transitions, feature ids, and weights stored as int16 with one scale per
+/// stage, each row as a bit mask of its non-zero tags).
 /// Data only — no object-graph serializer — so a file can be checked before anything is trusted.
 /// </remarks>
 internal static class ModelFormat
@@ -13,7 +15,8 @@ internal static class ModelFormat
     public static ReadOnlySpan<byte> Magic => "EXTRNER\0"u8;
 
     /// <summary>Bumped whenever the layout changes; older readers reject newer files by this.</summary>
-    /// <remarks>2: each class path is stored once and words refer to it by index, rather than a path string per word.</remarks>
+    /// <remarks>2: each class path is stored once and words refer to it by index, rather than a path string per word,
+    /// and the words are one UTF-8 run behind a section length.</remarks>
     public const int Version = 2;
 
     public const int HeaderLength = 8 + 4 + 4 + 8 + 8;
