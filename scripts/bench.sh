@@ -91,10 +91,10 @@ in_turn() {
   local rounds=$1 input=$2 tag=$3 way
   for way in 1 n 0; do : > "$work/times.$tag.$way"; : > "$work/rates.$tag.$way"; done
   for _ in $(seq "$rounds"); do
-    run_once "$work/times.$tag.1" "$exe" extract "$input" -l mention -j 1 -o "$work/extractor-$tag.csv" && own_rate "$work/rates.$tag.1"
-    run_once "$work/times.$tag.n" "$exe" extract "$input" -l mention -j "$cores" -o "$work/extractor-$tag.csv" && own_rate "$work/rates.$tag.n"
+    run_once "$work/times.$tag.1" "$exe" extract "$input" -l mention -j 1 -o "$work/extractor-$tag.csv"; own_rate "$work/rates.$tag.1"
+    run_once "$work/times.$tag.n" "$exe" extract "$input" -l mention -j "$cores" -o "$work/extractor-$tag.csv"; own_rate "$work/rates.$tag.n"
     if [ ${#pin[@]} -gt 0 ]; then
-      run_once "$work/times.$tag.0" "${pin[@]}" "$exe" extract "$input" -l mention -j 1 -o "$work/extractor-$tag.csv" && own_rate "$work/rates.$tag.0"
+      run_once "$work/times.$tag.0" "${pin[@]}" "$exe" extract "$input" -l mention -j 1 -o "$work/extractor-$tag.csv"; own_rate "$work/rates.$tag.0"
     fi
   done
 }
