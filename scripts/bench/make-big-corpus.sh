@@ -8,7 +8,7 @@
 set -euo pipefail
 out=${1:?usage: make-big-corpus.sh OUT_DIR BBC_CORPUS_DIR}
 bbc=${2:?usage: make-big-corpus.sh OUT_DIR BBC_CORPUS_DIR}
-src=${BENCH_REUTERS:-$(cd "$(dirname "$0")/../.." && pwd)/../../shared/data/unlabeled/reuters21578_1987.txt.gz}
+src=${BENCH_REUTERS:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/unlabeled/reuters21578_1987.txt.gz}
 [ -f "$src" ] || src=/work/shared/data/unlabeled/reuters21578_1987.txt.gz
 if [ -f "$out/.complete" ]; then exit 0; fi
 [ -f "$src" ] || { echo "make-big-corpus: $src not found (set BENCH_REUTERS)" >&2; exit 1; }

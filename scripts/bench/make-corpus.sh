@@ -5,7 +5,7 @@
 # Research-use data: it is generated into OUT_DIR, never committed. Idempotent.
 set -euo pipefail
 out=${1:?usage: make-corpus.sh OUT_DIR}
-src=${BENCH_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)/../../shared/data/unlabeled/bbc_news_2004_2005.txt.gz}
+src=${BENCH_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)/../shared/data/unlabeled/bbc_news_2004_2005.txt.gz}
 [ -f "$src" ] || src=/work/shared/data/unlabeled/bbc_news_2004_2005.txt.gz
 if [ -f "$out/.complete" ]; then exit 0; fi
 [ -f "$src" ] || { echo "make-corpus: $src not found (set BENCH_SOURCE)" >&2; exit 1; }
