@@ -60,7 +60,10 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             try
             {
                 if (result.Item is SourceDocument doc && result.Failure is null) writer.Write(doc.Id, result);
-                writer.Flush();
+                // A pipe's reader sees each document as soon as it is done. A file is a temporary copy, renamed
+                // into place only at the end, so a write per document would buy nothing: the records wait in the
+                // writer's buffer instead, and it writes 64 KB at a time.
+                if (options.OutputPath is null) writer.Flush();
             }
             catch (IOException) when (options.OutputPath is null)
             {

@@ -49,7 +49,7 @@ internal abstract class BufferedRecordWriter<T> : IRecordWriter<T> where T : IOu
         MoveToBuffer();
         if (pending.Length > 0)
         {
-            output.Write(pending.ToString());
+            foreach (var chunk in pending.GetChunks()) output.Write(chunk.Span);
             pending.Clear();
         }
         output.Flush();
