@@ -4,75 +4,54 @@ using System.Runtime.InteropServices;
 
 namespace Extractor.Recognition;
 
-/// <summary>Word text → its <see cref="TokenInfo"/> description, for one thread; bounded, starts over when full.</summary>
+/// <summary>Word text → its <see cref="TokenInfo"/> description, shared by every thread tagging with one model; bounded, starts over when full.</summary>
 /// <remarks>
 /// Keyed by a 64-bit hash of the word's exact code units, never compared as strings: the lookup is one hash
 /// over a few machine words and one probe, where a string dictionary hashed, probed and then compared the
 /// characters. Two words sharing a key would share a description; at 64 bits that takes ~10^9 distinct words
-/// in one cache (it holds 32,768), and the model's own features already hash words to 64 bits.
+/// in one cache (it holds 65,536), and the model's own features already hash words to 64 bits.
+/// <para>
+/// One cache serves all threads, as <see cref="WordScoreCache"/> does: with a cache per thread, each of two
+/// threads described most word types of a batch a second time. A description depends on the word's text alone,
+/// so output does not depend on which thread described a word first, or when.
+/// </para>
 /// </remarks>
 internal sealed class DescriptionCache
 {
-    /// <summary>Word types kept before the cache starts over (about 4 MB of descriptions).</summary>
-    public const int Capacity = 1 << 15;
+    /// <summary>Word types kept before the cache starts over (about 8 MB of descriptions when full; the two
+    /// per-thread caches it replaces held 32,768 each).</summary>
+    public const int Capacity = 1 << 16;
 
-    // Grown by doubling up to the capacity, so a single short article does not pay for a full cache.
-    private ulong[] _keys = new ulong[2048];
-    private int[] _rows = new int[2048];
-    private TokenInfo[] _infos = new TokenInfo[1024];
-    private int _count;
+    private InsertOnlyTable<TokenInfo> _table = new(Capacity, 1);
 
-    /// <summary>The cached description of <paramref name="word"/>, if any.</summary>
+    /// <summary>The cached description of <paramref name="word"/>, if any (none while another thread is still storing it).</summary>
     public bool TryGet(ReadOnlySpan<char> word, out ulong key, out TokenInfo info)
     {
         key = KeyOf(word);
-        int mask = _keys.Length - 1;
-        for (int slot = (int)key & mask; _keys[slot] != 0; slot = (slot + 1) & mask)
-            if (_keys[slot] == key)
-            {
-                info = _infos[_rows[slot]];
-                return true;
-            }
+        var table = Volatile.Read(ref _table);
+        int row = table.Find(key);
+        if (row >= 0)
+        {
+            info = table.Row(row)[0];
+            return true;
+        }
         info = default;
         return false;
     }
 
-    /// <summary>Stores the description of the word whose <see cref="TryGet"/> gave <paramref name="key"/>.</summary>
+    /// <summary>Stores the description of the word whose <see cref="TryGet"/> gave <paramref name="key"/>; a no-op when another thread stored it first.</summary>
     public void Add(ulong key, in TokenInfo info)
     {
-        if (_count == Capacity)
+        var table = Volatile.Read(ref _table);
+        int row = table.Reserve();
+        if (row < 0)
         {
-            Array.Clear(_keys);
-            _count = 0;
+            // Full: start over in an empty table (one thread's replacement wins); this word is stored at its next sight.
+            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<TokenInfo>(Capacity, 1), table);
+            return;
         }
-        else if (_count == _infos.Length)
-        {
-            Grow();
-        }
-        int mask = _keys.Length - 1;
-        int slot = (int)key & mask;
-        while (_keys[slot] != 0) slot = (slot + 1) & mask;
-        _keys[slot] = key;
-        _rows[slot] = _count;
-        _infos[_count++] = info;
-    }
-
-    private void Grow()
-    {
-        Array.Resize(ref _infos, 2 * _infos.Length);
-        var keys = new ulong[2 * _infos.Length];
-        var rows = new int[keys.Length];
-        int mask = keys.Length - 1;
-        for (int s = 0; s < _keys.Length; s++)
-        {
-            if (_keys[s] == 0) continue;
-            int slot = (int)_keys[s] & mask;
-            while (keys[slot] != 0) slot = (slot + 1) & mask;
-            keys[slot] = _keys[s];
-            rows[slot] = _rows[s];
-        }
-        _keys = keys;
-        _rows = rows;
+        table.Row(row)[0] = info;
+        table.Publish(key, row);
     }
 
     /// <summary>A 64-bit hash of the exact code units, four at a time (never 0, the empty slot).</summary>

@@ -16,12 +16,15 @@ internal sealed class DocumentFeaturizer
     private readonly Dictionary<ulong, LabelCounts> _labels = new();
     // What Describe makes of a word depends on its text alone, and news repeats its words: computing it once
     // per word type saves a dozen hashes and the class and word-list lookups at every later occurrence.
-    private readonly DescriptionCache _described = new();
+    private readonly DescriptionCache _described;
 
-    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon)
+    /// <summary>A featurizer; <paramref name="described"/> may be shared with other threads' featurizers of the same
+    /// <paramref name="classes"/> and <paramref name="lexicon"/> (default: a cache of its own).</summary>
+    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon, DescriptionCache? described = null)
     {
         _classes = classes;
         _lexicon = lexicon;
+        _described = described ?? new DescriptionCache();
     }
 
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>

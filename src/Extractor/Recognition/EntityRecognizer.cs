@@ -16,6 +16,7 @@ public sealed class EntityRecognizer
     private readonly FeatureExtractor? _second;
     private readonly StagePair? _pair;
     private readonly WordScoreCache[] _wordScores;
+    private readonly DescriptionCache _described = new();
     private readonly ConcurrentBag<Workspace> _pool = [];
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
@@ -38,7 +39,7 @@ public sealed class EntityRecognizer
     public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {
         if (tokens.IsEmpty) return [];
-        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _wordScores);
+        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _described, _wordScores);
         try
         {
             ws.Ensure(tokens.Length);
@@ -105,9 +106,9 @@ public sealed class EntityRecognizer
         return [.. mentions];
     }
 
-    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, WordScoreCache[] wordScores)
+    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores)
     {
-        public readonly DocumentFeaturizer Featurizer = new(classes, lexicon);
+        public readonly DocumentFeaturizer Featurizer = new(classes, lexicon, described);
         public readonly StageRunner Runner = new(wordScores);
         public TokenInfo[] Infos = new TokenInfo[1024];
         public int[] Tags = new int[1024];

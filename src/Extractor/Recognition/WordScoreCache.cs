@@ -43,7 +43,7 @@ internal sealed class WordScoreCache
     private readonly int _stride;
     private readonly float[] _leftPad;
     private readonly float[] _rightPad;
-    private Table _table;
+    private InsertOnlyTable<float> _table;
 
     /// <summary>An empty cache for <paramref name="model"/> scored with the features of <paramref name="extractor"/>,
     /// holding up to <paramref name="capacity"/> word types.</summary>
@@ -70,7 +70,7 @@ internal sealed class WordScoreCache
         _tags = model.Tags.Count;
         _stageStride = Offsets * _tags;
         _stride = stages * _stageStride;
-        _table = new Table(capacity, _stride);
+        _table = new InsertOnlyTable<float>(capacity, _stride);
         var scratch = new Scratch();
         _leftPad = new float[_stride];
         _rightPad = new float[_stride];
@@ -112,12 +112,12 @@ internal sealed class WordScoreCache
     }
 
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
-    private ReadOnlySpan<float> Of(Table table, in TokenInfo word, Scratch scratch)
+    private ReadOnlySpan<float> Of(InsertOnlyTable<float> table, in TokenInfo word, Scratch scratch)
     {
         ulong key = KeyOf(word);
         int found = table.Find(key);
         if (found >= 0) return table.Row(found);
-        if (found == Table.Pending)
+        if (found == InsertOnlyTable<float>.Pending)
         {
             // Another thread is computing this word right now: compute it too rather than wait.
             var own = scratch.Scores(_stride);
@@ -129,7 +129,7 @@ internal sealed class WordScoreCache
         {
             // Full: later sentences start over in an empty table (one thread's replacement wins), and
             // threads still reading this one finish their sentence undisturbed.
-            Interlocked.CompareExchange(ref _table, new Table(_capacity, _stride), table);
+            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<float>(_capacity, _stride), table);
             var own = scratch.Scores(_stride);
             Compute(word, own, scratch);
             return own;
@@ -209,105 +209,6 @@ internal sealed class WordScoreCache
         {
             if (_scores.Length < stride) _scores = new float[stride];
             return _scores.AsSpan(0, stride);
-        }
-    }
-
-    /// <summary>A fixed-size, insert-only open-addressing table: lock-free reads, one compare-exchange per insertion.</summary>
-    /// <remarks>
-    /// A slot's key is claimed first and its row published after (row + 1, so 0 means "being written"); a reader
-    /// that finds the key before its row treats the word as pending. Rows live in chunks allocated on first use,
-    /// so a single short article does not pay for a full table's 11 MB. The slot array is twice the capacity,
-    /// so probing always ends at an empty slot.
-    /// </remarks>
-    private sealed class Table
-    {
-        /// <summary><see cref="Find"/>'s answer for a key whose scores another thread is still writing.</summary>
-        public const int Pending = -2;
-
-        private const int ChunkShift = 8;
-        private const int ChunkRows = 1 << ChunkShift;
-
-        private readonly Slot[] _slots;
-        private readonly float[]?[] _chunks;
-        private readonly int _capacity;
-        private readonly int _stride;
-        private readonly int _mask;
-        private int _reserved;
-
-        public Table(int capacity, int stride)
-        {
-            _capacity = capacity;
-            _stride = stride;
-            int size = 16;
-            while (size < 2 * capacity) size <<= 1;
-            _slots = new Slot[size];
-            _mask = size - 1;
-            _chunks = new float[]?[(capacity + ChunkRows - 1) >> ChunkShift];
-        }
-
-        /// <summary>The row holding <paramref name="key"/>'s scores; −1 when absent, <see cref="Pending"/> while being written.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int Find(ulong key)
-        {
-            var slots = _slots;
-            int slot = (int)key & _mask;
-            while (true)
-            {
-                ref var s = ref slots[slot];
-                ulong k = Volatile.Read(ref s.Key);
-                if (k == key)
-                {
-                    int row = Volatile.Read(ref s.Row);
-                    return row == 0 ? Pending : row - 1;
-                }
-                if (k == 0) return -1;
-                slot = (slot + 1) & _mask;
-            }
-        }
-
-        /// <summary>A fresh row to fill, or −1 when the table is full.</summary>
-        public int Reserve()
-        {
-            if (Volatile.Read(ref _reserved) >= _capacity) return -1;
-            int row = Interlocked.Increment(ref _reserved) - 1;
-            return row < _capacity ? row : -1;
-        }
-
-        /// <summary>A row's scores (the chunk is allocated by whichever thread needs it first).</summary>
-        public Span<float> Row(int row)
-        {
-            int c = row >> ChunkShift;
-            var chunk = Volatile.Read(ref _chunks[c]);
-            if (chunk is null)
-            {
-                var created = new float[ChunkRows * _stride];
-                chunk = Interlocked.CompareExchange(ref _chunks[c], created, null) ?? created;
-            }
-            return chunk.AsSpan((row & (ChunkRows - 1)) * _stride, _stride);
-        }
-
-        /// <summary>Makes a filled row findable under <paramref name="key"/>; a no-op when another thread stored the key first.</summary>
-        public void Publish(ulong key, int row)
-        {
-            int slot = (int)key & _mask;
-            while (true)
-            {
-                ref var s = ref _slots[slot];
-                ulong k = Interlocked.CompareExchange(ref s.Key, key, 0);
-                if (k == 0)
-                {
-                    Volatile.Write(ref s.Row, row + 1);
-                    return;
-                }
-                if (k == key) return;
-                slot = (slot + 1) & _mask;
-            }
-        }
-
-        private struct Slot
-        {
-            public ulong Key;
-            public int Row;
         }
     }
 }

@@ -2,7 +2,7 @@ using Extractor.Recognition;
 
 namespace Extractor.Tests.Recognition;
 
-/// <summary>The per-thread description cache must hand every word back its own description, through growth and restarts.</summary>
+/// <summary>The shared description cache must hand every word back its own description, through restarts and from several threads at once.</summary>
 public class DescriptionCacheTests
 {
     [Fact]
@@ -40,5 +40,33 @@ public class DescriptionCacheTests
             Assert.Equal((ulong)i, info.Word);
         }
         Assert.False(cache.TryGet("w0", out _, out _));
+    }
+
+    [Fact]
+    public void ThreadsSharingTheCache_EachHitIsTheWordsOwnDescription()
+    {
+        // Four threads meet the same words in different orders, past the capacity so the table starts over
+        // while others read it: a hit must never carry another word's description or a half-written one.
+        var cache = new DescriptionCache();
+        int words = DescriptionCache.Capacity + 20_000;
+        static TokenInfo Describe(int i) => new() { Word = (ulong)i * 3 + 1, Lower = (ulong)i * 7 + 2, Suffix4 = (ulong)i * 11 + 3 };
+        int hits = 0, wrong = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, t =>
+        {
+            for (int n = 0; n < words; n++)
+            {
+                int i = (n * (2 * t + 1) + t * 977) % words;
+                string word = "w" + i;
+                if (cache.TryGet(word, out ulong key, out var info))
+                {
+                    Interlocked.Increment(ref hits);
+                    var expected = Describe(i);
+                    if (info.Word != expected.Word || info.Lower != expected.Lower || info.Suffix4 != expected.Suffix4) Interlocked.Increment(ref wrong);
+                }
+                else cache.Add(key, Describe(i));
+            }
+        });
+        Assert.Equal(0, wrong);
+        Assert.True(hits > words, $"only {hits} hits: the threads did not share what they stored");
     }
 }
