@@ -94,14 +94,21 @@ internal static class ExtractCommand
         return command;
     }
 
+    /// <summary>A live status line: by inputs when they can be counted up front (files, folders), else by bytes
+    /// when the input files are known (JSONL and CSV datasets among them), else rates alone (standard input).</summary>
+    private static TerminalProgress Terminal(ExtractOptions options, TextWriter error)
+    {
+        var counter = new DocumentSource(options.Sources, TextReader.Null);
+        int? inputs = counter.CountInputs(options.Paths);
+        return new TerminalProgress(error, inputs, inputs is null ? counter.CountBytes(options.Paths) : null);
+    }
+
     private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,
         InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
-        IProgressSink progress = stdin.ErrorIsTerminal
-            ? new TerminalProgress(io.Error, new DocumentSource(options.Sources, TextReader.Null).CountInputs(options.Paths))
-            : new PlainDiagnostics(io.Error);
+        IProgressSink progress = stdin.ErrorIsTerminal ? Terminal(options, io.Error) : new PlainDiagnostics(io.Error);
         var runner = new ExtractionRunner(analyzer, resolver, options, progress);
         RunSummary summary;
         if (options.OutputPath is null)

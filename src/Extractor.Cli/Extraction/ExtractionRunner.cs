@@ -22,6 +22,7 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
     public async Task<RunSummary> RunAsync(TextReader stdin, TextWriter output, CancellationToken cancel)
     {
         var summary = new RunSummary();
+        var source = new DocumentSource(options.Sources, stdin);
         var writer = new LevelWriter(options, output);
         var queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Parallel * 4) { SingleReader = true, SingleWriter = true });
         var work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
@@ -31,7 +32,7 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         {
             try
             {
-                foreach (var item in new DocumentSource(options.Sources, stdin).Read(options.Paths))
+                foreach (var item in source.Read(options.Paths))
                 {
                     if (stop.IsCancellationRequested) break;
                     var pending = new Pending(item);
@@ -71,6 +72,7 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
                 summary.OutputClosed = true;
                 stop.Cancel();
             }
+            summary.InputBytes = source.BytesRead;
             progress.Advance(summary);
             if (failed && options.FailFast) stop.Cancel();
         }

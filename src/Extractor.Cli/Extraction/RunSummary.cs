@@ -7,6 +7,9 @@ internal sealed class RunSummary
     public int Entities { get; set; }
     public int Mentions { get; set; }
     public long Tokens { get; set; }
+
+    /// <summary>Bytes of the input files read so far (<see cref="Extractor.IO.Sources.DocumentSource.BytesRead"/>), for progress.</summary>
+    public long InputBytes { get; set; }
     public int Errors { get; set; }
     public int Warnings { get; set; }
     public bool Interrupted { get; set; }

@@ -20,6 +20,7 @@ public sealed class DocumentSource
     private readonly SourceOptions options;
     private readonly TextReader stdin;
     private readonly FileFilter filter;
+    private long bytesRead;
 
     /// <param name="options">Filters, formats, field names and the size limit.</param>
     /// <param name="stdin">Read when there are no paths or a path is <c>-</c>.</param>
@@ -60,6 +61,45 @@ public sealed class DocumentSource
             total += files.Count;
         }
         return total;
+    }
+
+    /// <summary>
+    /// The total size of the files <see cref="Read"/> will read for <paramref name="paths"/>, to measure progress by
+    /// against <see cref="BytesRead"/>; null when standard input is among them. Lists each folder, as
+    /// <see cref="CountInputs"/> does.
+    /// </summary>
+    public long? CountBytes(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0 || paths.Contains(StdinPath))
+        {
+            return null;
+        }
+        long total = 0;
+        foreach (var path in paths)
+        {
+            total += Directory.Exists(path)
+                ? FolderWalker.List(path, filter).Files.Sum(relative => SizeOf(Path.Join(path, relative)))
+                : SizeOf(path);
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// Bytes of the input files read so far: whole files once read, a JSONL or CSV dataset up to where its reader
+    /// has got. Updated as the enumeration of <see cref="Read"/> goes; safe to read from another thread.
+    /// </summary>
+    public long BytesRead => Interlocked.Read(ref bytesRead);
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private bool IsDataset(string path) => InputFormats.Resolve(options.Format, path) is InputFormat.Jsonl or InputFormat.Csv;
@@ -116,11 +156,13 @@ public sealed class DocumentSource
         }
     }
 
-    private static IEnumerable<SourceItem> OpenThen(string shown, Func<TextReader, IEnumerable<SourceItem>> read)
+    private IEnumerable<SourceItem> OpenThen(string shown, Func<TextReader, IEnumerable<SourceItem>> read)
     {
+        long before = BytesRead;
         var stream = InputFiles.TryOpen(shown, out var reason);
         if (stream is null)
         {
+            Interlocked.Exchange(ref bytesRead, before + SizeOf(shown));
             yield return new SourceFailure(shown, reason);
             yield break;
         }
@@ -128,14 +170,21 @@ public sealed class DocumentSource
         {
             foreach (var item in read(text))
             {
+                // Where the reader has got in the file, read-ahead included: close enough to tell the rows' progress.
+                if (stream.CanSeek)
+                {
+                    Interlocked.Exchange(ref bytesRead, before + stream.Position);
+                }
                 yield return item;
             }
         }
+        Interlocked.Exchange(ref bytesRead, before + SizeOf(shown));
     }
 
     private IEnumerable<SourceItem> ReadWholeFile(string shown, string id, bool html)
     {
         var bytes = InputFiles.TryReadAll(shown, options.MaxDocumentSize, out var reason);
+        Interlocked.Add(ref bytesRead, bytes?.Length ?? SizeOf(shown));
         if (bytes is null)
         {
             yield return new SourceFailure(shown, reason);

@@ -1,3 +1,5 @@
+using Extractor.Cli;
+using Extractor.Cli.Commands;
 using Extractor.Cli.Extraction;
 
 namespace Extractor.Tests.Cli;
@@ -45,6 +47,52 @@ public class TerminalProgressTests
         var line = new TerminalProgress(TextWriter.Null).Status(Done(240), TimeSpan.FromSeconds(20));
 
         Assert.Equal("240 documents · 7 entities · 0 errors · 2500 tokens/s · 20 s", line);
+    }
+
+    [Fact]
+    public void KnownBytes_ShowsShareOfInputAndTimeLeftAtTheByteRateSoFar()
+    {
+        var progress = new TerminalProgress(TextWriter.Null, totalBytes: 4_000_000);
+        var summary = Done(240);
+        summary.InputBytes = 1_000_000;
+
+        // A quarter of the input in 20 s: three quarters left is one minute.
+        var line = progress.Status(summary, TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("25% of input · 240 documents · 7 entities · 0 errors · 2500 tokens/s · 20 s", line);
+        Assert.EndsWith(" · ETA 1:00", line);
+    }
+
+    [Fact]
+    public void KnownBytes_InputThatGrewMeanwhile_StopsAtAHundredPercentWithoutEta()
+    {
+        var summary = Done(240);
+        summary.InputBytes = 5_000_000;
+
+        var line = new TerminalProgress(TextWriter.Null, totalBytes: 4_000_000).Status(summary, TimeSpan.FromSeconds(20));
+
+        Assert.StartsWith("100% of input · ", line);
+        Assert.DoesNotContain("ETA", line);
+    }
+
+    [Theory]
+    [InlineData(false, "1/2 inputs (50%) · ")]   // files: counted up front
+    [InlineData(true, "% of input · ")]          // a dataset among them: its rows are not, its bytes are
+    public void ExtractOnATerminal_MeasuresProgressByInputsOrByBytes(bool withDataset, string expected)
+    {
+        using var folder = new IO.TempFolder();
+        string first = folder.Write("a.txt", "Angela Merkel spoke in Berlin.");
+        string second = withDataset
+            ? folder.Write("b.jsonl", "{\"text\": \"Emmanuel Macron replied.\"}\n{\"text\": \"Olaf Scholz agreed.\"}\n")
+            : folder.Write("b.txt", "Emmanuel Macron replied.");
+        var error = new StringWriter();
+
+        int code = CliApp.Run(["extract", first, second, "-o", Path.Combine(folder.Path, "out.csv")], new StringWriter(), error,
+            new StdinProvider(() => new StringReader(""), errorIsTerminal: true));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("\r\u001b[K", error.ToString());
+        Assert.Contains(expected, error.ToString());
     }
 
     [Fact]
