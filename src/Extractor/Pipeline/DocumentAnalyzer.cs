@@ -21,7 +21,7 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
             Fill(text, tokens, sentences);
             return ([.. tokens], [.. sentences]);
         }
-        finally { _buffers.Add((tokens, sentences)); }
+        finally { Return(tokens, sentences); }
     }
 
     /// <summary>Runs the whole pipeline on one document's text.</summary>
@@ -36,13 +36,22 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
             var mentions = recognizer.Recognize(text, tokenSpan, sentenceSpan);
             return new AnalyzedDocument(text, [.. tokens], [.. sentences], mentions);
         }
-        finally { _buffers.Add((tokens, sentences)); }
+        finally { Return(tokens, sentences); }
     }
 
     private void Fill(string text, List<Token> tokens, List<Sentence> sentences)
     {
         tokenizer.Tokenize(text, tokens);
         splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+    }
+
+    /// <summary>Lists longer than this many tokens are not kept for reuse: one huge document must not hold its
+    /// memory for the rest of a batch of articles (2.5 MB of lists at this size).</summary>
+    private const int MaxPooledTokens = 1 << 18;
+
+    private void Return(List<Token> tokens, List<Sentence> sentences)
+    {
+        if (tokens.Capacity <= MaxPooledTokens) _buffers.Add((tokens, sentences));
     }
 
     private (List<Token>, List<Sentence>) Rent()

@@ -17,11 +17,20 @@ public sealed class EntityRecognizer
     private readonly StagePair? _pair;
     private readonly WordScoreCache[] _wordScores;
     private readonly DescriptionCache _described = new();
+    private readonly int _maxPartTokens;
     private readonly ConcurrentBag<Workspace> _pool = [];
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
     public EntityRecognizer(NerModel model, Lexicon? lexicon)
+        : this(model, lexicon, MaxPartTokens)
     {
+    }
+
+    /// <summary>As the public constructor, with parts of at most <paramref name="maxPartTokens"/> tokens (tests make them small).</summary>
+    internal EntityRecognizer(NerModel model, Lexicon? lexicon, int maxPartTokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPartTokens, 1);
+        _maxPartTokens = maxPartTokens;
         if (model.UsesLexicon && lexicon is null)
             throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
         _model = model;
@@ -35,47 +44,80 @@ public sealed class EntityRecognizer
             : [new WordScoreCache(model.FirstPass, _first), new WordScoreCache(model.SecondPass, _second!)];
     }
 
+    /// <summary>The most tokens tagged together, sharing one set of document-level facts; a longer document is
+    /// tagged in parts of whole sentences up to this size.</summary>
+    /// <remarks>32,768 tokens is about 25,000 words, more than a news article holds, so articles are tagged whole.
+    /// A book or a dump of many articles in one file is not: tagged whole, it needed ~120 bytes of working state
+    /// per token at once (a 30 MB text of 5.8M tokens peaked at 1.6 GB), and a document's facts about a word
+    /// ("capitalized elsewhere", "tagged as a person elsewhere") say little across a whole book.</remarks>
+    public const int MaxPartTokens = 1 << 15;
+
     /// <summary>Finds the mentions in <paramref name="text"/>, given its tokens and sentences.</summary>
     public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
     {
-        if (tokens.IsEmpty) return [];
+        if (tokens.IsEmpty || sentences.IsEmpty) return [];
         var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _described, _wordScores);
         try
         {
-            ws.Ensure(tokens.Length);
-            var infos = ws.Infos.AsSpan(0, tokens.Length);
-            var tags = ws.Tags.AsSpan(0, tokens.Length);
-            var confidence = ws.Confidence.AsSpan(0, tokens.Length);
-            ws.Featurizer.Fill(text, tokens, sentences, infos);
-            var final = _model.FirstPass;
-            if (_pair is { } pair)
+            var mentions = new List<Mention>();
+            for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1)
             {
-                ws.Runner.TagFirstOfPair(pair, infos, sentences, tags);
-                var labels = ws.Labels.AsSpan(0, tokens.Length);
-                LabelsOf(pair.First.Tags, tags, labels);
-                ws.Featurizer.AddFirstPass(labels, infos);
-                ws.Runner.TagSecondOfPair(pair, infos, sentences, tags, confidence);
-                final = pair.Second;
+                int first = sentences[s0].FirstToken;
+                for (s1 = s0 + 1; s1 < sentences.Length && sentences[s1].EndToken - first <= _maxPartTokens; s1++) { }
+                TagPart(ws, text, tokens, sentences[s0..s1], s0, mentions);
             }
-            else if (_model.SecondPass is { } second)
-            {
-                ws.Runner.Tag(_model.FirstPass, _first, infos, sentences, tags, []);
-                var labels = ws.Labels.AsSpan(0, tokens.Length);
-                LabelsOf(_model.FirstPass.Tags, tags, labels);
-                ws.Featurizer.AddFirstPass(labels, infos);
-                ws.Runner.Tag(second, _second!, infos, sentences, tags, confidence);
-                final = second;
-            }
-            else
-            {
-                ws.Runner.Tag(final, _first, infos, sentences, tags, confidence);
-            }
-            return Collect(final.Tags, tokens, sentences, tags, confidence);
+            return [.. mentions];
         }
         finally
         {
             _pool.Add(ws);
         }
+    }
+
+    /// <summary>Tags whole sentences of a document as if they were all of it, adding their mentions (with the
+    /// document's token and sentence numbers) to <paramref name="mentions"/>.</summary>
+    private void TagPart(Workspace ws, string text, ReadOnlySpan<Token> allTokens, ReadOnlySpan<Sentence> partSentences, int sentenceBase, List<Mention> mentions)
+    {
+        int tokenBase = partSentences[0].FirstToken;
+        var tokens = allTokens[tokenBase..partSentences[^1].EndToken];
+        ws.Ensure(tokens.Length, partSentences.Length, _maxPartTokens);
+        // The stages index tokens from the part's first: sentences are renumbered from it (a whole document already is).
+        ReadOnlySpan<Sentence> sentences = partSentences;
+        if (tokenBase != 0)
+        {
+            var rebased = ws.Sentences.AsSpan(0, partSentences.Length);
+            for (int i = 0; i < rebased.Length; i++)
+                rebased[i] = new Sentence(partSentences[i].FirstToken - tokenBase, partSentences[i].EndToken - tokenBase);
+            sentences = rebased;
+        }
+        var infos = ws.Infos.AsSpan(0, tokens.Length);
+        var tags = ws.Tags.AsSpan(0, tokens.Length);
+        var confidence = ws.Confidence.AsSpan(0, tokens.Length);
+        ws.Featurizer.Fill(text, tokens, sentences, infos);
+        var final = _model.FirstPass;
+        if (_pair is { } pair)
+        {
+            ws.Runner.TagFirstOfPair(pair, infos, sentences, tags);
+            var labels = ws.Labels.AsSpan(0, tokens.Length);
+            LabelsOf(pair.First.Tags, tags, labels);
+            ws.Featurizer.AddFirstPass(labels, infos);
+            ws.Runner.TagSecondOfPair(pair, infos, sentences, tags, confidence);
+            final = pair.Second;
+        }
+        else if (_model.SecondPass is { } second)
+        {
+            ws.Runner.Tag(_model.FirstPass, _first, infos, sentences, tags, []);
+            var labels = ws.Labels.AsSpan(0, tokens.Length);
+            LabelsOf(_model.FirstPass.Tags, tags, labels);
+            ws.Featurizer.AddFirstPass(labels, infos);
+            ws.Runner.Tag(second, _second!, infos, sentences, tags, confidence);
+            final = second;
+        }
+        else
+        {
+            ws.Runner.Tag(final, _first, infos, sentences, tags, confidence);
+        }
+        Collect(final.Tags, tokens, sentences, tags, confidence, tokenBase, sentenceBase, mentions);
     }
 
     /// <summary>Per-token labels for the second pass: 0 outside, 1 + label inside a span.</summary>
@@ -85,10 +127,9 @@ public sealed class EntityRecognizer
             labels[i] = tags[i] == TagSet.Outside ? (byte)0 : (byte)(1 + (int)set.LabelOf(tags[i]));
     }
 
-    private static Mention[] Collect(TagSet set, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
-        ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence)
+    private static void Collect(TagSet set, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence, int tokenBase, int sentenceBase, List<Mention> mentions)
     {
-        var mentions = new List<Mention>();
         var spans = new List<(int First, int End, EntityLabel Label)>();
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -100,10 +141,9 @@ public sealed class EntityRecognizer
                 int a = sentence.FirstToken + first, b = sentence.FirstToken + end;
                 float score = 1f;
                 for (int k = a; k < b; k++) score = Math.Min(score, confidence[k]);
-                mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, a, b, s, label, score));
+                mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, tokenBase + a, tokenBase + b, sentenceBase + s, label, score));
             }
         }
-        return [.. mentions];
     }
 
     private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores)
@@ -114,11 +154,15 @@ public sealed class EntityRecognizer
         public int[] Tags = new int[1024];
         public float[] Confidence = new float[1024];
         public byte[] Labels = new byte[1024];
+        public Sentence[] Sentences = [];
 
-        public void Ensure(int n)
+        /// <summary>Room for <paramref name="n"/> tokens and <paramref name="sentences"/> renumbered sentences, growing by
+        /// doubling but not past <paramref name="cap"/> tokens (a part's most) unless <paramref name="n"/> needs it.</summary>
+        public void Ensure(int n, int sentences, int cap)
         {
+            if (Sentences.Length < sentences) Sentences = new Sentence[Math.Max(sentences, 2 * Sentences.Length)];
             if (Infos.Length >= n) return;
-            int size = Math.Max(n, Infos.Length * 2);
+            int size = Math.Min(Math.Max(n, Infos.Length * 2), Math.Max(n, cap));
             Infos = new TokenInfo[size];
             Tags = new int[size];
             Confidence = new float[size];
