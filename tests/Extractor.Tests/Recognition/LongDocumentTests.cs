@@ -1,7 +1,6 @@
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
-using Extractor.Tokenization;
 
 namespace Extractor.Tests.Recognition;
 
@@ -13,14 +12,7 @@ public class LongDocumentTests
     private static string Samples() => string.Join("\n\n",
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
 
-    private static (Token[] Tokens, Sentence[] Sentences) Segment(string text)
-    {
-        var tokens = new List<Token>();
-        var sentences = new List<Sentence>();
-        new Tokenizer().Tokenize(text, tokens);
-        new SentenceSplitter().Split(text, tokens.ToArray(), sentences);
-        return ([.. tokens], [.. sentences]);
-    }
+    private static (Token[] Tokens, Sentence[] Sentences) Segment(string text) => StagePairTests.Segment(text);
 
     [Fact]
     public void SmallParts_EachTaggedAsItsOwnDocument_MentionsNumberedInTheWholeDocument()

@@ -67,7 +67,8 @@ public class StagePairTests
             second, new FeatureExtractor(second.Features, Model.Classes)));
     }
 
-    private static (Token[] Tokens, Sentence[] Sentences) Segment(string text)
+    /// <summary>Tokens and sentences as the pipeline makes them.</summary>
+    internal static (Token[] Tokens, Sentence[] Sentences) Segment(string text)
     {
         var tokens = new List<Token>();
         var sentences = new List<Sentence>();
