@@ -85,7 +85,8 @@ say "extractor: corpus, --parallel 1 and $cores ..."
 pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
 # in_turn ROUNDS CORPUS TAG: --parallel 1, --parallel N and (with taskset) one core, round after round,
 # into $work/times.TAG.1, .n and .0. Without -q, each run ends with its own summary line, whose tokens/s
-# are timed by the tool from the first input read to the output committed (model loaded, process started):
+# are timed by the tool from the model being ready to the output committed (inputs start being read during
+# start-up, so the first few are read before that clock starts):
 # the tagging throughput, which goes to $work/rates.TAG.1, .n and .0.
 in_turn() {
   local rounds=$1 input=$2 tag=$3 way

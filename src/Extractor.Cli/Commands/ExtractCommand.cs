@@ -84,12 +84,14 @@ internal static class ExtractCommand
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
-            // The word lists and the resolver's tables (~30 ms) load on another core while this one reads the model.
+            // The word lists and the resolver's tables (~30 ms) load on another core while this one reads the model,
+            // and the inputs start being read meanwhile, so the first documents are waiting when tagging starts.
             var lexicon = Task.Run(() => Lexicon.Default);
             var resolver = Task.Run(() => new EntityResolver(options.Resolution));
+            using var inputs = new InputPrefetch(new DocumentSource(options.Sources, stdin.Reader()), options.Paths, options.Parallel * 4);
             var model = ModelLocator.Load(parse.GetValue(modelOption));
             var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null);
-            return await RunAsync(options, recognizer, await resolver, parse.InvocationConfiguration, stdin, cancel);
+            return await RunAsync(options, recognizer, await resolver, inputs, parse.InvocationConfiguration, stdin, cancel);
         });
         return command;
     }
@@ -104,7 +106,7 @@ internal static class ExtractCommand
     }
 
     private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,
-        InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
+        InputPrefetch inputs, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
@@ -113,7 +115,7 @@ internal static class ExtractCommand
         RunSummary summary;
         if (options.OutputPath is null)
         {
-            summary = await runner.RunAsync(stdin.Reader(), io.Output, cancel);
+            summary = await runner.RunAsync(inputs, io.Output, cancel);
         }
         else
         {
@@ -125,7 +127,7 @@ internal static class ExtractCommand
             }
             using (file)
             {
-                summary = await runner.RunAsync(stdin.Reader(), file.Writer, cancel);
+                summary = await runner.RunAsync(inputs, file.Writer, cancel);
                 // An interrupted run keeps the earlier file: a partial result must not replace a complete one.
                 if (!summary.Interrupted) file.Commit();
             }

@@ -18,11 +18,11 @@ namespace Extractor.Cli.Extraction;
 /// </remarks>
 internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
 {
-    /// <summary>Runs to completion or cancellation, writing records to <paramref name="output"/>.</summary>
-    public async Task<RunSummary> RunAsync(TextReader stdin, TextWriter output, CancellationToken cancel)
+    /// <summary>Runs to completion or cancellation over the items of <paramref name="inputs"/>, writing records to <paramref name="output"/>.</summary>
+    public async Task<RunSummary> RunAsync(InputPrefetch inputs, TextWriter output, CancellationToken cancel)
     {
         var summary = new RunSummary();
-        var source = new DocumentSource(options.Sources, stdin);
+        var source = inputs.Source;
         var writer = new LevelWriter(options, output);
         var queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.Parallel * 4) { SingleReader = true, SingleWriter = true });
         var work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
@@ -32,9 +32,8 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
         {
             try
             {
-                foreach (var item in source.Read(options.Paths))
+                await foreach (var item in inputs.ReadAllAsync(stop.Token))
                 {
-                    if (stop.IsCancellationRequested) break;
                     var pending = new Pending(item);
                     await queue.Writer.WriteAsync(pending, stop.Token);
                     if (item is SourceDocument) work.Writer.TryWrite(pending);

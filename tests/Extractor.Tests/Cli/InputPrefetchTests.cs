@@ -1,0 +1,73 @@
+using Extractor.Cli.Extraction;
+using Extractor.IO.Sources;
+
+namespace Extractor.Tests.Cli;
+
+/// <summary>The inputs read ahead, from before the model loads, must come out exactly as reading them in place would give them.</summary>
+public class InputPrefetchTests
+{
+    private static async Task<List<SourceItem>> Drain(InputPrefetch prefetch)
+    {
+        var items = new List<SourceItem>();
+        await foreach (var item in prefetch.ReadAllAsync(CancellationToken.None)) items.Add(item);
+        return items;
+    }
+
+    [Fact]
+    public async Task ItemsInInputOrder_WarningsAndFailuresInPlace_BufferSmallerThanTheInputs()
+    {
+        using var folder = new IO.TempFolder();
+        for (int i = 0; i < 30; i++) folder.Write($"in/{i:D2}.txt", $"Article {i}: Angela Merkel spoke in Berlin.");
+        folder.Write("in/05b.txt", [0x00, 0x01, 0x00, 0x02]);
+        string missing = Path.Combine(folder.Path, "missing.txt");
+        string[] paths = [Path.Combine(folder.Path, "in"), missing];
+
+        var expected = new DocumentSource(SourceOptions.Default, TextReader.Null).Read(paths).ToList();
+        using var prefetch = new InputPrefetch(new DocumentSource(SourceOptions.Default, TextReader.Null), paths, capacity: 4);
+        var items = await Drain(prefetch);
+
+        Assert.Equal(32, items.Count);
+        Assert.Equal(expected, items);
+        Assert.Contains(items, i => i is SourceFailure f && f.Where.EndsWith("05b.txt") && f.Reason == "not text");
+        Assert.Equal(Directory.GetFiles(Path.Combine(folder.Path, "in")).Sum(f => new FileInfo(f).Length), prefetch.Source.BytesRead);
+    }
+
+    [Fact]
+    public async Task ReadingFails_ThrownAfterTheItemsBeforeIt()
+    {
+        using var folder = new IO.TempFolder();
+        string first = folder.Write("first.txt", "Angela Merkel spoke.");
+        var source = new DocumentSource(SourceOptions.Default, new CrashingReader());
+        using var prefetch = new InputPrefetch(source, [first, DocumentSource.StdinPath], capacity: 2);
+        var items = new List<SourceItem>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var item in prefetch.ReadAllAsync(CancellationToken.None)) items.Add(item);
+        });
+
+        Assert.Equal("simulated bug", error.Message);
+        Assert.Equal("Angela Merkel spoke.", Assert.IsType<SourceDocument>(Assert.Single(items)).Text);
+    }
+
+    [Fact]
+    public async Task Disposed_ReadingStops()
+    {
+        using var folder = new IO.TempFolder();
+        for (int i = 0; i < 50; i++) folder.Write($"{i:D2}.txt", "Olaf Scholz spoke.");
+        var prefetch = new InputPrefetch(new DocumentSource(SourceOptions.Default, TextReader.Null), [folder.Path], capacity: 2);
+
+        prefetch.Dispose();
+        var items = await Drain(prefetch).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(items.Count < 50, $"all {items.Count} items were read after disposal");
+    }
+
+    /// <summary>Standard input whose reading hits a bug (not an I/O error, which would be reported as a failure).</summary>
+    private sealed class CrashingReader : TextReader
+    {
+        public override int Read(char[] buffer, int index, int count) => throw new InvalidOperationException("simulated bug");
+
+        public override int Read(Span<char> buffer) => throw new InvalidOperationException("simulated bug");
+    }
+}
