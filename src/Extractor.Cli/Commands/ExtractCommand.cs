@@ -100,9 +100,8 @@ internal static class ExtractCommand
     /// when the input files are known (JSONL and CSV datasets among them), else rates alone (standard input).</summary>
     private static TerminalProgress Terminal(ExtractOptions options, TextWriter error)
     {
-        var counter = new DocumentSource(options.Sources, TextReader.Null);
-        int? inputs = counter.CountInputs(options.Paths);
-        return new TerminalProgress(error, inputs, inputs is null ? counter.CountBytes(options.Paths) : null);
+        var size = new DocumentSource(options.Sources, TextReader.Null).Measure(options.Paths);
+        return new TerminalProgress(error, size.Inputs, size.Bytes);
     }
 
     private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,

@@ -36,52 +36,24 @@ public sealed class DocumentSource
         [.. paths.Where(path => path != StdinPath && !File.Exists(path) && !Directory.Exists(path))];
 
     /// <summary>
-    /// How many documents and failures <see cref="Read"/> will give for <paramref name="paths"/> when that is known
-    /// without reading them: one per file. Null when standard input or a JSONL or CSV dataset (rows unknown until
-    /// read) is among them. Lists each folder, so it costs a second walk of the tree.
+    /// What is known of a run over <paramref name="paths"/> before reading it, for a progress line: how many documents
+    /// and failures <see cref="Read"/> will give (one per file), or else, when a JSONL or CSV dataset is among them
+    /// (rows unknown until read), the files' total size to measure <see cref="BytesRead"/> against. Neither with
+    /// standard input. Lists each folder once, a second walk of the tree besides the one <see cref="Read"/> makes.
     /// </summary>
-    public int? CountInputs(IReadOnlyList<string> paths)
-    {
-        if (paths.Count == 0)
-        {
-            return null;
-        }
-        var total = 0;
-        foreach (var path in paths)
-        {
-            if (path == StdinPath)
-            {
-                return null;
-            }
-            IReadOnlyList<string> files = Directory.Exists(path) ? FolderWalker.List(path, filter).Files : [path];
-            if (files.Any(IsDataset))
-            {
-                return null;
-            }
-            total += files.Count;
-        }
-        return total;
-    }
-
-    /// <summary>
-    /// The total size of the files <see cref="Read"/> will read for <paramref name="paths"/>, to measure progress by
-    /// against <see cref="BytesRead"/>; null when standard input is among them. Lists each folder, as
-    /// <see cref="CountInputs"/> does.
-    /// </summary>
-    public long? CountBytes(IReadOnlyList<string> paths)
+    public InputSize Measure(IReadOnlyList<string> paths)
     {
         if (paths.Count == 0 || paths.Contains(StdinPath))
         {
-            return null;
+            return new InputSize(null, null);
         }
-        long total = 0;
-        foreach (var path in paths)
-        {
-            total += Directory.Exists(path)
-                ? FolderWalker.List(path, filter).Files.Sum(relative => SizeOf(Path.Join(path, relative)))
-                : SizeOf(path);
-        }
-        return total;
+        var files = paths
+            .SelectMany(path => Directory.Exists(path)
+                ? FolderWalker.List(path, filter).Files.Select(relative => Path.Join(path, relative))
+                : [path])
+            .ToList();
+        // Sizes only when they are needed: a stat per file is not free on a folder of a hundred thousand.
+        return files.Any(IsDataset) ? new InputSize(null, files.Sum(SizeOf)) : new InputSize(files.Count, null);
     }
 
     /// <summary>

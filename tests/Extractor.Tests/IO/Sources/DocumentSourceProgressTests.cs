@@ -7,7 +7,7 @@ namespace Extractor.Tests.IO.Sources;
 public class DocumentSourceProgressTests
 {
     [Fact]
-    public void CountBytes_SumsFilesAndFolderFiles_NullWithStdin()
+    public void Measure_WithADataset_SumsFilesAndFolderFiles_NoneWithStdin()
     {
         using var folder = new TempFolder();
         string article = folder.Write("articles/a.txt", "Angela Merkel spoke in Berlin.");
@@ -18,9 +18,11 @@ public class DocumentSourceProgressTests
 
         long expected = new FileInfo(article).Length + new FileInfo(Path.Join(folder.Path, "articles/nested/b.md")).Length + new FileInfo(dataset).Length;
 
-        Assert.Equal(expected, source.CountBytes([Path.Join(folder.Path, "articles"), dataset]));
-        Assert.Null(source.CountBytes([dataset, DocumentSource.StdinPath]));
-        Assert.Null(source.CountBytes([]));
+        Assert.Equal(new InputSize(null, expected), source.Measure([Path.Join(folder.Path, "articles"), dataset]));
+        Assert.Equal(new InputSize(null, null), source.Measure([dataset, DocumentSource.StdinPath]));
+        Assert.Equal(new InputSize(null, null), source.Measure([]));
+        // Without a dataset the inputs are counted instead, and no file is measured.
+        Assert.Equal(new InputSize(2, null), source.Measure([Path.Join(folder.Path, "articles")]));
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public class DocumentSourceProgressTests
         string article = folder.Write("one.txt", "Olaf Scholz spoke.");
         string[] paths = [dataset, article];
         var source = new DocumentSource(SourceOptions.Default, TextReader.Null);
-        long total = source.CountBytes(paths)!.Value;
+        long total = source.Measure(paths).Bytes!.Value;
 
         var seen = new List<long>();
         foreach (var item in source.Read(paths))
@@ -61,6 +63,6 @@ public class DocumentSourceProgressTests
         var items = source.Read([binary, text]).ToList();
 
         Assert.IsType<SourceFailure>(items[0]);
-        Assert.Equal(source.CountBytes([binary, text]), source.BytesRead);
+        Assert.Equal(new FileInfo(binary).Length + new FileInfo(text).Length, source.BytesRead);
     }
 }

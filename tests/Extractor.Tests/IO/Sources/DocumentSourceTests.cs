@@ -297,7 +297,7 @@ public class DocumentSourceTests
     }
 
     [Fact]
-    public void CountInputs_FilesAndFolders_OnePerFileReadWouldGive()
+    public void Measure_FilesAndFolders_OnePerFileReadWouldGive()
     {
         using var folder = new TempFolder();
         folder.Write("a.txt", "Angela Merkel");
@@ -309,23 +309,23 @@ public class DocumentSourceTests
         var source = new DocumentSource(SourceOptions.Default, new StringReader(""));
 
         // The folder's html file is counted once through the folder and once by name, as Read gives it twice.
-        Assert.Equal(Read(paths).Count(item => item is not SourceWarning), source.CountInputs(paths));
-        Assert.Equal(5, source.CountInputs(paths));
+        Assert.Equal(Read(paths).Count(item => item is not SourceWarning), source.Measure(paths).Inputs);
+        Assert.Equal(5, source.Measure(paths).Inputs);
     }
 
     [Fact]
-    public void CountInputs_StdinOrDatasets_Unknown()
+    public void Measure_StdinOrDatasets_InputsUnknown()
     {
         using var folder = new TempFolder();
         var text = folder.Write("a.txt", "x");
         var rows = folder.Write("rows.jsonl", "{\"text\":\"row\"}");
         var source = new DocumentSource(SourceOptions.Default, new StringReader(""));
 
-        Assert.Null(source.CountInputs([]));
-        Assert.Null(source.CountInputs([text, "-"]));
-        Assert.Null(source.CountInputs([text, rows]));
+        Assert.Null(source.Measure([]).Inputs);
+        Assert.Null(source.Measure([text, "-"]).Inputs);
+        Assert.Null(source.Measure([text, rows]).Inputs);
         // A folder read with --include *.jsonl is rows too.
-        Assert.Null(new DocumentSource(new SourceOptions { Include = ["*.jsonl"] }, new StringReader("")).CountInputs([folder.Path]));
-        Assert.Equal(1, source.CountInputs([folder.Path]));
+        Assert.Null(new DocumentSource(new SourceOptions { Include = ["*.jsonl"] }, new StringReader("")).Measure([folder.Path]).Inputs);
+        Assert.Equal(1, source.Measure([folder.Path]).Inputs);
     }
 }
