@@ -10,7 +10,7 @@ internal static class ClustersCommand
 {
     public const string Examples = """
         Examples:
-          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output kmeans1000.paths --assign-min-count 10
+          extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output kmeans1000.paths --assign-min-count 10 --phrases 10
           extractor clusters --input reuters.txt.gz bbc.txt.gz wiki.txt.gz --output brown.paths --algorithm Brown --clusters 500 --min-count 10
         """;
 
@@ -25,9 +25,10 @@ internal static class ClustersCommand
         var seed = new Option<int>("--seed") { Description = "Initial centroids for KMeans; same seed, same classes", DefaultValueFactory = _ => 1 };
         var contextWords = new Option<int>("--context-words") { Description = "Most frequent words used as KMeans context features", DefaultValueFactory = _ => 5000 };
         var assignMinCount = new Option<int?>("--assign-min-count") { Description = "KMeans: words seen at least this often but under --min-count join the nearest class afterwards, without moving it (default: none)" };
+        var phrases = new Option<int?>("--phrases") { Description = "KMeans: runs of 2 to 4 capitalized words (\"Manchester United\") seen at least this often join the nearest class as phrases (default: none)" };
         var command = new Command("clusters", "Learn word classes from unlabeled text (deterministic for a given seed)")
         {
-            input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords, assignMinCount,
+            input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords, assignMinCount, phrases,
         };
         contextWords.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--context-words must be at least 1"); });
         clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--clusters must be at least 2"); });
@@ -41,11 +42,17 @@ internal static class ClustersCommand
                 if (parse.GetValue(algorithm) != ClusterAlgorithm.KMeans) throw new UserErrorException("--assign-min-count needs --algorithm KMeans");
                 if (placed < 1 || placed > parse.GetValue(minCount)) throw new UserErrorException($"--assign-min-count must be from 1 to --min-count ({parse.GetValue(minCount)})");
             }
+            if (parse.GetValue(phrases) is { } phraseMin)
+            {
+                if (parse.GetValue(algorithm) != ClusterAlgorithm.KMeans) throw new UserErrorException("--phrases needs --algorithm KMeans");
+                if (phraseMin < 1) throw new UserErrorException("--phrases must be at least 1");
+            }
             OutputFolder.Require(parse.GetRequiredValue(output));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
             var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
-                parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords), parse.GetValue(assignMinCount));
+                parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords), parse.GetValue(assignMinCount),
+                parse.GetValue(phrases));
             var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);

@@ -14,8 +14,10 @@ namespace Extractor.Clustering;
 /// <param name="ContextWords">Most frequent words used as k-means context features.</param>
 /// <param name="AssignMinCount">k-means only: words seen at least this often but under <paramref name="MinCount"/> join the nearest
 /// class afterwards, without moving it; null adds none.</param>
+/// <param name="PhraseMinCount">k-means only: runs of capitalized words seen at least this often join the nearest class too; null adds none.</param>
 public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
-    ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000, int? AssignMinCount = null);
+    ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000, int? AssignMinCount = null,
+    int? PhraseMinCount = null);
 
 /// <summary>How words are grouped into classes.</summary>
 public enum ClusterAlgorithm
@@ -55,7 +57,7 @@ public static class ClusterJob
         }
         return options.Algorithm == ClusterAlgorithm.KMeans
             ? ContextClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, options.ContextWords, options.Seed, progress: progress,
-                cancellationToken: cancellationToken, assignMinCount: options.AssignMinCount)
+                cancellationToken: cancellationToken, assignMinCount: options.AssignMinCount, phraseMinCount: options.PhraseMinCount)
             : BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
     }
 

@@ -22,8 +22,11 @@ public static class ContextClusterer
     /// <param name="cancellationToken">Checked once per iteration.</param>
     /// <param name="assignMinCount">Words seen at least this often but fewer than <paramref name="minCount"/> times join the
     /// nearest class once the classes are formed, without moving them; <paramref name="minCount"/> (the default) adds none.</param>
+    /// <param name="phraseMinCount">Runs of capitalized words (<see cref="NamePhrases"/>) seen at least this often also join the
+    /// nearest class, as entries whose word is the phrase with single spaces; null adds none.</param>
     public static WordClusters Cluster(TokenCorpus corpus, int clusterCount, int minCount, int contextWords, int seed,
-        int maxIterations = 25, IProgress<string>? progress = null, CancellationToken cancellationToken = default, int? assignMinCount = null)
+        int maxIterations = 25, IProgress<string>? progress = null, CancellationToken cancellationToken = default, int? assignMinCount = null,
+        int? phraseMinCount = null)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentOutOfRangeException.ThrowIfLessThan(clusterCount, 2);
@@ -55,6 +58,27 @@ public static class ContextClusterer
         var entries = new List<WordClusters.Entry>(byRank.Length);
         for (int w = 0; w < byRank.Length; w++)
             entries.Add(new WordClusters.Entry(paths[kmeans.Assignment[w]], corpus.Word(byRank[w]), corpus.Frequency(byRank[w])));
+        if (phraseMinCount is int phraseMin)
+            entries.AddRange(PlacePhrases(corpus, kmeans, rank, byRank.Length, Math.Min(contextWords, clustered), clustered, paths, phraseMin, progress));
         return WordClusters.Create(entries.OrderBy(e => e.Path, StringComparer.Ordinal));
+    }
+
+    /// <summary>Classes for the corpus's name phrases: each phrase's occurrences become one token, and its contexts (the words
+    /// around the whole phrase) choose the nearest final centroid, weighted against the clustered words' PMI baseline.</summary>
+    private static IEnumerable<WordClusters.Entry> PlacePhrases(TokenCorpus corpus, SphericalKMeans kmeans, int[] rank, int rows,
+        int contextWords, int clustered, string[] paths, int minCount, IProgress<string>? progress)
+    {
+        var phrases = NamePhrases.Find(corpus, minCount);
+        int[] tokens = phrases.Rewrite(corpus.Tokens, corpus.TypeCount);
+        int[] phraseRank = [.. rank, .. Enumerable.Range(rows, phrases.Count)];
+        var matrix = ContextMatrix.Build(tokens, phraseRank, rows + phrases.Count, contextWords, clustered);
+        int[] nearest = kmeans.Nearest(matrix, rows, rows + phrases.Count);
+        progress?.Report($"{phrases.Count} name phrases seen at least {minCount} times; {nearest.Count(c => c >= 0)} placed in the nearest class");
+        for (int p = 0; p < phrases.Count; p++)
+        {
+            if (nearest[p] < 0) continue;
+            string text = string.Join(' ', phrases.Words[p].Select(corpus.Word));
+            yield return new WordClusters.Entry(paths[nearest[p]], text, phrases.Counts[p]);
+        }
     }
 }

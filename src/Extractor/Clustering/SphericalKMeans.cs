@@ -84,17 +84,30 @@ internal sealed class SphericalKMeans
         Assignment = assignment;
     }
 
+    /// <summary>The nearest final centroid of rows <paramref name="from"/> to <paramref name="to"/> − 1 of another matrix over the
+    /// same context features (-1 for an empty row, which is near none); call after <see cref="Run"/>.</summary>
+    public int[] Nearest(ContextMatrix other, int from, int to)
+    {
+        var assignment = new int[other.Rows];
+        Assign(other, assignment, new float[other.Rows], from, to);
+        var result = assignment[from..to];
+        for (int w = from; w < to; w++) if (other.RowStart[w + 1] == other.RowStart[w]) result[w - from] = -1;
+        return result;
+    }
+
     /// <summary>Assigns rows <paramref name="from"/> to <paramref name="to"/> − 1 to their nearest centroids; returns how many changed cluster.</summary>
-    private int Assign(int[] assignment, float[] best, int from, int to)
+    private int Assign(int[] assignment, float[] best, int from, int to) => Assign(_rows, assignment, best, from, to);
+
+    private int Assign(ContextMatrix matrix, int[] assignment, float[] best, int from, int to)
     {
         int moved = 0;
         Parallel.For(from, to, () => (Scores: new float[_k], Moved: 0), (w, _, local) =>
         {
             var scores = local.Scores.AsSpan();
             scores.Clear();
-            var columns = _rows.Column;
-            var values = _rows.Value;
-            for (int i = _rows.RowStart[w]; i < _rows.RowStart[w + 1]; i++)
+            var columns = matrix.Column;
+            var values = matrix.Value;
+            for (int i = matrix.RowStart[w]; i < matrix.RowStart[w + 1]; i++)
                 MultiplyAdd(scores, _centroids.AsSpan(columns[i] * _k, _k), values[i]);
             int arg = 0;
             for (int c = 1; c < scores.Length; c++) if (scores[c] > scores[arg]) arg = c;

@@ -31,6 +31,9 @@ public sealed class TokenCorpus
     /// <summary>The word type with id <paramref name="id"/>.</summary>
     public string Word(int id) => _words[id];
 
+    /// <summary>The id of <paramref name="word"/>, or -1 when the corpus never had it.</summary>
+    public int IdOf(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out int id) ? id : -1;
+
     /// <summary>How often the word type with id <paramref name="id"/> occurred.</summary>
     public long Frequency(int id) => _counts[id];
 

@@ -34,6 +34,9 @@ internal sealed class DocumentFeaturizer
             DescribeCached(tokens[i].Of(text), ref infos[i]);
         foreach (var s in sentences)
             MarkSentence(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
+        if (_classes is { MaxPhraseWords: > 0 })
+            foreach (var s in sentences)
+                MarkPhrases(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
         AddDocumentCase(infos);
     }
 
@@ -104,6 +107,59 @@ internal sealed class DocumentFeaturizer
         }
         word.ToLowerInvariant(other);
         return _classes!.ClusterOf(other);
+    }
+
+    /// <summary>Marks the name phrases of the class table in a sentence: the longest run of capitalized words starting at
+    /// each capitalized word that the table knows, left to right (ALL-CAPS words are looked up in Title case too).</summary>
+    private void MarkPhrases(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> sentence)
+    {
+        Span<char> buffer = stackalloc char[128];
+        for (int i = 0; i < sentence.Length;)
+        {
+            int run = 0;
+            while (run < _classes!.MaxPhraseWords && i + run < sentence.Length && IsCapitalized(sentence[i + run].Flags)) run++;
+            int length = run, cluster = -1;
+            for (; length >= 2 && cluster < 0; length--)
+                cluster = PhraseClass(text, tokens.Slice(i, length), buffer);
+            if (cluster < 0) { i++; continue; }
+            length++;
+            for (int k = 0; k < length; k++)
+            {
+                sentence[i + k].Phrase = cluster + 1;
+                sentence[i + k].PhrasePart = (byte)(k == 0 ? 1 : k == length - 1 ? 3 : 2);
+            }
+            i += length;
+        }
+    }
+
+    private static bool IsCapitalized(TokenFlags flags) => (flags & (TokenFlags.InitialCapital | TokenFlags.AllCapitals)) != 0 && (flags & TokenFlags.HasLetter) != 0;
+
+    /// <summary>The class of the words joined by single spaces, as written or with ALL-CAPS words in Title case; -1 if none.</summary>
+    private int PhraseClass(string text, ReadOnlySpan<Token> words, Span<char> buffer)
+    {
+        int n = 0;
+        bool capitals = false;
+        foreach (var token in words)
+        {
+            var word = token.Of(text);
+            if (n + word.Length + 1 > buffer.Length) return -1;
+            if (n > 0) buffer[n++] = WordClassTable.PhraseSeparator;
+            word.CopyTo(buffer[n..]);
+            if (word.Length > 1 && !word.ContainsAnyInRange('a', 'z')) capitals = true;
+            n += word.Length;
+        }
+        int cluster = _classes!.ClusterOf(buffer[..n]);
+        if (cluster >= 0 || !capitals) return cluster;
+        // "MANCHESTER UNITED" in an all-caps headline is the club of running text.
+        bool start = true;
+        for (int i = 0; i < n; i++)
+        {
+            char c = buffer[i];
+            if (c == WordClassTable.PhraseSeparator) { start = true; continue; }
+            buffer[i] = start ? c : char.ToLowerInvariant(c);
+            start = false;
+        }
+        return _classes.ClusterOf(buffer[..n]);
     }
 
     private static void MarkSentence(string text, ReadOnlySpan<Token> tokens, Span<TokenInfo> sentence)

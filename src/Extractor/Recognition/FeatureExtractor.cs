@@ -9,7 +9,8 @@ namespace Extractor.Recognition;
 internal sealed class FeatureExtractor
 {
     /// <summary>Version of the template list below; stored in model files and checked on load.</summary>
-    public const int TemplateVersion = 3;
+    /// <remarks>4 added the name-phrase templates 94-97: a build before it would load a newer model and silently leave them out.</remarks>
+    public const int TemplateVersion = 4;
 
     /// <summary>How far the window reaches to each side: word features exist for offsets −2 to +2.</summary>
     public const int WindowReach = 2;
@@ -97,7 +98,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Writes the features of token <paramref name="i"/> that depend on more than one word's text:
-    /// bigrams, capitalization in context, word lists, document facts and the first pass's labels.</summary>
+    /// bigrams, capitalization in context, word lists, document facts, name phrases' classes and the first pass's labels.</summary>
     public int ExtractContext(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         ref readonly var t = ref s[i];
@@ -135,6 +136,11 @@ internal sealed class FeatureExtractor
             // Class bigrams: the class says what kind of word, its neighbours say in what role.
             f[n++] = StableHash.Combine(90, ClassPrefix(At(s, i - 1), 1), ClassPrefix(t, 1));
             f[n++] = StableHash.Combine(91, ClassPrefix(t, 1), ClassPrefix(At(s, i + 1), 1));
+            // A name phrase's class says what the whole name is ("Manchester United": a club), which its words' classes
+            // (a city, then a common word) cannot; the part says where in the name the token sits.
+            if (t.Phrase > 0)
+                for (int k = 0; k < 4; k++)
+                    f[n++] = StableHash.Combine(94 + k, _classes.Prefix(t.Phrase - 1, k), t.PhrasePart);
         }
         return n + ExtractSecondPass(s, i, f[n..]);
     }

@@ -15,6 +15,10 @@ internal struct TokenInfo
     public GazetteerHits Gazetteer;
     /// <summary>Brown cluster index, or -1 when the word has none.</summary>
     public int Cluster;
+    /// <summary>Class of the name phrase the token is part of, plus one (0 = in none).</summary>
+    public int Phrase;
+    /// <summary>The token's place in that phrase: 1 first, 2 inside, 3 last.</summary>
+    public byte PhrasePart;
     /// <summary>How the same lowercased word is written elsewhere in the document.</summary>
     public DocumentCase DocumentCase;
     /// <summary>First-pass label most often given to this word elsewhere in the document (0 = none, 1 + label otherwise).</summary>

@@ -39,6 +39,8 @@ public sealed class WordClassTable
         }
         _words = words;
         _clusterOfWord = clusterOfWord;
+        for (int w = 0; w < words.Count && MaxPhraseWords == 0; w++)
+            if (words.Word(w).Contains(PhraseSeparator)) MaxPhraseWords = MaxPhraseLength;
         Paths = [.. paths];
         PrefixCount = paths.Count == 0 ? PrefixesPerLayer : paths.Max(p => p.Split(LayerSeparator).Length) * PrefixesPerLayer;
         _prefixes = new ulong[paths.Count * PrefixCount];
@@ -73,6 +75,15 @@ public sealed class WordClassTable
         clusters = [.. clusterOf.Values];
         return WordIndex.Of([.. clusterOf.Keys]);
     }
+
+    /// <summary>Joins the words of a name phrase ("Manchester United"), which has a class like a word.</summary>
+    public const char PhraseSeparator = ' ';
+
+    /// <summary>Longest name phrase a table may hold, in words.</summary>
+    public const int MaxPhraseLength = 4;
+
+    /// <summary>Longest phrase to look up, in words: <see cref="MaxPhraseLength"/>, or 0 when the table holds no phrases.</summary>
+    public int MaxPhraseWords { get; }
 
     /// <summary>Hashed prefixes per class: four per layer.</summary>
     public int PrefixCount { get; }

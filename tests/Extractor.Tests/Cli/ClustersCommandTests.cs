@@ -27,7 +27,9 @@ public class ClustersCommandTests
     [Theory]
     [InlineData("--assign-min-count", "3", "--min-count", "2", "--assign-min-count must be from 1 to --min-count (2)")]
     [InlineData("--assign-min-count", "1", "--algorithm", "Brown", "--assign-min-count needs --algorithm KMeans")]
-    public void Clusters_AssignMinCountMisused_OneLineErrorExitTwo_NothingWritten(string o1, string v1, string o2, string v2, string message)
+    [InlineData("--phrases", "0", "--min-count", "2", "--phrases must be at least 1")]
+    [InlineData("--phrases", "5", "--algorithm", "Brown", "--phrases needs --algorithm KMeans")]
+    public void Clusters_KMeansOptionMisused_OneLineErrorExitTwo_NothingWritten(string o1, string v1, string o2, string v2, string message)
     {
         using var tmp = new TempFolder();
         string text = tmp.File("text.txt", "a b c\n");
@@ -57,8 +59,28 @@ public class ClustersCommandTests
         var after = File.ReadAllLines(placed);
         Assert.Equal(before.Length + 1, after.Length);
         Assert.Subset(after.ToHashSet(), before.ToHashSet());
-        string BitsOf(string[] file, string word) => file.Single(line => line.Split('\t')[1] == word).Split('\t')[0];
         Assert.Equal(BitsOf(after, "cat"), BitsOf(after, "cow"));
+    }
+
+    [Fact]
+    public void Clusters_Phrases_AddsCapitalizedRunsAsEntries_WordsUnchanged()
+    {
+        using var tmp = new TempFolder();
+        var lines = Enumerable.Repeat(new[] { "the club Arsenal won again", "the club Chelsea won again", "she lives in Paris today", "the club Real Madrid won again" }, 6).SelectMany(l => l);
+        string text = tmp.File("text.txt", string.Join("\n", lines) + "\n");
+        string plain = Path.Combine(tmp.Path, "plain.paths"), phrases = Path.Combine(tmp.Path, "phrases.paths");
+        string[] common = ["--input", text, "--clusters", "4", "--min-count", "5", "--context-words", "25"];
+
+        Assert.Equal(0, CliRunner.Run(["clusters", .. common, "--output", plain]).ExitCode);
+        var r = CliRunner.Run(["clusters", .. common, "--output", phrases, "--phrases", "5"]);
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("1 name phrases seen at least 5 times; 1 placed in the nearest class", r.Stdout);
+        var before = File.ReadAllLines(plain);
+        var after = File.ReadAllLines(phrases);
+        Assert.Equal(before.Length + 1, after.Length);
+        Assert.Subset(after.ToHashSet(), before.ToHashSet());
+        Assert.Equal(BitsOf(after, "Arsenal"), BitsOf(after, "Real Madrid"));
     }
 
     [Fact]
@@ -86,4 +108,7 @@ public class ClustersCommandTests
         Assert.Contains("folder " + Path.Combine(tmp.Path, "no-such-folder") + " does not exist", r.Stderr);
         Assert.DoesNotContain("read ", r.Stdout);
     }
+
+    /// <summary>The bit path of <paramref name="word"/> in the lines of a paths file.</summary>
+    private static string BitsOf(string[] file, string word) => file.Single(line => line.Split('\t')[1] == word).Split('\t')[0];
 }

@@ -45,6 +45,20 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
         Assert.Equal(model.Classes.PrefixCount, read.Classes.PrefixCount);
         // Three paths in all, not one per word: "0101" is written once.
         Assert.Equal(1, CountOf(stream.ToArray(), "0101"u8));
+        Assert.Equal(0, read.Classes.MaxPhraseWords);
+    }
+
+    [Fact]
+    public void RoundTrip_NamePhrases_KeepTheirClass_AndAreLookedUp()
+    {
+        var model = fixture.Model with { Classes = new WordClassTable([("Manchester", "0101"), ("Manchester United", "11")]) };
+        var stream = new MemoryStream();
+        ModelWriter.Write(model, stream);
+
+        var read = ModelReader.Read(stream.ToArray(), "test");
+
+        Assert.Equal(WordClassTable.MaxPhraseLength, read.Classes!.MaxPhraseWords);
+        Assert.Equal("11", read.Classes.Paths[read.Classes.ClusterOf("Manchester United")]);
     }
 
     [Fact]
