@@ -1,6 +1,7 @@
 using System.CommandLine.Help;
 using System.CommandLine;
 using Extractor.Cli.Commands;
+using Extractor.IO.Output;
 
 namespace Extractor.Cli;
 
@@ -39,7 +40,8 @@ internal static class CliApp
         Exit codes:
           0    every input was processed
           1    some inputs failed (each named on stderr; the rest were written), or evaluate fell below --min-f1
-          2    usage error: unknown option, bad value, missing path, unusable model file
+          2    usage error: unknown option, bad value, missing path, unusable model file or output target
+          3    output could not be written (disk full, I/O error, closed stdout); -o FILE is left as it was
           130  interrupted (Ctrl-C or SIGTERM); records already written are whole, -o FILE is left as it was
         A closed output pipe (`extractor extract big/ | head`) ends the run quietly with 0.
         """;
@@ -71,6 +73,16 @@ internal static class CliApp
         {
             error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
+        }
+        catch (OutputClosedException)
+        {
+            // The reader got what it asked for (`extractor tokenize big.txt | head`).
+            return ExitCodes.Success;
+        }
+        catch (OutputFailedException e)
+        {
+            error.WriteLine($"error: standard output: {e.Message}");
+            return ExitCodes.OutputFailed;
         }
     }
 }

@@ -9,6 +9,8 @@ internal static class ExitCodes
     public const int PartialFailure = 1;
     /// <summary>Bad usage: unknown option, missing path, bad value, unusable model file.</summary>
     public const int Usage = 2;
+    /// <summary>Output could not be written (a full disk, an I/O error, closed standard output): records were lost.</summary>
+    public const int OutputFailed = 3;
     /// <summary>Interrupted (Ctrl-C), by the shell convention 128 + SIGINT.</summary>
     public const int Interrupted = 130;
 }

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Extractor.Cli;
-using Microsoft.Win32.SafeHandles;
+using Extractor.Cli.StandardStreams;
+using Extractor.IO.Output;
 
 // A buffered, BOM-less UTF-8 stdout with "\n" line ends: records are flushed whole, per document,
 // instead of Console.Out's flush on every write.
@@ -24,13 +25,18 @@ using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
 
 int code = CliApp.Run(args, stdout, stderr, cancel: interrupt.Token);
+if (code == ExitCodes.OutputFailed) return code;
 try { stdout.Flush(); }
-catch (IOException) { /* the reader closed the pipe; what it took is complete */ }
+catch (OutputClosedException) { /* the reader closed the pipe; what it took is complete */ }
+catch (OutputFailedException e)
+{
+    stderr.WriteLine($"error: standard output: {e.Message}");
+    return ExitCodes.OutputFailed;
+}
 return code;
 
-// On Unix, standard output as a plain file stream: Console's own stream swallows EPIPE, so a closed pipe
-// (`extractor extract big/ | head`) would go unnoticed and the whole corpus would be processed for nobody.
-// .NET ignores SIGPIPE, so the write fails with an IOException instead, which ends the run quietly.
+// On Unix, write(2) on descriptor 1 at the position the shell shares with other commands; the console's own
+// stream swallows EPIPE, so a closed pipe (`extractor extract big/ | head`) would go unnoticed.
 static Stream OpenStandardOutput() => OperatingSystem.IsWindows()
     ? Console.OpenStandardOutput()
-    : new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+    : new StandardOutputStream(closed: StandardDescriptors.WasClosed(1));

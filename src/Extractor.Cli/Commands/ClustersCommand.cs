@@ -18,20 +18,18 @@ internal static class ClustersCommand
     {
         var input = new Option<FileInfo[]>("--input", "-i") { Description = "Unlabeled text, one paragraph per line (.gz or plain), read in the order given", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Paths file to write: BITS<TAB>WORD<TAB>COUNT", Required = true };
-        var clusters = new Option<int>("--clusters", "-c") { Description = "Number of classes (for Brown, the active set's size)", DefaultValueFactory = _ => 1000 };
-        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times get no class", DefaultValueFactory = _ => 25 };
-        var maxTokens = new Option<long>("--max-tokens") { Description = "Stop reading after this many tokens", DefaultValueFactory = _ => long.MaxValue };
+        var clusters = new Option<int>("--clusters", "-c") { Description = "Number of classes (for Brown, the active set's size)", DefaultValueFactory = _ => 1000 }.Within(2, 1 << 20);
+        var minCount = new Option<int>("--min-count") { Description = "Words seen fewer times get no class", DefaultValueFactory = _ => 25 }.Within(1, int.MaxValue);
+        var maxTokens = new Option<long>("--max-tokens") { Description = "Stop reading after this many tokens", DefaultValueFactory = _ => long.MaxValue }.Within(1, long.MaxValue);
         var algorithm = new Option<ClusterAlgorithm>("--algorithm") { Description = "KMeans (PMI-weighted ±2 contexts, with a Ward merge tree; the shipped model's classes) or Brown (class bigrams)", DefaultValueFactory = _ => ClusterAlgorithm.KMeans };
-        var seed = new Option<int>("--seed") { Description = "Initial centroids for KMeans; same seed, same classes", DefaultValueFactory = _ => 1 };
-        var contextWords = new Option<int>("--context-words") { Description = "Most frequent words used as KMeans context features", DefaultValueFactory = _ => 5000 };
-        var assignMinCount = new Option<int?>("--assign-min-count") { Description = "KMeans: words seen at least this often but under --min-count join the nearest class afterwards, without moving it (default: none)" };
-        var phrases = new Option<int?>("--phrases") { Description = "KMeans: runs of 2 to 4 capitalized words (\"Manchester United\") seen at least this often join the nearest class as phrases (default: none)" };
+        var seed = new Option<int>("--seed") { Description = "Initial centroids for KMeans; same seed, same classes", DefaultValueFactory = _ => 1 }.Within(int.MinValue, int.MaxValue);
+        var contextWords = new Option<int>("--context-words") { Description = "Most frequent words used as KMeans context features", DefaultValueFactory = _ => 5000 }.Within(1, 1 << 20);
+        var assignMinCount = new Option<int?>("--assign-min-count") { Description = "KMeans: words seen at least this often but under --min-count join the nearest class afterwards, without moving it (default: none)" }.Within(1, int.MaxValue);
+        var phrases = new Option<int?>("--phrases") { Description = "KMeans: runs of 2 to 4 capitalized words (\"Manchester United\") seen at least this often join the nearest class as phrases (default: none)" }.Within(1, int.MaxValue);
         var command = new Command("clusters", "Learn word classes from unlabeled text (deterministic for a given seed)")
         {
             input, output, clusters, minCount, maxTokens, algorithm, seed, contextWords, assignMinCount, phrases,
         };
-        contextWords.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--context-words must be at least 1"); });
-        clusters.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 2) r.AddError("--clusters must be at least 2"); });
         command.SetAction((parse, cancel) =>
         {
             var files = parse.GetRequiredValue(input);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Extractor.Cli.Extraction;
+using Extractor.Cli.StandardStreams;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
@@ -22,6 +23,9 @@ internal static class ExtractCommand
           extractor extract a/ -f jsonl | jq -r 'select(.type=="PERSON") | .name'
         """;
 
+    /// <summary>The most documents in flight: more workers than that only multiply memory on any machine this runs on.</summary>
+    private const int MaxParallel = 256;
+
     public static Command Create(Option<FileInfo?> modelOption, StdinProvider stdin)
     {
         var paths = new Argument<string[]>("path") { Description = "Files and folders to read (folders recursively, sorted); none or '-' reads stdin", Arity = ArgumentArity.ZeroOrMore };
@@ -29,21 +33,18 @@ internal static class ExtractCommand
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "csv, tsv, json or jsonl (default: from --output's extension, else csv)" };
         var level = new Option<OutputLevel>("--level", "-l") { Description = "entity (one row per entity per document), mention, or corpus", DefaultValueFactory = _ => OutputLevel.Entity };
         var types = new Option<string>("--types", "-t") { Description = $"Comma-separated: {string.Join(", ", EntityTypes.Names)}", DefaultValueFactory = _ => EntityTypes.Default };
-        var minScore = new Option<float>("--min-score") { Description = "Drop mentions the model scores below this (0..1)", DefaultValueFactory = _ => 0f };
+        var minScore = new Option<float>("--min-score") { Description = "Drop mentions the model scores below this (0..1)", DefaultValueFactory = _ => 0f }.Within(0f, 1f);
         var include = new Option<string[]>("--include") { Description = "Glob of folder files to read (repeatable; replaces the default *.txt *.md *.html *.htm)" };
         var exclude = new Option<string[]>("--exclude") { Description = "Glob of folder files or folders to skip (repeatable)" };
         var inputFormat = new Option<InputFormat>("--input-format") { Description = "text, html, jsonl or csv (default: by file extension)", DefaultValueFactory = _ => InputFormat.Auto };
         var textField = new Option<string>("--text-field") { Description = "JSONL/CSV field holding the text", DefaultValueFactory = _ => "text" };
         var idField = new Option<string>("--id-field") { Description = "JSONL/CSV field holding the document id (else FILE:LINE / FILE:ROW)", DefaultValueFactory = _ => "id" };
-        var maxSize = new Option<long>("--max-document-size") { Description = "Skip documents larger than this many bytes", DefaultValueFactory = _ => SourceOptions.DefaultMaxDocumentSize };
-        var parallel = new Option<int>("--parallel", "-j") { Description = "Documents processed at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var maxSize = new Option<long>("--max-document-size") { Description = "Skip documents larger than this many bytes", DefaultValueFactory = _ => SourceOptions.DefaultMaxDocumentSize }.Within(1, SourceOptions.MaxDocumentSizeLimit, bytes: true);
+        var parallel = new Option<int>("--parallel", "-j") { Description = $"Documents processed at once (1 to {MaxParallel})", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxParallel) }.Within(1, MaxParallel);
         var demonyms = new Option<bool>("--demonyms") { Description = "Report demonyms (Israeli, Qatari) as mentions of their country" };
         var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
-        minScore.Validators.Add(r => { if (r.GetValueOrDefault<float>() is < 0 or > 1) r.AddError("--min-score must be between 0 and 1"); });
-        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
-        maxSize.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 1) r.AddError("--max-document-size must be positive"); });
         types.Validators.Add(r =>
         {
             if (!EntityTypes.TryParse(r.GetValueOrDefault<string>(), out _, out var bad))
@@ -60,9 +61,10 @@ internal static class ExtractCommand
             if (given.FirstOrDefault(g => g.StartsWith('-') && g != DocumentSource.StdinPath && !Path.Exists(g)) is { } unknown)
                 throw new UserErrorException($"unknown option '{unknown}' (see 'extractor extract --help')");
             var missing = DocumentSource.FindMissing(given);
-            if (missing.Count > 0) throw new UserErrorException($"{missing[0]}: no such file or folder");
+            if (missing.Count > 0) throw new UserErrorException($"{DiagnosticText.Escape(missing[0])}: no such file or folder");
             EntityTypes.TryParse(parse.GetValue(types), out var kinds, out _);
-            var outFile = parse.GetValue(output);
+            var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
+            var target = outFile is null ? null : CheckTarget(outFile.ToString(), given);
             var options = new ExtractOptions(
                 given,
                 new SourceOptions
@@ -74,7 +76,7 @@ internal static class ExtractCommand
                     IdField = parse.GetRequiredValue(idField),
                     MaxDocumentSize = parse.GetValue(maxSize),
                 },
-                outFile?.FullName,
+                target,
                 parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
                 new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) },
                 parse.GetValue(level),
@@ -112,30 +114,46 @@ internal static class ExtractCommand
         IProgressSink progress = stdin.ErrorIsTerminal ? Terminal(options, io.Error) : new PlainDiagnostics(io.Error);
         var runner = new ExtractionRunner(analyzer, resolver, options, progress);
         RunSummary summary;
-        if (options.OutputPath is null)
+        string shown = options.Target is { } t ? DiagnosticText.Escape(t.Given) : "standard output";
+        if (options.Target is null)
         {
             summary = await runner.RunAsync(inputs, io.Output, cancel);
         }
         else
         {
-            AtomicFileOutput file;
-            try { file = AtomicFileOutput.Create(options.OutputPath); }
+            IOutputFile file;
+            try { file = options.Target.Open(); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new UserErrorException($"{options.OutputPath}: cannot write output ({e.Message})");
+                throw new UserErrorException($"{shown}: cannot write output ({e.Message})");
             }
             using (file)
             {
                 summary = await runner.RunAsync(inputs, file.Writer, cancel);
                 // An interrupted run keeps the earlier file: a partial result must not replace a complete one.
-                if (!summary.Interrupted) file.Commit();
+                try { if (!summary.Interrupted && summary.OutputFailure is null) file.Commit(); }
+                catch (IOException e) { summary.OutputFailure = DiagnosticText.Reason(e); }
             }
         }
         progress.Finish();
+        if (summary.OutputFailure is not null)
+        {
+            string kept = options.Target is { IsSpecial: false } ? $"; {shown} was left as it was" : "";
+            io.Error.WriteLine($"error: {shown}: cannot write output ({summary.OutputFailure}){kept}");
+            io.Error.WriteLine("failed: " + summary.Describe(clock.Elapsed));
+            return ExitCodes.OutputFailed;
+        }
         if (!options.Quiet || summary.Interrupted)
             io.Error.WriteLine((summary.Interrupted ? "interrupted: " : "extracted ") + summary.Describe(clock.Elapsed));
         if (summary.Interrupted) return ExitCodes.Interrupted;
         return summary.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+    }
+
+    /// <summary>The <c>-o</c> target checked before anything runs: a folder, an input or a file that may not be written stops the command (exit 2).</summary>
+    private static OutputTarget CheckTarget(string path, IReadOnlyList<string> inputs)
+    {
+        try { return OutputTarget.Check(path, inputs); }
+        catch (OutputTargetException e) { throw new UserErrorException($"{DiagnosticText.Escape(path)}: cannot write output: {e.Message}"); }
     }
 }
 
@@ -144,7 +162,9 @@ internal sealed class StdinProvider(Func<TextReader> reader, bool errorIsTermina
 {
     /// <summary>The process's real console.</summary>
     /// <remarks>Read as UTF-8 whatever the locale says, as files are, so invalid bytes are reported rather than silently replaced.</remarks>
-    public static StdinProvider Console => new(() => new CheckedUtf8Reader(System.Console.OpenStandardInput()), !System.Console.IsErrorRedirected);
+    public static StdinProvider Console => new(
+        () => StandardDescriptors.WasClosed(0) ? new ClosedInputReader() : new CheckedUtf8Reader(System.Console.OpenStandardInput()),
+        !System.Console.IsErrorRedirected);
 
     /// <summary>Opens standard input.</summary>
     public TextReader Reader() => reader();

@@ -20,18 +20,17 @@ internal static class TrainCommand
         var train = new Option<FileInfo>("--train") { Description = "Training data, CoNLL-2003 column format (IOB1 or IOB2)", Required = true };
         var dev = new Option<FileInfo>("--dev") { Description = "Development data used to pick the best epoch and calibrate scores", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Where to write the model", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per stage (the best one on --dev is kept)", DefaultValueFactory = _ => 15 };
-        var seed = new Option<int>("--seed") { Description = "Seed for the sentence shuffle; same seed, same model", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per stage (the best one on --dev is kept)", DefaultValueFactory = _ => 15 }.Within(1, int.MaxValue);
+        var seed = new Option<int>("--seed") { Description = "Seed for the sentence shuffle; same seed, same model", DefaultValueFactory = _ => 1 }.Within(int.MinValue, int.MaxValue);
         var encoding = new Option<TagEncoding>("--encoding") { Description = "Tag encoding: Bio or Bilou", DefaultValueFactory = _ => TagEncoding.Bilou };
         var without = new Option<FeatureSet[]>("--without") { Description = "Feature groups to leave out, for ablations (e.g. SecondPass, WordClasses, Gazetteers)", AllowMultipleArgumentsPerToken = true };
         var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (paths files from extractor clusters: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
-        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 };
-        var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 }.Within(1, int.MaxValue);
+        var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 }.Within(2, 100);
         var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
         {
             train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds,
         };
-        epochs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--epochs must be at least 1"); });
         command.SetAction(parse =>
         {
             var features = FeatureSet.All;

@@ -18,7 +18,7 @@ public enum OutputLevel
 /// <summary>The validated settings of one <c>extractor extract</c> run; nothing below the CLI sees System.CommandLine.</summary>
 /// <param name="Paths">Inputs in the order given; <c>-</c> is standard input.</param>
 /// <param name="Sources">How inputs are found and read.</param>
-/// <param name="OutputPath">Output file, or null for standard output.</param>
+/// <param name="Target">The checked <c>-o</c> file, or null for standard output.</param>
 /// <param name="Format">Output format.</param>
 /// <param name="Output">Writer settings (formula escaping).</param>
 /// <param name="Level">Row granularity.</param>
@@ -31,7 +31,7 @@ public enum OutputLevel
 public sealed record ExtractOptions(
     IReadOnlyList<string> Paths,
     SourceOptions Sources,
-    string? OutputPath,
+    OutputTarget? Target,
     OutputFormat Format,
     OutputOptions Output,
     OutputLevel Level,

@@ -55,27 +55,36 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             try { result = await pending.Result.WaitAsync(cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
             if (result is null || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
-            if (summary.OutputClosed) break;
             bool failed = Report(result, summary);
+            if (failed && options.FailFast)
+            {
+                // Nothing after the first failure is written, however far the workers had got: the output of a
+                // --fail-fast run is the records of the inputs before it, the same on every run.
+                summary.StoppedEarly = true;
+                stop.Cancel();
+                break;
+            }
             try
             {
                 if (result.Item is SourceDocument doc && result.Failure is null) writer.Write(doc.Id, result);
                 // A pipe's reader sees each document as soon as it is done. A file is a temporary copy, renamed
                 // into place only at the end, so a write per document would buy nothing: the records wait in the
                 // writer's buffer instead, and it writes 64 KB at a time.
-                if (options.OutputPath is null) writer.Flush();
+                if (options.Target is null) writer.Flush();
             }
-            catch (IOException) when (options.OutputPath is null)
+            catch (IOException e)
             {
-                // The reader went away (`extractor extract big/ | head`): nothing more can be delivered.
-                summary.OutputClosed = true;
+                // The reader went away (`extractor extract big/ | head`): nothing more can be delivered. Any other
+                // write error (a full disk) lost records, which the run must report rather than count as written.
+                if (e is OutputClosedException) summary.OutputClosed = true;
+                else summary.OutputFailure = DiagnosticText.Reason(e);
                 stop.Cancel();
+                break;
             }
             summary.InputBytes = source.BytesRead;
             progress.Advance(summary);
-            if (failed && options.FailFast) stop.Cancel();
         }
-        if (summary.OutputClosed) return summary;
+        if (summary.OutputClosed || summary.OutputFailure is not null) return summary;
         if (!summary.Interrupted)
         {
             await producer;
@@ -89,7 +98,8 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             if (summary.Interrupted) writer.EndInterrupted();
             else writer.Complete();
         }
-        catch (IOException) when (options.OutputPath is null) { summary.OutputClosed = true; }
+        catch (OutputClosedException) { summary.OutputClosed = true; }
+        catch (IOException e) { summary.OutputFailure = DiagnosticText.Reason(e); }
         return summary;
     }
 

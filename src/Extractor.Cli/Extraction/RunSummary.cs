@@ -15,6 +15,12 @@ internal sealed class RunSummary
     public bool Interrupted { get; set; }
     public bool OutputClosed { get; set; }
 
+    /// <summary>Why output could not be written (a full disk), or null: records were lost, and the exit code says so.</summary>
+    public string? OutputFailure { get; set; }
+
+    /// <summary>--fail-fast stopped the run at a failed input.</summary>
+    public bool StoppedEarly { get; set; }
+
     public string Describe(TimeSpan elapsed) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{Documents} documents, {Entities} entities, {Mentions} mentions, {Errors} errors, {Warnings} warnings in {elapsed.TotalSeconds:F1} s ({(elapsed.TotalSeconds > 0 ? Tokens / elapsed.TotalSeconds : 0):F0} tokens/s)");
 }

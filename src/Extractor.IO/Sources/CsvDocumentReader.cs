@@ -8,23 +8,25 @@ namespace Extractor.IO.Sources;
 /// </summary>
 internal static class CsvDocumentReader
 {
+    private const char Separator = ',';
+
     private static CsvReaderOptions ReaderOptions(SourceOptions options) => CsvReaderOptions.Default with
     {
-        Separator = ',',
+        Separator = Separator,
         HasHeader = true,
         // An unclosed quote would otherwise read the rest of a file of any size into one field.
         MaxRecordSize = options.MaxRowChars,
     };
 
-    /// <param name="reader">The CSV reader, owned (and disposed) by this enumeration.</param>
     /// <param name="fileId">The file's document id, the prefix of default row ids.</param>
     /// <param name="shown">The file as the user knows it, the prefix of failure locations.</param>
     /// <param name="options">Field names and the size limit.</param>
-    /// <param name="text">The decoded text under <paramref name="reader"/>, asked whether it replaced invalid bytes.</param>
-    public static IEnumerable<SourceItem> Read(CsvReader reader, TextReader text, string fileId, string shown, SourceOptions options)
+    /// <param name="text">The decoded text, parsed as CSV and asked whether it replaced invalid bytes.</param>
+    public static IEnumerable<SourceItem> Read(TextReader text, string fileId, string shown, SourceOptions options)
     {
         var replacedReported = false;
-        using (reader)
+        var quotes = new CsvQuoteTracker(text, Separator);
+        using (var reader = CsvReader.Create(quotes, ReaderOptions(options), leaveOpen: true))
         {
             var headers = TryReadHeaders(reader, out var error);
             if (error is not null)
@@ -43,8 +45,12 @@ internal static class CsvDocumentReader
                 yield break;
             }
             var idIndex = reader.TryGetFieldIndex(options.IdField, out var index) ? index : -1;
+            // Each row waits until the next one is read: only then is it known whether it was the last, and the
+            // last row of a file that ends inside quotes is not a document but the rest of the file run together.
+            (long Row, SourceItem Item)? held = null;
             while (TryRead(reader, out error))
             {
+                if (held is { } previous) yield return previous.Item;
                 var row = reader.RowNumber;
                 var body = reader.GetString(textIndex) ?? "";
                 var id = idIndex >= 0 ? reader.GetString(idIndex) : null;
@@ -53,9 +59,16 @@ internal static class CsvDocumentReader
                 {
                     yield return replaced;
                 }
-                yield return body.Length > options.MaxDocumentSize
+                SourceItem item = body.Length > options.MaxDocumentSize
                     ? new SourceFailure($"{shown}:{row}", InputFiles.TooLarge(options.MaxDocumentSize))
-                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : id, body);
+                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : RowIds.Clean(id), body);
+                held = (row, item);
+            }
+            if (held is { } last)
+            {
+                yield return error is null && quotes.InsideQuotes
+                    ? new SourceFailure($"{shown}:{last.Row}", "malformed CSV: a quoted field is never closed (the file ends inside it)")
+                    : last.Item;
             }
             if (error is not null)
             {
@@ -67,9 +80,6 @@ internal static class CsvDocumentReader
             }
         }
     }
-
-    /// <summary>A reader over decoded text, left open (its owner closes it).</summary>
-    public static CsvReader Create(TextReader text, SourceOptions options) => CsvReader.Create(text, ReaderOptions(options), leaveOpen: true);
 
     private static IReadOnlyList<string> TryReadHeaders(CsvReader reader, out string? error)
     {

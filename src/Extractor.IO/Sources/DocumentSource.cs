@@ -78,7 +78,31 @@ public sealed class DocumentSource
 
     /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
     public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths) =>
-        paths.Count == 0 ? ReadStdin() : paths.SelectMany(ReadPath);
+        paths.Count == 0 ? Guarded(StdinPath, ReadStdin()) : paths.SelectMany(path => Guarded(path, ReadPath(path)));
+
+    /// <summary>
+    /// The items of one input, ending that input, and only it, with a failure if its reader throws what it
+    /// should have reported (a bug on hostile input): the other inputs of the batch are still read.
+    /// </summary>
+    private static IEnumerable<SourceItem> Guarded(string path, IEnumerable<SourceItem> items)
+    {
+        using var each = items.GetEnumerator();
+        while (true)
+        {
+            SourceItem item;
+            try
+            {
+                if (!each.MoveNext()) yield break;
+                item = each.Current;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                item = new SourceFailure(path, $"internal error while reading ({e.GetType().Name}: {e.Message}); the rest of this input is skipped");
+            }
+            yield return item;
+            if (item is SourceFailure { Reason: var reason } && reason.StartsWith("internal error while reading", StringComparison.Ordinal)) yield break;
+        }
+    }
 
     private IEnumerable<SourceItem> ReadPath(string path)
     {
@@ -122,7 +146,7 @@ public sealed class DocumentSource
             case InputFormat.Jsonl:
                 return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, options));
             case InputFormat.Csv:
-                return OpenThen(shown, text => CsvDocumentReader.Read(CsvDocumentReader.Create(text, options), text, id, shown, options));
+                return OpenThen(shown, text => CsvDocumentReader.Read(text, id, shown, options));
             case var format:
                 return ReadWholeFile(shown, id, format == InputFormat.Html);
         }
@@ -181,7 +205,7 @@ public sealed class DocumentSource
         var rows = options.Format switch
         {
             InputFormat.Jsonl => JsonlDocumentReader.Read(stdin, StdinPath, StdinPath, options),
-            InputFormat.Csv => CsvDocumentReader.Read(CsvDocumentReader.Create(stdin, options), stdin, StdinPath, StdinPath, options),
+            InputFormat.Csv => CsvDocumentReader.Read(stdin, StdinPath, StdinPath, options),
             _ => null,
         };
         if (rows is not null)

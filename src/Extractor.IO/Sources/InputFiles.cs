@@ -118,16 +118,9 @@ internal static class InputFiles
     {
         UnauthorizedAccessException => "permission denied",
         FileNotFoundException or DirectoryNotFoundException => "not found",
-        IOException io => WithoutPath(io.Message),
+        IOException io => DiagnosticText.Reason(io),
         _ => null,
     };
-
-    /// <summary>The message without the <c> : 'PATH'</c> that .NET appends on Unix: the caller names the file already, in the user's own spelling.</summary>
-    private static string WithoutPath(string message)
-    {
-        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
-        return at > 0 && message.EndsWith('\'') ? message[..at] : message;
-    }
 
     private static byte[]? ReadBounded(Stream stream, long maxBytes)
     {

@@ -79,7 +79,22 @@ internal static class JsonlDocumentReader
         }
         using (json)
         {
-            var root = json.RootElement;
+            try
+            {
+                return Inspect(json.RootElement, defaultId, where, options);
+            }
+            catch (InvalidOperationException)
+            {
+                // Looking a field up compares unescaped names, and a name escaping an unpaired surrogate
+                // ({"\udc00":1}) cannot be unescaped: System.Text.Json throws where it could have said no.
+                return new SourceFailure(where, "a field name holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text");
+            }
+        }
+    }
+
+    private static SourceItem Inspect(JsonElement root, string defaultId, string where, SourceOptions options)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return new SourceFailure(where, $"expected a JSON object, found {Describe(root.ValueKind)}");
@@ -106,7 +121,9 @@ internal static class JsonlDocumentReader
             }
             return idValue.ValueKind switch
             {
-                JsonValueKind.String when TryGetString(idValue) is { } id => new SourceDocument(id, text),
+                // An empty id would name no document in the output; the row's place does.
+                JsonValueKind.String when TryGetString(idValue) is "" => new SourceDocument(defaultId, text),
+                JsonValueKind.String when TryGetString(idValue) is { } id => new SourceDocument(RowIds.Clean(id), text),
                 JsonValueKind.String => new SourceFailure(where, UnpairedSurrogate(options.IdField)),
                 JsonValueKind.Number => new SourceDocument(idValue.GetRawText(), text),
                 var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),

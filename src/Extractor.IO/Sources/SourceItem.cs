@@ -19,7 +19,7 @@ public sealed record SourceDocument(string Id, string Text) : SourceItem;
 public sealed record SourceWarning(string Where, string Message) : SourceItem
 {
     /// <summary><c>WHERE: MESSAGE</c>, ready to show.</summary>
-    public override string ToString() => $"{Where}: {Message}";
+    public override string ToString() => $"{DiagnosticText.Escape(Where)}: {DiagnosticText.Escape(Message)}";
 }
 
 /// <summary>An input or row that yields no document.</summary>
@@ -28,5 +28,5 @@ public sealed record SourceWarning(string Where, string Message) : SourceItem
 public sealed record SourceFailure(string Where, string Reason) : SourceItem
 {
     /// <summary><c>WHERE: REASON</c>, ready to show.</summary>
-    public override string ToString() => $"{Where}: {Reason}";
+    public override string ToString() => $"{DiagnosticText.Escape(Where)}: {DiagnosticText.Escape(Reason)}";
 }

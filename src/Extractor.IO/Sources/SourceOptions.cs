@@ -6,6 +6,9 @@ public sealed record SourceOptions
     /// <summary>50 MiB, the default <see cref="MaxDocumentSize"/>.</summary>
     public const long DefaultMaxDocumentSize = 50L * 1024 * 1024;
 
+    /// <summary>The largest <c>--max-document-size</c>: a document is held as one .NET string, which cannot pass 2^30 characters.</summary>
+    public const long MaxDocumentSizeLimit = 1L << 30;
+
     /// <summary>The defaults: every option at its documented default.</summary>
     public static SourceOptions Default { get; } = new();
 

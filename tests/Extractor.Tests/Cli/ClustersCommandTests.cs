@@ -27,7 +27,7 @@ public class ClustersCommandTests
     [Theory]
     [InlineData("--assign-min-count", "3", "--min-count", "2", "--assign-min-count must be from 1 to --min-count (2)")]
     [InlineData("--assign-min-count", "1", "--algorithm", "Brown", "--assign-min-count needs --algorithm KMeans")]
-    [InlineData("--phrases", "0", "--min-count", "2", "--phrases must be at least 1")]
+    [InlineData("--phrases", "0", "--min-count", "2", "--phrases: '0' is not a whole number from 1")]
     [InlineData("--phrases", "5", "--algorithm", "Brown", "--phrases needs --algorithm KMeans")]
     public void Clusters_KMeansOptionMisused_OneLineErrorExitTwo_NothingWritten(string o1, string v1, string o2, string v2, string message)
     {

@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace Extractor.IO.Sources;
+
+/// <summary>Names as they may appear in a one-line diagnostic: control characters escaped, so a file name with a newline can neither split its line nor forge another <c>error:</c> line.</summary>
+public static class DiagnosticText
+{
+    /// <summary><paramref name="name"/> with C0/C1 controls, DEL and the line/paragraph separators written as <c>\n</c>, <c>\t</c> or <c>\xNN</c>/<c>\uNNNN</c>; other text unchanged.</summary>
+    public static string Escape(string name)
+    {
+        int first = 0;
+        while (first < name.Length && !NeedsEscape(name[first])) first++;
+        if (first == name.Length) return name;
+        var escaped = new StringBuilder(name.Length + 8).Append(name, 0, first);
+        foreach (char c in name.AsSpan(first))
+        {
+            if (!NeedsEscape(c)) escaped.Append(c);
+            else if (c == '\n') escaped.Append("\\n");
+            else if (c == '\r') escaped.Append("\\r");
+            else if (c == '\t') escaped.Append("\\t");
+            else if (c <= 0xFF) escaped.Append("\\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            else escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        }
+        return escaped.ToString();
+    }
+
+    /// <summary>An I/O error's message without the <c> : 'PATH'</c> that .NET appends on Unix: the caller names the file already, in the user's own spelling.</summary>
+    public static string Reason(IOException exception)
+    {
+        var message = exception.Message;
+        var at = message.LastIndexOf(" : '", StringComparison.Ordinal);
+        return at > 0 && message.EndsWith('\'') ? message[..at] : message;
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+}
