@@ -1,3 +1,5 @@
+using Extractor.IO.FileSystem;
+using Extractor.IO.Sources;
 using Extractor.Models;
 using Extractor.Recognition;
 
@@ -20,6 +22,9 @@ internal static class ModelLocator
             throw new UserErrorException(path is null
                 ? $"{file}: the shipped model is missing; rebuild the tool, or pass --model PATH"
                 : $"{path}: no such model file");
+        // A device or FIFO (--model /dev/zero) would be read without end; only a regular file can be a model.
+        if (FileKinds.Of(file) is not FileKind.Regular and var kind)
+            throw new UserErrorException($"{DiagnosticText.Escape(file)}: not a model file (a {kind.ToString().ToLowerInvariant()}, not a regular file)");
         try
         {
             return ModelReader.ReadFile(file);

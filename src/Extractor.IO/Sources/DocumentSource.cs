@@ -120,20 +120,31 @@ public sealed class DocumentSource
     private IEnumerable<SourceItem> ReadFolder(string folder)
     {
         var listing = FolderWalker.List(folder, filter);
-        foreach (var problem in listing.Problems)
-        {
-            yield return problem;
-        }
+        int next = 0;
         if (listing.Files.Count == 0)
         {
+            foreach (var (_, problem) in listing.Problems)
+            {
+                yield return problem;
+            }
             yield return new SourceWarning(folder, "no matching files");
+            yield break;
         }
         foreach (var relative in listing.Files)
         {
+            // Problems in their place in the walk's order: a loop under z/ is reported after a.txt, not before it.
+            for (; next < listing.Problems.Count && string.CompareOrdinal(listing.Problems[next].Relative, relative) < 0; next++)
+            {
+                yield return listing.Problems[next].Problem;
+            }
             foreach (var item in ReadFile(Path.Join(folder, relative), relative))
             {
                 yield return item;
             }
+        }
+        for (; next < listing.Problems.Count; next++)
+        {
+            yield return listing.Problems[next].Problem;
         }
     }
 

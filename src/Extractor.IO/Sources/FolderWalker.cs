@@ -1,9 +1,12 @@
+using Extractor.IO.FileSystem;
+
 namespace Extractor.IO.Sources;
 
 /// <summary>The files a folder argument yields, sorted, and the problems met on the way.</summary>
 /// <param name="Files">Paths relative to the folder, forward slashes, in ordinal order.</param>
-/// <param name="Problems">Unreadable folders and symbolic-link loops, in the order met.</param>
-internal sealed record FolderListing(IReadOnlyList<string> Files, IReadOnlyList<SourceItem> Problems);
+/// <param name="Problems">Unreadable folders, symbolic-link loops and special files (FIFOs, devices, sockets), each with
+/// the relative path it concerns, in the same ordinal order, so they can be reported in their place among the files.</param>
+internal sealed record FolderListing(IReadOnlyList<string> Files, IReadOnlyList<(string Relative, SourceItem Problem)> Problems);
 
 /// <summary>
 /// Lists a folder recursively. Folder symbolic links are followed unless they lead back to a folder on the
@@ -19,18 +22,19 @@ internal static class FolderWalker
     public static FolderListing List(string folder, FileFilter filter)
     {
         var files = new List<string>();
-        var problems = new List<SourceItem>();
+        var problems = new List<(string, SourceItem)>();
         var root = new DirectoryInfo(folder);
         var real = RealPath(root);
         var ancestors = new HashSet<string>(StringComparer.Ordinal) { real };
         Walk(root, real, "", folder, filter, ancestors, files, problems);
         files.Sort(StringComparer.Ordinal);
+        problems.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return new FolderListing(files, problems);
     }
 
     private static void Walk(
         DirectoryInfo directory, string real, string relative, string shown, FileFilter filter,
-        HashSet<string> ancestors, List<string> files, List<SourceItem> problems)
+        HashSet<string> ancestors, List<string> files, List<(string, SourceItem)> problems)
     {
         FileSystemInfo[] entries;
         try
@@ -39,12 +43,12 @@ internal static class FolderWalker
         }
         catch (UnauthorizedAccessException)
         {
-            problems.Add(new SourceFailure(shown, "permission denied"));
+            problems.Add((relative, new SourceFailure(shown, "permission denied")));
             return;
         }
         catch (IOException exception)
         {
-            problems.Add(new SourceFailure(shown, exception.Message));
+            problems.Add((relative, new SourceFailure(shown, exception.Message)));
             return;
         }
         Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -53,10 +57,18 @@ internal static class FolderWalker
             var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
             if (entry is not DirectoryInfo child)
             {
-                if (filter.IncludesFile(path))
+                if (!filter.IncludesFile(path))
                 {
-                    files.Add(path);
+                    continue;
                 }
+                // A FIFO would hold the batch until some writer came, and /dev/zero-like devices never end. Both
+                // report a length of 0, so only such entries pay for a look at their type.
+                if (entry is FileInfo { Length: 0 } && FileKinds.Of(entry.FullName) is var kind && kind is FileKind.Fifo or FileKind.Device or FileKind.Socket)
+                {
+                    problems.Add((path, new SourceFailure(Path.Join(shown, entry.Name), $"not a regular file (a {kind.ToString().ToLowerInvariant()}); skipped")));
+                    continue;
+                }
+                files.Add(path);
                 continue;
             }
             if (!filter.EntersFolder(path))
@@ -68,7 +80,7 @@ internal static class FolderWalker
             var childReal = child.LinkTarget is null ? Path.Join(real, child.Name) : RealPath(child);
             if (!ancestors.Add(childReal))
             {
-                problems.Add(new SourceFailure(shownChild, "symbolic link loop, not followed"));
+                problems.Add((path, new SourceFailure(shownChild, "symbolic link loop, not followed")));
                 continue;
             }
             Walk(child, childReal, path, shownChild, filter, ancestors, files, problems);

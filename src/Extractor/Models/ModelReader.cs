@@ -9,10 +9,27 @@ namespace Extractor.Models;
 public static class ModelReader
 {
     /// <summary>Reads a model file.</summary>
+    /// <remarks>The header is read and checked first, and the file's size against the payload length it declares, so a
+    /// file that is not a model (a 2 GB sparse file, a device that never ends) is refused before it is read whole.</remarks>
     public static NerModel ReadFile(string path)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var header = new byte[ModelFormat.HeaderLength];
+            int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            CheckHeader(header.AsSpan(0, filled), path);
+            long length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16));
+            long payload = stream.CanSeek ? stream.Length - header.Length : length;
+            if (length != payload || length < 0)
+                throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
+            if (length > MaxPayloadBytes)
+                throw new ModelFormatException($"{path}: model payload of {length} bytes is over this build's limit of {MaxPayloadBytes}");
+            bytes = new byte[header.Length + length];
+            header.CopyTo(bytes, 0);
+            stream.ReadExactly(bytes, header.Length, (int)length);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
@@ -20,12 +37,11 @@ public static class ModelReader
         return Read(bytes, path);
     }
 
-    /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
-    public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(bytes.ToArray(), name);
+    /// <summary>The largest payload read: far above any model this code trains (the shipped one is 4 MB), far below what would exhaust memory.</summary>
+    private const long MaxPayloadBytes = 1L << 30;
 
-    private static NerModel Read(byte[] bytes, string name)
+    private static void CheckHeader(ReadOnlySpan<byte> header, string name)
     {
-        var header = bytes.AsSpan();
         if (header.Length < ModelFormat.HeaderLength || !header[..8].SequenceEqual(ModelFormat.Magic))
             throw new ModelFormatException($"{name}: not an Extractor model file (bad magic number)");
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
@@ -34,6 +50,15 @@ public static class ModelReader
         int templates = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
         if (templates != FeatureExtractor.TemplateVersion)
             throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses version {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
+    }
+
+    /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
+    public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(bytes.ToArray(), name);
+
+    private static NerModel Read(byte[] bytes, string name)
+    {
+        var header = bytes.AsSpan();
+        CheckHeader(header, name);
         long length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
         ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
         int payloadLength = bytes.Length - ModelFormat.HeaderLength;

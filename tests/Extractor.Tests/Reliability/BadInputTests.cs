@@ -111,13 +111,57 @@ public class BadInputTests
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(
             [
-                $"error: {Path.Join(folder.Path, "sub", "up")}: symbolic link loop, not followed",
+                // In the walk's order (ordinal by relative path), as every other diagnostic is.
                 $"error: {Path.Join(folder.Path, "ping.txt")}: Too many levels of symbolic links",
                 $"error: {Path.Join(folder.Path, "pong.txt")}: Too many levels of symbolic links",
+                $"error: {Path.Join(folder.Path, "sub", "up")}: symbolic link loop, not followed",
             ],
             r.Stderr.TrimEnd('\n').Split('\n'));
         AssertGoodArticleWritten(r.Stdout);
         Assert.Single(CliRunner.ParseCsv(r.Stdout).Select(row => row["document"]).Distinct());
+    }
+
+    [Fact]
+    public void SpecialFilesInAFolder_SkippedInTheirPlace_NoHang()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var folder = FolderWithGoodArticle();
+        folder.Write("z.txt", Article);
+        var fifo = Path.Join(folder.Path, "m.txt");
+        Assert.Equal(0, ShellScript.Run($"mkfifo '{fifo}'", folder.Path).ExitCode);
+
+        var r = CliRunner.Run("extract", folder.Path, "-q");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal($"error: {fifo}: not a regular file (a fifo); skipped\n", r.Stderr);
+        Assert.Equal(["good.txt", "z.txt"], CliRunner.ParseCsv(r.Stdout).Select(row => row["document"]).Distinct());
+    }
+
+    [Fact]
+    public void ModelThatIsNotARegularFile_RefusedBeforeReading()
+    {
+        if (!ShellScript.IsRoot) return;
+        using var folder = FolderWithGoodArticle();
+
+        var (code, _, stderr) = ShellScript.Run("mknod zero c 1 5 && $X extract good.txt --model zero", folder.Path);
+
+        Assert.Equal(2, code);
+        Assert.Contains("zero: not a model file (a device, not a regular file)", stderr);
+    }
+
+    [Fact]
+    public void SparseModelFile_RefusedByItsHeaderWithoutReadingIt()
+    {
+        using var folder = FolderWithGoodArticle();
+        var model = Path.Join(folder.Path, "sparse.model");
+        using (var f = File.Create(model)) f.SetLength(3L << 30);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var r = CliRunner.Run("extract", Path.Join(folder.Path, "good.txt"), "--model", model);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"error: {model}: not an Extractor model file (bad magic number)\n", r.Stderr);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
