@@ -33,7 +33,7 @@ internal static class HtmlTextExtractor
 
     public static string Extract(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(HtmlDepthLimit.Apply(html));
         var builder = new TextBuilder();
         var root = (INode?)document.Body ?? document.DocumentElement;
         if (root is not null)

@@ -24,14 +24,27 @@ internal static class OrganizationNames
     private static readonly HashSet<string> IgnoredWords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "&" };
 
     /// <summary>Maps each name that should change to its canonical form; names absent from the map stay.</summary>
+    /// <remarks>The names are indexed once by their initials and by what follows a leading country name, so each name
+    /// is resolved by look-ups: time linear in the names, where scanning every name for every other was quadratic.</remarks>
     public static Dictionary<string, string> CanonicalNames(IReadOnlyList<string> names, CountryTable countries)
     {
         string[] distinct = names.Distinct(StringComparer.Ordinal).ToArray();
+        var byInitials = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byTailAfterCountry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string name in distinct)
+        {
+            if (Initials(name) is { } initials) Add(byInitials, initials, name);
+            for (int space = name.IndexOf(' '); space > 0; space = name.IndexOf(' ', space + 1))
+            {
+                if (space + 1 < name.Length && countries.TryResolveName(name.AsSpan(0, space), out _))
+                    Add(byTailAfterCountry, name[(space + 1)..], name);
+            }
+        }
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in distinct)
         {
-            string expanded = ExpandAcronym(name, distinct) ?? name;
-            string canonical = WithCountryPrefix(expanded, distinct, countries) ?? expanded;
+            string expanded = AcronymLetters(name) is { } letters && Single(byInitials, letters) is { } expansion ? expansion : name;
+            string canonical = Single(byTailAfterCountry, expanded) ?? expanded;
             if (!string.Equals(canonical, name, StringComparison.Ordinal))
             {
                 map[name] = canonical;
@@ -39,6 +52,16 @@ internal static class OrganizationNames
         }
         return map;
     }
+
+    private static void Add(Dictionary<string, List<string>> index, string key, string name)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(name);
+    }
+
+    /// <summary>The one name under <paramref name="key"/>, or null when there is none or more than one (ambiguous).</summary>
+    private static string? Single(Dictionary<string, List<string>> index, string key) =>
+        index.TryGetValue(key, out var list) && list.Count == 1 ? list[0] : null;
 
     /// <summary>The acronym's letters (<c>U.N.</c> → <c>UN</c>), or null when the name is not an acronym.</summary>
     internal static string? AcronymLetters(string name)
@@ -75,27 +98,5 @@ internal static class OrganizationNames
             }
         }
         return initials.Length >= 2 ? initials.ToString() : null;
-    }
-
-    private static string? ExpandAcronym(string name, string[] names)
-    {
-        string? letters = AcronymLetters(name);
-        if (letters is null)
-        {
-            return null;
-        }
-        string[] expansions = names.Where(n => string.Equals(Initials(n), letters, StringComparison.Ordinal)).ToArray();
-        return expansions.Length == 1 ? expansions[0] : null;
-    }
-
-    private static string? WithCountryPrefix(string name, string[] names, CountryTable countries)
-    {
-        string suffix = " " + name;
-        string[] longer = names
-            .Where(n => n.Length > suffix.Length
-                && n.EndsWith(suffix, StringComparison.Ordinal)
-                && countries.TryResolveName(n.AsSpan(0, n.Length - suffix.Length), out _))
-            .ToArray();
-        return longer.Length == 1 ? longer[0] : null;
     }
 }
