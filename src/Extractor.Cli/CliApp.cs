@@ -59,7 +59,14 @@ internal static class CliApp
         };
         try
         {
-            var parse = Build(stdin ?? StdinProvider.Console).Parse(args);
+            var root = Build(stdin ?? StdinProvider.Console);
+            if (args.Length > 0 && !args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0]))
+            {
+                error.WriteLine($"error: unknown command '{args[0]}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))})");
+                error.WriteLine("Run 'extractor --help' for usage and examples.");
+                return ExitCodes.Usage;
+            }
+            var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not (HelpWithExamples or VersionAction))
             {
                 // Usage errors exit 2 (System.CommandLine's default is 1, which here means "some inputs failed").

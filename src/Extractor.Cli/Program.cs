@@ -4,11 +4,6 @@ using Extractor.Cli;
 using Extractor.Cli.StandardStreams;
 using Extractor.IO.Output;
 
-// A buffered, BOM-less UTF-8 stdout with "\n" line ends: records are flushed whole, per document,
-// instead of Console.Out's flush on every write.
-var stdout = new StreamWriter(OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
-
 // Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process
 // two seconds after the signal whether or not the command has finished: that could cut a record in half
 // and leave -o's temporary file behind. The first signal asks the command to stop at the next record
@@ -23,6 +18,12 @@ Action<PosixSignalContext> handler = context =>
 };
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, handler);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+
+// A buffered, BOM-less UTF-8 stdout with "\n" line ends: records are flushed whole, per document,
+// instead of Console.Out's flush on every write. Opened after the signals are watched, so that a signal in the
+// first milliseconds is the same interruption (exit 130) as a later one; before Main runs, the default still applies.
+var stdout = new StreamWriter(OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+var stderr = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
 
 int code = CliApp.Run(args, stdout, stderr, cancel: interrupt.Token);
 if (code == ExitCodes.OutputFailed) return code;

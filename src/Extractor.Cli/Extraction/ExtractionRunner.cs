@@ -217,11 +217,13 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             _entities?.Flush();
         }
 
-        /// <summary>Ends the records written so far (a JSON array's bracket) without the corpus totals, which would be partial.</summary>
+        /// <summary>Ends the records written so far (a JSON array's bracket) without the corpus totals, which would be
+        /// partial: a corpus-level output is then valid but empty (the CSV header, <c>[]</c>), never nothing at all.</summary>
         public void EndInterrupted()
         {
             _mentions?.Complete();
             _entities?.Complete();
+            _corpus?.Complete();
         }
 
         public void Complete()

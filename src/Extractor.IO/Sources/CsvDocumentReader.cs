@@ -59,7 +59,7 @@ internal static class CsvDocumentReader
                 {
                     yield return replaced;
                 }
-                SourceItem item = body.Length > options.MaxDocumentSize
+                SourceItem item = InputFiles.Utf8Length(body) > options.MaxDocumentSize
                     ? new SourceFailure($"{shown}:{row}", InputFiles.TooLarge(options.MaxDocumentSize))
                     : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : RowIds.Clean(id), body);
                 held = (row, item);

@@ -137,7 +137,8 @@ public sealed class DocumentSource
             {
                 yield return listing.Problems[next].Problem;
             }
-            foreach (var item in ReadFile(Path.Join(folder, relative), relative))
+            var file = Path.Join(folder, relative);
+            foreach (var item in Guarded(file, ReadFile(file, relative)))
             {
                 yield return item;
             }

@@ -63,7 +63,7 @@ internal static class FolderWalker
                 }
                 // A FIFO would hold the batch until some writer came, and /dev/zero-like devices never end. Both
                 // report a length of 0, so only such entries pay for a look at their type.
-                if (entry is FileInfo { Length: 0 } && FileKinds.Of(entry.FullName) is var kind && kind is FileKind.Fifo or FileKind.Device or FileKind.Socket)
+                if (entry is FileInfo { Exists: true, Length: 0 } && FileKinds.Of(entry.FullName) is var kind && kind is FileKind.Fifo or FileKind.Device or FileKind.Socket)
                 {
                     problems.Add((path, new SourceFailure(Path.Join(shown, entry.Name), $"not a regular file (a {kind.ToString().ToLowerInvariant()}); skipped")));
                     continue;

@@ -17,10 +17,15 @@ internal static class InputFiles
         }
         catch (Exception exception) when (Describe(exception) is { } described)
         {
-            reason = described;
+            // .NET decodes file names as UTF-8 and cannot name a file whose name is not: the U+FFFD it read in its
+            // place opens nothing, and "not found" would send the user looking for a file that is there.
+            reason = described == "not found" && path.Contains('\uFFFD') ? NameNotUtf8 : described;
             return null;
         }
     }
+
+    /// <summary>Why a file listed in a folder cannot be opened when its name is not valid UTF-8.</summary>
+    public const string NameNotUtf8 = "file name is not valid UTF-8, which .NET cannot open; rename the file (convmv -f latin1 -t utf-8)";
 
     /// <summary>
     /// All bytes of <paramref name="path"/>, or null with a reason: unreadable, or larger than
@@ -51,15 +56,18 @@ internal static class InputFiles
         }
     }
 
-    /// <summary>All of <paramref name="reader"/>, or null when it holds more than <paramref name="maxChars"/> characters.</summary>
-    public static string? ReadBounded(TextReader reader, long maxChars)
+    /// <summary>All of <paramref name="reader"/>, or null when it holds more than <paramref name="maxBytes"/> bytes once encoded as UTF-8.</summary>
+    public static string? ReadBounded(TextReader reader, long maxBytes)
     {
         var text = new StringBuilder();
         var buffer = new char[ChunkSize];
+        long bytes = 0;
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (text.Length + (long)read > maxChars)
+            // Counted in UTF-8 bytes, as files are (a surrogate pair split across two reads counts 6 bytes, not 4).
+            bytes += Encoding.UTF8.GetByteCount(buffer, 0, read);
+            if (bytes > maxBytes)
             {
                 return null;
             }
@@ -112,6 +120,10 @@ internal static class InputFiles
         >= 1L << 10 when bytes % (1L << 10) == 0 => $"{bytes >> 10} KB",
         _ => $"{bytes} bytes",
     };
+
+    /// <summary>The text's size in UTF-8 bytes, the unit <c>--max-document-size</c> counts in for files and dataset rows alike.</summary>
+    /// <remarks>Characters stop being counted once past <see cref="int.MaxValue"/> bytes' worth: the limit is far below.</remarks>
+    public static long Utf8Length(string text) => text.Length > int.MaxValue / 3 ? (long)text.Length * 3 : System.Text.Encoding.UTF8.GetByteCount(text);
 
     /// <summary>The reason to report for an expected file-system failure; null for anything else, which is a bug.</summary>
     public static string? Describe(Exception exception) => exception switch

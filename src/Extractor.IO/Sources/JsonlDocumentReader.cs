@@ -111,7 +111,7 @@ internal static class JsonlDocumentReader
             {
                 return new SourceFailure(where, UnpairedSurrogate(options.TextField));
             }
-            if (text.Length > options.MaxDocumentSize)
+            if (InputFiles.Utf8Length(text) > options.MaxDocumentSize)
             {
                 return new SourceFailure(where, InputFiles.TooLarge(options.MaxDocumentSize));
             }

@@ -11,7 +11,7 @@ namespace Extractor.IO.Sources;
 internal readonly record struct DecodedText(string Text, long FirstInvalidByte, bool IsBinary);
 
 /// <summary>
-/// Decodes file bytes: a BOM selects UTF-8, UTF-16 LE or UTF-16 BE; otherwise strict UTF-8, falling back to
+/// Decodes file bytes: a BOM selects UTF-8, UTF-16 LE or BE, or UTF-32 LE or BE; otherwise strict UTF-8, falling back to
 /// U+FFFD replacement while remembering where the first bad byte was. Binary files are recognized first.
 /// </summary>
 internal static class TextDecoder
@@ -25,8 +25,20 @@ internal static class TextDecoder
 
     private static readonly Encoding Utf16BigEndian = new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
 
+    private static readonly Encoding Utf32BigEndian = new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
+        // UTF-32's little-endian mark starts like UTF-16's, so it is tried first; decoded as UTF-16, every
+        // character came out followed by a NUL and the file yielded nothing.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return new DecodedText(Encoding.UTF32.GetString(bytes[4..]), -1, false);
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return new DecodedText(Utf32BigEndian.GetString(bytes[4..]), -1, false);
+        }
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
             return new DecodedText(Encoding.Unicode.GetString(bytes[2..]), -1, false);
