@@ -90,7 +90,7 @@ internal static class ExtractCommand
             // and the inputs start being read meanwhile, so the first documents are waiting when tagging starts.
             var lexicon = Task.Run(() => Lexicon.Default);
             var resolver = Task.Run(() => new EntityResolver(options.Resolution));
-            using var inputs = new InputPrefetch(new DocumentSource(options.Sources, stdin.Reader()), options.Paths, options.Parallel * 4);
+            using var inputs = new InputPrefetch(new DocumentSource(options.Sources, stdin.Reader(), new DocumentBudget(DocumentBudget.DefaultLimitChars)), options.Paths, options.Parallel * 4);
             var model = ModelLocator.Load(parse.GetValue(modelOption));
             var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null);
             return await RunAsync(options, recognizer, await resolver, inputs, parse.InvocationConfiguration, stdin, cancel);

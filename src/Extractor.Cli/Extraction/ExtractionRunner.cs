@@ -56,6 +56,8 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
             if (result is null || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
             bool failed = Report(result, summary);
+            // Its records are about to be written (or it failed): the room it held is free for the next documents.
+            if (result.Item is SourceDocument held) source.Budget?.Release(held.Reserved);
             if (failed && options.FailFast)
             {
                 // Nothing after the first failure is written, however far the workers had got: the output of a
@@ -122,9 +124,9 @@ internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver
     {
         try
         {
-            var analyzed = analyzer.Analyze(doc.Text);
-            var mentions = RecordBuilder.Filter(resolver.Resolve(analyzed), options);
-            return new DocumentResult(doc, doc.Text, mentions, EntityResolver.Group(mentions), analyzed.Tokens.Length, null);
+            var (found, tokens) = analyzer.Extract(doc.Text);
+            var mentions = RecordBuilder.Filter(resolver.Resolve(doc.Text, found), options);
+            return new DocumentResult(doc, doc.Text, mentions, EntityResolver.Group(mentions), tokens, null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

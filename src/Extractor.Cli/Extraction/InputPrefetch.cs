@@ -42,5 +42,10 @@ internal sealed class InputPrefetch : IDisposable
 
     /// <summary>Stops reading (the background task ends at its next item).</summary>
     /// <remarks>The token source is cancelled, not disposed: the background task may still be about to look at it.</remarks>
-    public void Dispose() => _stop.Cancel();
+    public void Dispose()
+    {
+        _stop.Cancel();
+        // A reader waiting for room in the budget would otherwise wait for a writer that has stopped.
+        Source.Budget?.Close();
+    }
 }

@@ -24,8 +24,10 @@ public sealed class DocumentSource
 
     /// <param name="options">Filters, formats, field names and the size limit.</param>
     /// <param name="stdin">Read when there are no paths or a path is <c>-</c>.</param>
-    public DocumentSource(SourceOptions options, TextReader stdin)
+    /// <param name="budget">Bounds the text read ahead of the writer (see <see cref="DocumentBudget"/>); null for none.</param>
+    public DocumentSource(SourceOptions options, TextReader stdin, DocumentBudget? budget = null)
     {
+        Budget = budget;
         this.options = options;
         this.stdin = stdin;
         filter = new FileFilter(options.Include, options.Exclude);
@@ -78,7 +80,18 @@ public sealed class DocumentSource
 
     /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
     public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths) =>
-        paths.Count == 0 ? Guarded(StdinPath, ReadStdin()) : paths.SelectMany(path => Guarded(path, ReadPath(path)));
+        (paths.Count == 0 ? Guarded(StdinPath, ReadStdin()) : paths.SelectMany(path => Guarded(path, ReadPath(path)))).Select(Hold);
+
+    /// <summary>The budget documents are held in until their records are written; null when the run has none.</summary>
+    public DocumentBudget? Budget { get; }
+
+    /// <summary>A document not held yet (a dataset row, standard input) takes its room in the budget as it is read.</summary>
+    private SourceItem Hold(SourceItem item)
+    {
+        if (Budget is null || item is not SourceDocument { Reserved: 0 } document) return item;
+        Budget.Acquire(document.Text.Length);
+        return document with { Reserved = document.Text.Length };
+    }
 
     /// <summary>
     /// The items of one input, ending that input, and only it, with a failure if its reader throws what it
@@ -191,24 +204,25 @@ public sealed class DocumentSource
 
     private IEnumerable<SourceItem> ReadWholeFile(string shown, string id, bool html)
     {
+        // Room is taken before the file is read, by its size (never fewer bytes than characters), so a large file
+        // waits for the documents ahead of it to be written instead of sitting in memory beside them.
+        long hold = Budget is null ? 0 : Math.Max(1, Math.Min(SizeOf(shown), options.MaxDocumentSize));
+        Budget?.Acquire(hold);
         var bytes = InputFiles.TryReadAll(shown, options.MaxDocumentSize, out var reason);
         Interlocked.Add(ref bytesRead, bytes?.Length ?? SizeOf(shown));
-        if (bytes is null)
+        var decoded = bytes is null ? default : TextDecoder.Decode(bytes);
+        bytes = null;
+        if (decoded.Text is null || decoded.IsBinary)
         {
-            yield return new SourceFailure(shown, reason);
-            yield break;
-        }
-        var decoded = TextDecoder.Decode(bytes);
-        if (decoded.IsBinary)
-        {
-            yield return new SourceFailure(shown, "not text");
+            Budget?.Release(hold);
+            yield return new SourceFailure(shown, decoded.IsBinary ? "not text" : reason);
             yield break;
         }
         if (decoded.FirstInvalidByte >= 0)
         {
             yield return new SourceWarning(shown, $"invalid UTF-8 at byte {decoded.FirstInvalidByte}; decoded with U+FFFD replacement characters");
         }
-        yield return new SourceDocument(id, html ? HtmlTextExtractor.Extract(decoded.Text) : decoded.Text);
+        yield return new SourceDocument(id, html ? HtmlTextExtractor.Extract(decoded.Text) : decoded.Text) { Reserved = hold };
     }
 
     /// <summary>Standard input as one document, or as rows when the format is forced to JSONL or CSV; read only when enumerated.</summary>

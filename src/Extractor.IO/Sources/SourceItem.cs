@@ -11,7 +11,11 @@ public abstract record SourceItem;
 /// <summary>A document to analyze.</summary>
 /// <param name="Id">The document id: path relative to its folder argument (forward slashes), the path as given, <c>-</c> for stdin, or a row id.</param>
 /// <param name="Text">The text as decoded; output offsets refer to it.</param>
-public sealed record SourceDocument(string Id, string Text) : SourceItem;
+public sealed record SourceDocument(string Id, string Text) : SourceItem
+{
+    /// <summary>Characters this document holds in its run's <see cref="DocumentBudget"/>, to be released once its records are written.</summary>
+    public long Reserved { get; init; }
+}
 
 /// <summary>Something worth telling the user that does not stop a document from being read.</summary>
 /// <param name="Where">The file (or <c>FILE:LINE</c>) concerned.</param>

@@ -34,9 +34,11 @@ public sealed record SourceOptions
     public long MaxDocumentSize { get; init; } = DefaultMaxDocumentSize;
 
     /// <summary>
-    /// The longest JSONL line or CSV record held in memory, in characters: room for a text at the size limit even
-    /// when JSON escapes every character as <c>\uXXXX</c> of its UTF-8 bytes' worth, plus the other fields; capped
-    /// below .NET's largest string. A longer row is skipped unread, so one missing newline cannot exhaust memory.
+    /// The longest JSONL line or CSV record held in memory, in characters: the size limit plus 64 K for the other
+    /// fields and the quoting, capped below .NET's largest string. A longer row is skipped unread, so one missing
+    /// newline cannot exhaust memory.
     /// </summary>
-    internal int MaxRowChars => (int)Math.Min(1L << 29, MaxDocumentSize * 4 + 64 * 1024);
+    /// <remarks>Four times the limit made room for a text escaped as <c>\uXXXX</c> throughout, at the cost of holding
+    /// 400 MB for a skipped 220 MB line; a row whose escapes take it past the limit is now refused with the others.</remarks>
+    internal int MaxRowChars => (int)Math.Min(1L << 29, MaxDocumentSize + 64 * 1024);
 }

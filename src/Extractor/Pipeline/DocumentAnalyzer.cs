@@ -8,9 +8,72 @@ namespace Extractor.Pipeline;
 /// <summary>Text in, <see cref="AnalyzedDocument"/> out: tokenize, split sentences, tag. Thread-safe.</summary>
 /// <remarks>Token and sentence lists are pooled per call so that concurrent documents share no state and
 /// steady-state work allocates only the arrays it returns.</remarks>
-public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer)
+public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars)
 {
     private readonly ConcurrentBag<(List<Token> Tokens, List<Sentence> Sentences)> _buffers = [];
+
+    /// <summary>An analyzer whose <see cref="Extract"/> reads long texts a window of <see cref="WindowChars"/> at a time.</summary>
+    public DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer)
+        : this(tokenizer, splitter, recognizer, WindowChars)
+    {
+    }
+
+    /// <summary>How much text <see cref="Extract"/> tokenizes at once: about 180,000 tokens, five tagging parts, so a
+    /// document's token and sentence lists never outgrow a few megabytes (a 20 MB text had 28 MB of tokens, twice over).</summary>
+    public const int WindowChars = 1 << 20;
+
+    /// <summary>
+    /// The mentions of <paramref name="text"/> and its token count, without keeping its tokens: what a batch run needs.
+    /// The same mentions as <see cref="Analyze"/>, in bounded memory.
+    /// </summary>
+    /// <remarks>
+    /// A long text is tokenized a window at a time. The tagger works in parts of whole sentences that it forms
+    /// greedily from the first sentence on, so a part depends only on the sentences from its start: each window's
+    /// parts but the last are final, and the next window starts where that last part did. Nothing is tagged twice,
+    /// and the parts, tokens and sentence numbers are those of the whole text (a test checks it on long documents).
+    /// A window in which even the first part may be cut short (a single huge token or sentence) is doubled.
+    /// </remarks>
+    public (Mention[] Mentions, int Tokens) Extract(string text)
+    {
+        var (tokens, sentences) = Rent();
+        try
+        {
+            var mentions = new List<Mention>();
+            int position = 0, tokenBase = 0, sentenceBase = 0;
+            long window = windowChars;
+            while (true)
+            {
+                int end = (int)Math.Min(text.Length, position + window);
+                tokens.Clear();
+                sentences.Clear();
+                var part = text.AsSpan(position, end - position);
+                tokenizer.Tokenize(part, tokens);
+                splitter.Split(part, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+                var sentenceSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sentences);
+                bool last = end == text.Length;
+                int keep = last ? sentences.Count : recognizer.LastPartStart(sentenceSpan);
+                if (keep == 0 && !last)
+                {
+                    window *= 2;
+                    continue;
+                }
+                var tokenSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+                for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + position, tokenSpan[i].End + position);
+                var found = recognizer.Recognize(text, tokenSpan, sentenceSpan[..keep]);
+                // A text that fits one window (every article) is returned as the tagger found it, without a copy.
+                if (last && position == 0) return (found, tokens.Count);
+                foreach (var m in found)
+                    mentions.Add(m with { FirstToken = m.FirstToken + tokenBase, EndToken = m.EndToken + tokenBase, Sentence = m.Sentence + sentenceBase });
+                if (last) return ([.. mentions], tokenBase + tokens.Count);
+                int consumed = sentences[keep].FirstToken;
+                position = tokens[consumed].Start;
+                tokenBase += consumed;
+                sentenceBase += keep;
+                window = windowChars;
+            }
+        }
+        finally { Return(tokens, sentences); }
+    }
 
     /// <summary>Tokenizes only (no tagging), for inspection.</summary>
     public (Token[] Tokens, Sentence[] Sentences) Segment(string text)

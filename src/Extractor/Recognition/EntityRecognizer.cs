@@ -62,8 +62,7 @@ public sealed class EntityRecognizer
             var mentions = new List<Mention>();
             for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1)
             {
-                int first = sentences[s0].FirstToken;
-                for (s1 = s0 + 1; s1 < sentences.Length && sentences[s1].EndToken - first <= _maxPartTokens; s1++) { }
+                s1 = PartEnd(sentences, s0);
                 TagPart(ws, text, tokens, sentences[s0..s1], s0, mentions);
             }
             return [.. mentions];
@@ -72,6 +71,23 @@ public sealed class EntityRecognizer
         {
             _pool.Add(ws);
         }
+    }
+
+    /// <summary>The sentence after the part that starts at sentence <paramref name="s0"/>: whole sentences, greedily, up to the part size.</summary>
+    private int PartEnd(ReadOnlySpan<Sentence> sentences, int s0)
+    {
+        int first = sentences[s0].FirstToken, s1 = s0 + 1;
+        while (s1 < sentences.Length && sentences[s1].EndToken - first <= _maxPartTokens) s1++;
+        return s1;
+    }
+
+    /// <summary>The first sentence of the last part <see cref="Recognize"/> would make of <paramref name="sentences"/>
+    /// (0 when they make one part): what comes before it is tagged the same whatever follows the last sentence.</summary>
+    public int LastPartStart(ReadOnlySpan<Sentence> sentences)
+    {
+        int start = 0;
+        for (int s0 = 0; s0 < sentences.Length; s0 = PartEnd(sentences, s0)) start = s0;
+        return start;
     }
 
     /// <summary>Tags whole sentences of a document as if they were all of it, adding their mentions (with the

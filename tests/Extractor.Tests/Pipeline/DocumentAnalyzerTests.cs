@@ -1,0 +1,48 @@
+using Extractor.Models;
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Tokenization;
+
+namespace Extractor.Tests.Pipeline;
+
+/// <summary><see cref="DocumentAnalyzer.Extract"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
+public class DocumentAnalyzerTests
+{
+    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+
+    private static string Samples() => string.Join("\n\n",
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+
+    [Theory]
+    [InlineData(300, 2_000)]
+    [InlineData(300, 5_000)]
+    [InlineData(1_000, 3_000)]
+    [InlineData(32_768, 7_000)]
+    public void Extract_InWindows_SameMentionsAndTokensAsTheWholeText(int partTokens, int windowChars)
+    {
+        string text = string.Join("\n\n", Enumerable.Repeat(Samples(), 3));
+        var recognizer = new EntityRecognizer(Model, Lexicon.Default, partTokens);
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer, windowChars);
+
+        var whole = analyzer.Analyze(text);
+        var (mentions, tokens) = analyzer.Extract(text);
+
+        Assert.True(text.Length > 4 * windowChars);
+        Assert.Equal(whole.Tokens.Length, tokens);
+        Assert.Equal(whole.Mentions, mentions);
+        Assert.Contains(mentions, m => m.TextOf(text) == "Marco Rubio" && m.Sentence > 100);
+    }
+
+    [Fact]
+    public void Extract_TokenLongerThanTheWindow_WindowGrows()
+    {
+        string text = "Tony Blair met " + new string('x', 20_000) + " in London. Gordon Brown spoke.";
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default, 4), 1_000);
+
+        var whole = analyzer.Analyze(text);
+        var (mentions, tokens) = analyzer.Extract(text);
+
+        Assert.Equal(whole.Tokens.Length, tokens);
+        Assert.Equal(whole.Mentions, mentions);
+    }
+}
