@@ -6,7 +6,7 @@ namespace Extractor.Cli.StandardStreams;
 internal static partial class Libc
 {
     public const int EINTR = 4;
-    public const int EAGAIN = 11;
+    public static readonly int EAGAIN = OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD() ? 35 : 11;
     public const int EPIPE = 32;
     public const int FD_CLOEXEC = 1;
     private const int GetDescriptorFlags = 1;

@@ -46,20 +46,16 @@ internal sealed class StandardOutputStream : Stream
                 buffer = buffer[(int)n..];
                 continue;
             }
-            switch (errno)
+            if (errno == Libc.EINTR) continue;
+            if (errno == Libc.EAGAIN)
             {
-                case Libc.EINTR:
-                    continue;
-                case Libc.EAGAIN:
-                    // A descriptor left non-blocking by another program sharing the terminal or pipe: wait for room.
-                    Thread.Sleep(1);
-                    continue;
-                case Libc.EPIPE:
-                    throw new OutputClosedException("the reader closed the pipe");
-                default:
-                    bool cut = _boundary >= 0 && Libc.TruncateTo(Descriptor, _boundary);
-                    throw new OutputFailedException(Libc.Describe(errno) + (cut ? "; the file ends at the last whole record" : ""));
+                // A descriptor left non-blocking by another program sharing the terminal or pipe: wait for room.
+                Thread.Sleep(1);
+                continue;
             }
+            if (errno == Libc.EPIPE) throw new OutputClosedException("the reader closed the pipe");
+            bool cut = _boundary >= 0 && Libc.TruncateTo(Descriptor, _boundary);
+            throw new OutputFailedException(Libc.Describe(errno) + (cut ? "; the file ends at the last whole record" : ""));
         }
     }
 

@@ -103,6 +103,7 @@ public sealed class DocumentSource
         while (true)
         {
             SourceItem item;
+            bool broken = false;
             try
             {
                 if (!each.MoveNext()) yield break;
@@ -111,9 +112,10 @@ public sealed class DocumentSource
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 item = new SourceFailure(path, $"internal error while reading ({e.GetType().Name}: {e.Message}); the rest of this input is skipped");
+                broken = true;
             }
             yield return item;
-            if (item is SourceFailure { Reason: var reason } && reason.StartsWith("internal error while reading", StringComparison.Ordinal)) yield break;
+            if (broken) yield break;
         }
     }
 

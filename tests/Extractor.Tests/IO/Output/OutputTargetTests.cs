@@ -112,7 +112,7 @@ public class OutputTargetTests
     [Fact]
     public void ReadOnlyFile_NotRoot_RefusedBeforeTheRun()
     {
-        if (!ExtractorProcess.CanRunAsNobody || !ShellScript.IsRoot) return;
+        if (OperatingSystem.IsWindows() || !ExtractorProcess.CanRunAsNobody || !ShellScript.IsRoot) return;
         using var folder = new TempFolder();
         var input = folder.Write("in.txt", Article);
         var output = folder.Write("out.csv", "old\n");

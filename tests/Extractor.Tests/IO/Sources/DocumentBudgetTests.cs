@@ -4,17 +4,20 @@ namespace Extractor.Tests.IO.Sources;
 
 public class DocumentBudgetTests
 {
+    /// <summary>Whether <paramref name="task"/> ends within <paramref name="milliseconds"/>.</summary>
+    private static async Task<bool> EndsWithin(Task task, int milliseconds) => await Task.WhenAny(task, Task.Delay(milliseconds)) == task;
+
     [Fact]
-    public void Acquire_OverTheLimit_WaitsForARelease()
+    public async Task Acquire_OverTheLimit_WaitsForARelease()
     {
         var budget = new DocumentBudget(10);
         budget.Acquire(8);
 
         var second = Task.Run(() => budget.Acquire(8));
 
-        Assert.False(second.Wait(200));
+        Assert.False(await EndsWithin(second, 200));
         budget.Release(8);
-        Assert.True(second.Wait(TimeSpan.FromSeconds(10)));
+        Assert.True(await EndsWithin(second, 10_000));
         Assert.Equal(8, budget.Held);
     }
 
@@ -29,7 +32,7 @@ public class DocumentBudgetTests
     }
 
     [Fact]
-    public void Close_EndsEveryWait()
+    public async Task Close_EndsEveryWait()
     {
         var budget = new DocumentBudget(10);
         budget.Acquire(10);
@@ -37,11 +40,11 @@ public class DocumentBudgetTests
 
         budget.Close();
 
-        Assert.True(waiting.Wait(TimeSpan.FromSeconds(10)));
+        Assert.True(await EndsWithin(waiting, 10_000));
     }
 
     [Fact]
-    public void Source_LargeFile_NotReadUntilTheDocumentsAheadAreReleased()
+    public async Task Source_LargeFile_NotReadUntilTheDocumentsAheadAreReleased()
     {
         using var folder = new TempFolder();
         folder.Write("a.txt", "Tony Blair spoke.");
@@ -53,9 +56,9 @@ public class DocumentBudgetTests
         var first = Assert.IsType<SourceDocument>(items.Current);
         var next = Task.Run(items.MoveNext);
 
-        Assert.False(next.Wait(200));
+        Assert.False(await EndsWithin(next, 200));
         budget.Release(first.Reserved);
-        Assert.True(next.Wait(TimeSpan.FromSeconds(10)));
+        Assert.True(await EndsWithin(next, 10_000));
         Assert.Equal("Gordon Brown spoke.", Assert.IsType<SourceDocument>(items.Current).Text);
     }
 }
