@@ -13,16 +13,18 @@ internal static class CliApp
         var model = new Option<FileInfo?>("--model") { Description = "Model file (default: the model shipped beside the executable)" };
         var root = new RootCommand("Extractor: people, organizations and countries from news text, with ISO country codes.")
         {
+            // The command users run first, then the ones that inspect, train and measure.
+            ExtractCommand.Create(model, stdin),
+            TokenizeCommand.Create(stdin),
             TrainCommand.Create(),
             EvaluateCommand.Create(model),
-            TokenizeCommand.Create(stdin),
-            ExtractCommand.Create(model, stdin),
             ClustersCommand.Create(),
         };
         var examples = new Dictionary<string, string>
         {
-            [""] = ExtractCommand.Examples + "\n" + TrainCommand.Examples + "\n" + ExitCodeHelp,
-            ["extract"] = ExtractCommand.Examples + "\n" + ExitCodeHelp,
+            // One Examples block: the train examples continue the extract ones under the same heading.
+            [""] = ExtractCommand.Examples + "\n" + TrainCommand.Examples[(TrainCommand.Examples.IndexOf('\n') + 1)..] + "\n\n" + ExitCodeHelp,
+            ["extract"] = ExtractCommand.Examples + "\n\n" + ExitCodeHelp,
             ["train"] = TrainCommand.Examples,
             ["evaluate"] = EvaluateCommand.Examples,
             ["tokenize"] = TokenizeCommand.Examples,

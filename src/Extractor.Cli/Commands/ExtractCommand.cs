@@ -32,7 +32,7 @@ internal static class ExtractCommand
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file (replaced only when the run finishes); default stdout" };
         var format = new Option<OutputFormat?>("--format", "-f") { Description = "csv, tsv, json or jsonl (default: from --output's extension, else csv)" };
         var level = new Option<OutputLevel>("--level", "-l") { Description = "entity (one row per entity per document), mention, or corpus", DefaultValueFactory = _ => OutputLevel.Entity };
-        var types = new Option<string>("--types", "-t") { Description = $"Comma-separated: {string.Join(", ", EntityTypes.Names)}", DefaultValueFactory = _ => EntityTypes.Default };
+        var types = EntityTypes.CreateOption();
         var minScore = new Option<float>("--min-score") { Description = "Drop mentions the model scores below this (0..1)", DefaultValueFactory = _ => 0f }.Within(0f, 1f);
         var include = new Option<string[]>("--include") { Description = "Glob of folder files to read (repeatable; replaces the default *.txt *.md *.html *.htm)" };
         var exclude = new Option<string[]>("--exclude") { Description = "Glob of folder files or folders to skip (repeatable)" };
@@ -45,11 +45,6 @@ internal static class ExtractCommand
         var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
-        types.Validators.Add(r =>
-        {
-            if (!EntityTypes.TryParse(r.GetValueOrDefault<string>(), out _, out var bad))
-                r.AddError($"--types: unknown type '{bad}' (use {string.Join(", ", EntityTypes.Names)})");
-        });
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
@@ -62,7 +57,6 @@ internal static class ExtractCommand
                 throw new UserErrorException($"unknown option '{unknown}' (see 'extractor extract --help')");
             var missing = DocumentSource.FindMissing(given);
             if (missing.Count > 0) throw new UserErrorException($"{DiagnosticText.Escape(missing[0])}: no such file or folder");
-            EntityTypes.TryParse(parse.GetValue(types), out var kinds, out _);
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var target = outFile is null ? null : CheckTarget(outFile.ToString(), given);
             var options = new ExtractOptions(
@@ -80,7 +74,7 @@ internal static class ExtractCommand
                 parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
                 new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) },
                 parse.GetValue(level),
-                kinds,
+                parse.GetRequiredValue(types),
                 parse.GetValue(minScore),
                 new ResolutionOptions(parse.GetValue(demonyms)),
                 parse.GetValue(parallel),

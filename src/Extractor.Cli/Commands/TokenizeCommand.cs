@@ -15,7 +15,7 @@ internal static class TokenizeCommand
     public static Command Create(StdinProvider stdin)
     {
         var paths = new Argument<FileInfo[]>("path") { Description = "Text files to tokenize (none or '-': standard input)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("tokenize", "Print tokens as 'sentence<TAB>start<TAB>end<TAB>token' (UTF-16 offsets, end exclusive)") { paths };
+        var command = new Command("tokenize", "Print tokens as 'sentence<TAB>start<TAB>end<TAB>token' (code-point offsets, end exclusive, as extract writes them)") { paths };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -40,9 +40,11 @@ internal static class TokenizeCommand
         var sentences = new List<Extractor.Text.Sentence>();
         tokenizer.Tokenize(text, tokens);
         splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+        // Code points, the unit extract's start/end use, so the two commands' offsets can be compared directly.
+        var codePoints = new Extractor.Text.CodePointIndex(text);
         output.Write($"# {name}\n");
         for (int s = 0; s < sentences.Count; s++)
             for (int i = sentences[s].FirstToken; i < sentences[s].EndToken; i++)
-                output.Write($"{s}\t{tokens[i].Start}\t{tokens[i].End}\t{tokens[i].Of(text)}\n");
+                output.Write($"{s}\t{codePoints.At(tokens[i].Start)}\t{codePoints.At(tokens[i].End)}\t{tokens[i].Of(text)}\n");
     }
 }

@@ -1,34 +1,52 @@
+using System.CommandLine;
 using Extractor.Resolution;
 
 namespace Extractor.Cli.Extraction;
 
-/// <summary>Parses <c>--types</c>: a comma-separated list of person, organization, country, location, misc, or all.</summary>
+/// <summary><c>--types</c> as a typed option: a set of <see cref="EntityKind"/>, given as comma-separated names, repeatable.</summary>
 internal static class EntityTypes
 {
-    /// <summary>The default: the three kinds the tool is for.</summary>
-    public const string Default = "person,organization,country";
+    /// <summary>The accepted spellings, case-insensitive, and the kinds each stands for.</summary>
+    private static readonly Dictionary<string, EntityKind[]> Spellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["person"] = [EntityKind.Person], ["people"] = [EntityKind.Person], ["per"] = [EntityKind.Person],
+        ["organization"] = [EntityKind.Organization], ["organisation"] = [EntityKind.Organization], ["org"] = [EntityKind.Organization],
+        ["country"] = [EntityKind.Country], ["countries"] = [EntityKind.Country],
+        ["location"] = [EntityKind.Location], ["loc"] = [EntityKind.Location],
+        ["misc"] = [EntityKind.Misc],
+        ["all"] = Enum.GetValues<EntityKind>(),
+    };
 
-    /// <summary>Accepted names, for help and errors.</summary>
+    /// <summary>The main spellings, for help and errors (the others are their plurals and CoNLL's short forms).</summary>
     public static readonly string[] Names = ["person", "organization", "country", "location", "misc", "all"];
 
-    public static bool TryParse(string? list, out HashSet<EntityKind> kinds, out string? bad)
+    /// <summary>The three kinds the tool is for.</summary>
+    public static readonly EntityKind[] Default = [EntityKind.Person, EntityKind.Organization, EntityKind.Country];
+
+    /// <summary><c>-t, --types</c>: <c>-t person,country</c> and <c>-t person -t country</c> alike; an unknown name is a usage error.</summary>
+    public static Option<IReadOnlySet<EntityKind>> CreateOption()
     {
-        kinds = [];
-        bad = null;
-        foreach (var raw in (list ?? Default).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var option = new Option<IReadOnlySet<EntityKind>>("--types", "-t")
         {
-            switch (raw.ToLowerInvariant())
+            Description = $"Comma-separated, repeatable: {string.Join(", ", Names)} (also people, per, organisation, org, countries, loc); default person,organization,country",
+            DefaultValueFactory = _ => Default.ToHashSet(),
+            AllowMultipleArgumentsPerToken = false,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        option.CustomParser = result =>
+        {
+            var kinds = new HashSet<EntityKind>();
+            foreach (var token in result.Tokens)
             {
-                case "person" or "people" or "per": kinds.Add(EntityKind.Person); break;
-                case "organization" or "organisation" or "org": kinds.Add(EntityKind.Organization); break;
-                case "country" or "countries": kinds.Add(EntityKind.Country); break;
-                case "location" or "loc": kinds.Add(EntityKind.Location); break;
-                case "misc": kinds.Add(EntityKind.Misc); break;
-                case "all": kinds.UnionWith(Enum.GetValues<EntityKind>()); break;
-                default: bad = raw; return false;
+                foreach (var name in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (Spellings.TryGetValue(name, out var meant)) kinds.UnionWith(meant);
+                    else result.AddError($"--types: unknown type '{name}' (use {string.Join(", ", Names)})");
+                }
             }
-        }
-        if (kinds.Count == 0) { bad = list; return false; }
-        return true;
+            if (kinds.Count == 0 && result.Tokens.Count > 0) result.AddError($"--types: no type given (use {string.Join(", ", Names)})");
+            return kinds;
+        };
+        return option;
     }
 }

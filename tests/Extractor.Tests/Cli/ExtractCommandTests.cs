@@ -155,6 +155,31 @@ public class ExtractCommandTests
         Assert.All(confident, r => Assert.True(double.Parse(r["score"], CultureInfo.InvariantCulture) >= 0.9));
     }
 
+    [Theory]
+    [InlineData("person,country")]
+    [InlineData("person", "country")]
+    [InlineData("PER,Countries")]
+    [InlineData("people, country")]
+    public void Extract_Types_SpellingsAndRepeatsMeanTheSameSet(params string[] values)
+    {
+        var args = new List<string> { "extract", CliRunner.Samples, "-q" };
+        foreach (var v in values) args.AddRange(["-t", v]);
+
+        var rows = ParseCsv(CliRunner.Run([.. args]).Stdout);
+
+        Assert.Equal(["COUNTRY", "PERSON"], rows.Select(r => r["type"]).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Extract_TypesAll_IncludesLocationsAndMisc()
+    {
+        var types = ParseCsv(CliRunner.Run("extract", CliRunner.Samples, "-q", "-t", "all").Stdout).Select(r => r["type"]).ToHashSet();
+
+        Assert.Contains("LOCATION", types);
+        Assert.Contains("MISC", types);
+        Assert.Contains("ORGANIZATION", types);
+    }
+
     [Fact]
     public void Extract_CorpusLevel_CountsDocuments()
     {
@@ -205,5 +230,16 @@ public class ExtractCommandTests
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("Examples:", r.Stdout);
         Assert.Contains($"extractor {command}", r.Stdout);
+    }
+
+    [Fact]
+    public void Help_TopLevel_OneExamplesBlock_ExtractListedFirst()
+    {
+        var r = CliRunner.Run("--help");
+
+        Assert.Equal(0, r.ExitCode);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(r.Stdout, "^Examples:", System.Text.RegularExpressions.RegexOptions.Multiline));
+        var commands = r.Stdout[(r.Stdout.IndexOf("Commands:", StringComparison.Ordinal) + 9)..].TrimStart('\n');
+        Assert.StartsWith("  extract", commands);
     }
 }

@@ -83,4 +83,17 @@ public class TrainEvaluateCommandTests
         Assert.Contains("0\t25\t28\tn't", lines);
         Assert.StartsWith("1\t", lines[^1]);
     }
+
+    [Fact]
+    public void Tokenize_OffsetsInCodePoints_AgreeWithExtract()
+    {
+        const string text = "Fans 😀 cheered Marco Rubio.";
+
+        var tokens = CliRunner.WithStdin(text, "tokenize").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var mention = CliRunner.ParseCsv(CliRunner.WithStdin(text, "extract", "-l", "mention", "-q").Stdout).Single();
+
+        Assert.Contains("0\t15\t20\tMarco", tokens);
+        Assert.Equal("15", mention["start"]);
+        Assert.Equal("26", mention["end"]);
+    }
 }
