@@ -30,22 +30,19 @@ internal static class EvaluateCommand
             var model = ModelLocator.Load(parse.GetValue(modelOption));
             var recognizer = new EntityRecognizer(model, Lexicon.Default);
             var goldFile = parse.GetRequiredValue(gold);
-            var documents = TrainCommand.ReadConll(goldFile);
-            var scorer = new SpanScorer();
-            var predictedPerDoc = new LabeledSpan[documents.Count][];
-            Parallel.For(0, documents.Count, d =>
-            {
-                var doc = documents[d];
-                var mentions = recognizer.Recognize(doc.Text, doc.Tokens, doc.Sentences);
-                predictedPerDoc[d] = mentions.Select(m => new LabeledSpan(m.FirstToken, m.EndToken, m.Label)).ToArray();
-            });
-            for (int d = 0; d < documents.Count; d++) scorer.Add(documents[d].Spans, predictedPerDoc[d]);
+            var documents = ConllFiles.Read(goldFile);
+            var predictedPerDoc = Evaluation.Predict(recognizer, documents);
+            var scorer = Evaluation.Score(documents, predictedPerDoc);
             stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
             stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {scorer.Overall.Gold} entities");
             stdout.WriteLine("type      precision  recall     F1   gold  predicted");
             foreach (var label in EntityLabels.All) stdout.WriteLine(Row(label.ToConll(), scorer.For(label)));
             stdout.WriteLine(Row("overall", scorer.Overall));
-            if (parse.GetValue(predictions) is { } file) WritePredictions(file, documents, predictedPerDoc);
+            if (parse.GetValue(predictions) is { } file)
+            {
+                using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };
+                Evaluation.WritePredictions(writer, documents, predictedPerDoc);
+            }
             double? min = parse.GetValue(minF1);
             if (min is { } m && scorer.Overall.F1 < m)
             {
@@ -59,31 +56,4 @@ internal static class EvaluateCommand
 
     private static string Row(string name, Score s) => string.Create(CultureInfo.InvariantCulture,
         $"{name,-8} {s.Precision,10:F2} {s.Recall,7:F2} {s.F1,6:F2} {s.Gold,6} {s.Predicted,10}");
-
-    private static void WritePredictions(FileInfo file, List<ConllDocument> documents, LabeledSpan[][] predicted)
-    {
-        using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };
-        for (int d = 0; d < documents.Count; d++)
-        {
-            var doc = documents[d];
-            if (doc.StartsWithDocStart) writer.Write("-DOCSTART- O O\n\n");
-            var goldTags = Iob2(doc.Tokens.Length, doc.Spans);
-            var predTags = Iob2(doc.Tokens.Length, predicted[d]);
-            foreach (var s in doc.Sentences)
-            {
-                for (int i = s.FirstToken; i < s.EndToken; i++)
-                    writer.Write($"{doc.Tokens[i].Of(doc.Text)} {goldTags[i]} {predTags[i]}\n");
-                writer.Write('\n');
-            }
-        }
-    }
-
-    private static string[] Iob2(int n, IEnumerable<LabeledSpan> spans)
-    {
-        var tags = Enumerable.Repeat("O", n).ToArray();
-        foreach (var span in spans)
-            for (int i = span.First; i < span.End; i++)
-                tags[i] = (i == span.First ? "B-" : "I-") + span.Label.ToConll();
-        return tags;
-    }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Extractor.Cli.Extraction;
+using Extractor.IO.Batch;
 using Extractor.Cli.StandardStreams;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;

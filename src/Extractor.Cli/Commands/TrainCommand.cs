@@ -44,8 +44,8 @@ internal static class TrainCommand
             var classFiles = parse.GetValue(clusters) ?? [];
             var classes = classFiles.Length > 0 ? ClusterFile.Load(classFiles) : null;
             var lexicon = Lexicon.Default;
-            var trainDocs = ReadConll(trainFile);
-            var devDocs = ReadConll(devFile);
+            var trainDocs = ConllFiles.Read(trainFile);
+            var devDocs = ConllFiles.Read(devFile);
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
             var trainer = new PerceptronTrainer(options, classes, lexicon);
             stdout.WriteLine($"settings: {trainer.Options.Describe()}{(classes is null ? "" : $" classes={classes.WordCount} words")}");
@@ -62,12 +62,5 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    internal static List<ConllDocument> ReadConll(FileInfo file)
-    {
-        if (!file.Exists) throw new UserErrorException($"{file}: no such file");
-        try { return ConllReader.ReadFile(file.FullName); }
-        catch (ConllFormatException e) { throw new UserErrorException(e.Message); }
     }
 }

@@ -1,6 +1,6 @@
 using Extractor.Cli;
 using Extractor.Cli.Commands;
-using Extractor.Cli.Extraction;
+using Extractor.IO.Batch;
 
 namespace Extractor.Tests.Cli;
 

@@ -1,7 +1,7 @@
 using Extractor.IO.Sources;
 using Extractor.Resolution;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
 /// <summary>What processing one source item produced, waiting its turn to be written in input order.</summary>
 /// <param name="Item">The source item (document, warning or failure).</param>

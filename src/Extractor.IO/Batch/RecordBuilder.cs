@@ -2,7 +2,7 @@ using Extractor.IO.Records;
 using Extractor.Resolution;
 using Extractor.Text;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
 /// <summary>Turns one document's resolved mentions into output records; offsets become code-point offsets here.</summary>
 /// <remarks>Users slice with Python (<c>text[start:end]</c>) or other code-point-indexed tools, so the public

@@ -1,7 +1,7 @@
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
-/// <summary>Counters of one run, for the closing summary line and the exit code.</summary>
-internal sealed class RunSummary
+/// <summary>Counters of one run, for the closing summary line and the exit code; written by the runner's writer loop only.</summary>
+public sealed class RunSummary
 {
     public int Documents { get; set; }
     public int Entities { get; set; }

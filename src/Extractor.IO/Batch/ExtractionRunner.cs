@@ -5,7 +5,7 @@ using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Resolution;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
 /// <summary>Runs one extraction: reads sources in order, processes documents in parallel, writes records in input order.</summary>
 /// <remarks>
@@ -16,7 +16,7 @@ namespace Extractor.Cli.Extraction;
 /// another thread in between (a task and a semaphore wait per document did). A failed input is a result,
 /// reported in its place in the order, and never stops the others (unless <c>--fail-fast</c>).
 /// </remarks>
-internal sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
+public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
 {
     /// <summary>Runs to completion or cancellation over the items of <paramref name="inputs"/>, writing records to <paramref name="output"/>.</summary>
     public async Task<RunSummary> RunAsync(InputPrefetch inputs, TextWriter output, CancellationToken cancel)

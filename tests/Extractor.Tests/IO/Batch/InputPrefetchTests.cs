@@ -1,7 +1,7 @@
-using Extractor.Cli.Extraction;
+using Extractor.IO.Batch;
 using Extractor.IO.Sources;
 
-namespace Extractor.Tests.Cli;
+namespace Extractor.Tests.IO.Batch;
 
 /// <summary>The inputs read ahead, from before the model loads, must come out exactly as reading them in place would give them.</summary>
 public class InputPrefetchTests

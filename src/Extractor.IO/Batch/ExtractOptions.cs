@@ -2,7 +2,7 @@ using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Resolution;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
 /// <summary>What to report: one row per mention, per entity in a document, or per entity over the whole run.</summary>
 public enum OutputLevel

@@ -1,30 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Extractor.IO.Batch;
 
-namespace Extractor.Cli.Extraction;
-
-/// <summary>Where the runner reports progress and diagnostics on stderr.</summary>
-internal interface IProgressSink
-{
-    /// <summary>Called after each input is written.</summary>
-    void Advance(RunSummary summary);
-
-    /// <summary>Writes one diagnostic line (warning or error) to stderr.</summary>
-    void Line(string line);
-
-    /// <summary>Clears any live display before the closing summary.</summary>
-    void Finish();
-}
-
-/// <summary>stderr is a pipe or file: only diagnostics and the summary belong there, no live display.</summary>
-internal sealed class PlainDiagnostics(TextWriter error) : IProgressSink
-{
-    public void Advance(RunSummary summary) { }
-
-    public void Line(string line) => error.WriteLine(line);
-
-    public void Finish() { }
-}
+namespace Extractor.Cli;
 
 /// <summary>stderr is a terminal: a status line (documents, tokens per second, elapsed, and when the size of the run is known, how far it has got and an ETA) redrawn at most ten times a second.</summary>
 /// <remarks>Files and folders are counted up front, so progress is by inputs. A JSONL or CSV dataset's rows are unknown

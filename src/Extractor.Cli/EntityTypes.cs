@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Extractor.Resolution;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.Cli;
 
 /// <summary><c>--types</c> as a typed option: a set of <see cref="EntityKind"/>, given as comma-separated names, repeatable.</summary>
 internal static class EntityTypes

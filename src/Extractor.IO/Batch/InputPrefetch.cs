@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Extractor.IO.Sources;
 
-namespace Extractor.Cli.Extraction;
+namespace Extractor.IO.Batch;
 
 /// <summary>Reads the inputs on a background task into a small bounded buffer, started before the model loads.</summary>
 /// <remarks>
@@ -10,7 +10,7 @@ namespace Extractor.Cli.Extraction;
 /// tables load on two cores with gaps), so the inputs are read then instead. Items keep their input order.
 /// Disposing stops the reading without waiting for it: it may be blocked on standard input.
 /// </remarks>
-internal sealed class InputPrefetch : IDisposable
+public sealed class InputPrefetch : IDisposable
 {
     private readonly Channel<SourceItem> _items;
     private readonly CancellationTokenSource _stop = new();

@@ -1,0 +1,65 @@
+using Extractor.IO.Batch;
+using Extractor.IO.Output;
+using Extractor.IO.Sources;
+using Extractor.Models;
+using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Resolution;
+using Extractor.Tests.Cli;
+using Extractor.Tokenization;
+
+namespace Extractor.Tests.IO.Batch;
+
+/// <summary>The batch run as a library: sources to records without the CLI.</summary>
+public class ExtractionRunnerTests
+{
+    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+
+    private static ExtractOptions Options(OutputLevel level, int parallel, bool failFast = false) => new(
+        [CliRunner.Samples], SourceOptions.Default, null, OutputFormat.Csv, new OutputOptions(), level,
+        new HashSet<EntityKind> { EntityKind.Person, EntityKind.Organization, EntityKind.Country }, 0f,
+        ResolutionOptions.Default, parallel, failFast, Quiet: true);
+
+    private static async Task<(RunSummary Summary, string Output, string Diagnostics)> Run(ExtractOptions options, IReadOnlyList<string> paths)
+    {
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default));
+        var diagnostics = new StringWriter { NewLine = "\n" };
+        var output = new StringWriter { NewLine = "\n" };
+        using var inputs = new InputPrefetch(new DocumentSource(options.Sources, TextReader.Null, new DocumentBudget(DocumentBudget.DefaultLimitChars)), paths, 8);
+        var summary = await new ExtractionRunner(analyzer, new EntityResolver(options.Resolution), options, new PlainDiagnostics(diagnostics))
+            .RunAsync(inputs, output, CancellationToken.None);
+        return (summary, output.ToString(), diagnostics.ToString());
+    }
+
+    [Theory]
+    [InlineData(OutputLevel.Entity)]
+    [InlineData(OutputLevel.Mention)]
+    [InlineData(OutputLevel.Corpus)]
+    public async Task RunAsync_SameRecordsAsTheCommand_CountsTheRun(OutputLevel level)
+    {
+        var (summary, output, diagnostics) = await Run(Options(level, parallel: 2), [CliRunner.Samples]);
+
+        var command = CliRunner.Run("extract", CliRunner.Samples, "-q", "-l", level.ToString().ToLowerInvariant());
+        Assert.Equal(command.Stdout, output);
+        Assert.Equal("", diagnostics);
+        Assert.Equal(3, summary.Documents);
+        Assert.True(summary.Mentions > 100 && summary.Tokens > 1_000, $"{summary.Mentions} mentions, {summary.Tokens} tokens");
+        Assert.False(summary.Interrupted || summary.OutputClosed || summary.StoppedEarly);
+    }
+
+    [Fact]
+    public async Task RunAsync_BadInputAmongGood_ReportedInItsPlaceAndCounted()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.txt", "Tony Blair spoke in London.");
+        folder.Write("b.txt", new byte[] { 0, 1, 2 });
+        folder.Write("c.txt", "Gordon Brown spoke in Paris.");
+
+        var (summary, output, diagnostics) = await Run(Options(OutputLevel.Mention, parallel: 3), [folder.Path]);
+
+        Assert.Equal($"error: {folder.Path}/b.txt: not text\n", diagnostics);
+        Assert.Equal(2, summary.Documents);
+        Assert.Equal(1, summary.Errors);
+        Assert.Equal(["a.txt", "c.txt"], CliRunner.ParseCsv(output).Select(r => r["document"]).Distinct());
+    }
+}
