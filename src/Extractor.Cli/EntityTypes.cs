@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extractor.Resolution;
+using Extractor.Lexicons;
 
 namespace Extractor.Cli;
 

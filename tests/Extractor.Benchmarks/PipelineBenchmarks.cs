@@ -4,6 +4,7 @@ using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Lexicons;
 
 namespace Extractor.Benchmarks;
 

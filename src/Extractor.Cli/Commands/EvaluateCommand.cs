@@ -3,6 +3,7 @@ using System.Globalization;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Training;
+using Extractor.Lexicons;
 
 namespace Extractor.Cli.Commands;
 

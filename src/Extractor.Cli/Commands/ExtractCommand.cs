@@ -8,6 +8,7 @@ using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tokenization;
+using Extractor.Lexicons;
 
 namespace Extractor.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Training;
+using Extractor.Lexicons;
 
 namespace Extractor.Cli.Commands;
 

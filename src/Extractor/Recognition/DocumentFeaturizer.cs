@@ -1,4 +1,5 @@
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Recognition;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Recognition;
 

@@ -1,3 +1,4 @@
+using Extractor.Lexicons;
 namespace Extractor.Recognition;
 
 /// <summary>Turns a token in its sentence into feature ids: the model's templates, in one place.</summary>

@@ -1,3 +1,4 @@
+using Extractor.Lexicons;
 namespace Extractor.Recognition;
 
 /// <summary>Feature template groups; the model file records which were on when it was trained.</summary>

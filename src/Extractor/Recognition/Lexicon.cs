@@ -1,3 +1,5 @@
+using Extractor.Lexicons;
+
 namespace Extractor.Recognition;
 
 /// <summary>Tests whether a word is in one of the project's lists.</summary>

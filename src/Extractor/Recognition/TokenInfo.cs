@@ -1,3 +1,4 @@
+using Extractor.Lexicons;
 namespace Extractor.Recognition;
 
 /// <summary>Everything the feature templates need to know about one token, hashed once per token.</summary>

@@ -1,3 +1,5 @@
+using Extractor.Lexicons;
+
 namespace Extractor.Resolution;
 
 /// <summary>Groups one document's resolved mentions into entities by (kind, canonical name).</summary>

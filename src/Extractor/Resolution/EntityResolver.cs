@@ -1,6 +1,5 @@
-using Extractor.Pipeline;
-using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Resolution;
 
@@ -48,13 +47,6 @@ public sealed class EntityResolver
 
     /// <summary>The settings this resolver was built with.</summary>
     public ResolutionOptions Options { get; }
-
-    /// <summary>Resolves every mention of <paramref name="document"/>, in text order.</summary>
-    public IReadOnlyList<ResolvedMention> Resolve(AnalyzedDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return Resolve(document.Text, document.Mentions);
-    }
 
     /// <summary>Resolves the <paramref name="found"/> mentions of <paramref name="text"/>, in text order.</summary>
     public IReadOnlyList<ResolvedMention> Resolve(string text, IReadOnlyList<Mention> found)

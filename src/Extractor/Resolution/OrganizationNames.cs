@@ -1,3 +1,4 @@
+using Extractor.Lexicons;
 namespace Extractor.Resolution;
 
 /// <summary>

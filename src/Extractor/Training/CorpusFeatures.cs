@@ -1,5 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Training;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Extractor.Recognition;
+using Extractor.Lexicons;
 
 namespace Extractor.Training;
 

@@ -1,6 +1,7 @@
 using Extractor.Recognition;
 using Extractor.Tests.Resolution;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,6 +1,7 @@
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,4 +1,5 @@
 using Extractor.Recognition;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

@@ -2,6 +2,7 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

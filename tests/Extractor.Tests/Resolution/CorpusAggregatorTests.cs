@@ -1,4 +1,5 @@
 using Extractor.Resolution;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Resolution;
 

@@ -1,6 +1,7 @@
 using Extractor.Pipeline;
 using Extractor.Resolution;
 using Extractor.Text;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Resolution;
 

@@ -1,5 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Resolution;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Resolution;
 

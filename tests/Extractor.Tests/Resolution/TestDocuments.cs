@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Extractor.Pipeline;
+using Extractor.Resolution;
 using Extractor.Text;
 
 namespace Extractor.Tests.Resolution;
@@ -32,4 +33,8 @@ internal static partial class TestDocuments
     /// <summary>Words with inner periods, apostrophes or hyphens (<c>U.S.</c>, <c>al-Thani</c>), else single symbols.</summary>
     [GeneratedRegex(@"\w+(?:[.'’\-]\w+)*\.?|\S")]
     private static partial Regex TokenPattern();
+
+    /// <summary>Resolves a hand-built document, as the batch run resolves an analyzed one: its text and mentions.</summary>
+    public static IReadOnlyList<ResolvedMention> Resolve(this EntityResolver resolver, AnalyzedDocument document) =>
+        resolver.Resolve(document.Text, document.Mentions);
 }

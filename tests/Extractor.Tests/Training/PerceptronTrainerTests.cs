@@ -1,6 +1,7 @@
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Training;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.Training;
 

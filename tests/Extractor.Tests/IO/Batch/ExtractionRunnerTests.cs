@@ -7,6 +7,7 @@ using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tests.Cli;
 using Extractor.Tokenization;
+using Extractor.Lexicons;
 
 namespace Extractor.Tests.IO.Batch;
 

@@ -1,5 +1,5 @@
 
-namespace Extractor.Resolution;
+namespace Extractor.Lexicons;
 
 /// <summary>
 /// The country table (<c>Resources/resolution/countries.tsv</c>): maps a span the model already tagged

@@ -1,7 +1,6 @@
-using Extractor.Resolution;
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Lexicons;
 
 /// <summary>
 /// Word lists the feature extractor consults (first names, person titles, organization suffixes and
