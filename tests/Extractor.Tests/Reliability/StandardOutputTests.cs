@@ -86,9 +86,9 @@ public class StandardOutputTests
     {
         using var folder = new TempFolder();
 
-        var (code, _, _) = ShellScript.Run("$X extract \"$SAMPLES\" -q -o out.csv >&-", folder.Path);
+        var (code, _, stderr) = ShellScript.Run("$X extract \"$SAMPLES\" -q -o out.csv >&-", folder.Path);
 
-        Assert.Equal(0, code);
+        Assert.True(code == 0, $"exit {code}; stderr:\n{stderr}");
         Assert.Equal(Expected(entity: true).Count + 1, File.ReadAllLines(Path.Join(folder.Path, "out.csv")).Length);
     }
 
