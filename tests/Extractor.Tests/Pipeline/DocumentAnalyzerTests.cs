@@ -9,10 +9,9 @@ namespace Extractor.Tests.Pipeline;
 /// <summary><see cref="DocumentAnalyzer.Extract"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
 public class DocumentAnalyzerTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
-    private static string Samples() => string.Join("\n\n",
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+    private static string Samples() => ShippedModel.SamplesText();
 
     [Theory]
     [InlineData(300, 2_000)]

@@ -8,10 +8,9 @@ namespace Extractor.Tests.Recognition;
 /// <summary>A document longer than <see cref="EntityRecognizer.MaxPartTokens"/> is tagged a part of whole sentences at a time.</summary>
 public class LongDocumentTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
-    private static string Samples() => string.Join("\n\n",
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+    private static string Samples() => ShippedModel.SamplesText();
 
     private static (Token[] Tokens, Sentence[] Sentences) Segment(string text) => StagePairTests.Segment(text);
 

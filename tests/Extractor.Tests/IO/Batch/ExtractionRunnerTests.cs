@@ -14,7 +14,7 @@ namespace Extractor.Tests.IO.Batch;
 /// <summary>The batch run as a library: sources to records without the CLI.</summary>
 public class ExtractionRunnerTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
     private static ExtractOptions Options(OutputLevel level, int parallel, bool failFast = false) => new(
         [CliRunner.Samples], SourceOptions.Default, null, OutputFormat.Csv, new OutputOptions(), level,

@@ -9,7 +9,7 @@ namespace Extractor.Tests.Recognition;
 /// <summary>Tagging both stages through one table must give what tagging each stage on its own gives, to the bit.</summary>
 public class StagePairTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
     public static TheoryData<string> Articles()
     {

@@ -6,7 +6,7 @@ namespace Extractor.Tests.Recognition;
 /// <summary>The scoring table must add exactly the weights of the ids it knows, whatever else it is asked about.</summary>
 public class WeightTableTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
     [Fact]
     public void AddScores_KnownAndUnknownIds_AddsEachKnownRowOnce()

@@ -9,7 +9,7 @@ namespace Extractor.Tests.Recognition;
 /// <summary>Tagging's per-word-type score cache must give the scores the full feature list gives, whatever it held before.</summary>
 public class WordScoreCacheTests
 {
-    private static readonly NerModel Model = ModelReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"));
+    private static NerModel Model => ShippedModel.Model;
 
     private static readonly string[] Articles = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "samples"), "*.txt")
         .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
