@@ -108,28 +108,10 @@ internal static class ExtractCommand
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
         IProgressSink progress = stdin.ErrorIsTerminal ? Terminal(options, io.Error) : new PlainDiagnostics(io.Error);
         var runner = new ExtractionRunner(analyzer, resolver, options, progress);
-        RunSummary summary;
         string shown = options.Target is { } t ? DiagnosticText.Escape(t.Given) : "standard output";
-        if (options.Target is null)
-        {
-            summary = await runner.RunAsync(inputs, io.Output, cancel);
-        }
-        else
-        {
-            IOutputFile file;
-            try { file = options.Target.Open(); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserErrorException($"{shown}: cannot write output ({e.Message})");
-            }
-            using (file)
-            {
-                summary = await runner.RunAsync(inputs, file.Writer, cancel);
-                // An interrupted run keeps the earlier file: a partial result must not replace a complete one.
-                try { if (!summary.Interrupted && summary.OutputFailure is null) file.Commit(); }
-                catch (IOException e) { summary.OutputFailure = DiagnosticText.Reason(e); }
-            }
-        }
+        RunSummary summary;
+        try { summary = await runner.RunAsync(inputs, io.Output, cancel); }
+        catch (OutputTargetException e) { throw new UserErrorException($"{shown}: cannot write output ({e.Message})"); }
         progress.Finish();
         if (summary.OutputFailure is not null)
         {

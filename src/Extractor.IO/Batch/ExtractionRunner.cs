@@ -18,8 +18,32 @@ namespace Extractor.IO.Batch;
 /// </remarks>
 public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
 {
-    /// <summary>Runs to completion or cancellation over the items of <paramref name="inputs"/>, writing records to <paramref name="output"/>.</summary>
-    public async Task<RunSummary> RunAsync(InputPrefetch inputs, TextWriter output, CancellationToken cancel)
+    /// <summary>
+    /// Runs to completion or cancellation over the items of <paramref name="inputs"/>, writing records to the
+    /// options' <c>-o</c> target, or to <paramref name="standardOutput"/> when there is none.
+    /// </summary>
+    /// <remarks>A target file is made final only by a run that was neither interrupted nor cut short by a write
+    /// error: a partial result must not replace a complete one. A write error is <see cref="RunSummary.OutputFailure"/>.</remarks>
+    /// <exception cref="OutputTargetException">The target could not be opened (its folder refused the temporary file).</exception>
+    public async Task<RunSummary> RunAsync(InputPrefetch inputs, TextWriter standardOutput, CancellationToken cancel)
+    {
+        if (options.Target is null) return await WriteAsync(inputs, standardOutput, cancel);
+        IOutputFile file;
+        try { file = options.Target.Open(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputTargetException(e is IOException io ? DiagnosticText.Reason(io) : "permission denied");
+        }
+        using (file)
+        {
+            var summary = await WriteAsync(inputs, file.Writer, cancel);
+            try { if (!summary.Interrupted && summary.OutputFailure is null) file.Commit(); }
+            catch (IOException e) { summary.OutputFailure = DiagnosticText.Reason(e); }
+            return summary;
+        }
+    }
+
+    private async Task<RunSummary> WriteAsync(InputPrefetch inputs, TextWriter output, CancellationToken cancel)
     {
         var summary = new RunSummary();
         var source = inputs.Source;

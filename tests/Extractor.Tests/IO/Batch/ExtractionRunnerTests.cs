@@ -21,14 +21,14 @@ public class ExtractionRunnerTests
         new HashSet<EntityKind> { EntityKind.Person, EntityKind.Organization, EntityKind.Country }, 0f,
         ResolutionOptions.Default, parallel, failFast, Quiet: true);
 
-    private static async Task<(RunSummary Summary, string Output, string Diagnostics)> Run(ExtractOptions options, IReadOnlyList<string> paths)
+    private static async Task<(RunSummary Summary, string Output, string Diagnostics)> Run(ExtractOptions options, IReadOnlyList<string> paths, CancellationToken cancel = default)
     {
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default));
         var diagnostics = new StringWriter { NewLine = "\n" };
         var output = new StringWriter { NewLine = "\n" };
         using var inputs = new InputPrefetch(new DocumentSource(options.Sources, TextReader.Null, new DocumentBudget(DocumentBudget.DefaultLimitChars)), paths, 8);
         var summary = await new ExtractionRunner(analyzer, new EntityResolver(options.Resolution), options, new PlainDiagnostics(diagnostics))
-            .RunAsync(inputs, output, CancellationToken.None);
+            .RunAsync(inputs, output, cancel);
         return (summary, output.ToString(), diagnostics.ToString());
     }
 
@@ -62,5 +62,23 @@ public class ExtractionRunnerTests
         Assert.Equal(2, summary.Documents);
         Assert.Equal(1, summary.Errors);
         Assert.Equal(["a.txt", "c.txt"], CliRunner.ParseCsv(output).Select(r => r["document"]).Distinct());
+    }
+
+    [Fact]
+    public async Task RunAsync_ToATargetFile_CommittedWhole_InterruptedRunKeepsTheEarlierFile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("out.csv", "earlier\n");
+        var options = Options(OutputLevel.Entity, parallel: 2) with { Target = OutputTarget.Check(path, [CliRunner.Samples]) };
+
+        var interrupted = await Run(options, [CliRunner.Samples], new CancellationToken(canceled: true));
+        Assert.True(interrupted.Summary.Interrupted);
+        Assert.Equal("earlier\n", File.ReadAllText(path));
+
+        var (summary, output, _) = await Run(options, [CliRunner.Samples]);
+        Assert.Equal("", output);
+        Assert.Equal(CliRunner.Run("extract", CliRunner.Samples, "-q").Stdout, File.ReadAllText(path));
+        Assert.Equal(["out.csv"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+        Assert.Null(summary.OutputFailure);
     }
 }
