@@ -58,7 +58,8 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
                     continue;
                 }
                 var tokenSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-                for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + position, tokenSpan[i].End + position);
+                if (position != 0)
+                    for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + position, tokenSpan[i].End + position);
                 var found = recognizer.Recognize(text, tokenSpan, sentenceSpan[..keep]);
                 // A text that fits one window (every article) is returned as the tagger found it, without a copy.
                 if (last && position == 0) return (found, tokens.Count);
