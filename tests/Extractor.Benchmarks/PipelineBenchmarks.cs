@@ -4,7 +4,6 @@ using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
 
 namespace Extractor.Benchmarks;
 

@@ -3,7 +3,6 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
 
 namespace Extractor.Benchmarks;
 

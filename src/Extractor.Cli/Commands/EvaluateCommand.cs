@@ -3,7 +3,6 @@ using System.Globalization;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Training;
-using Extractor.Lexicons;
 
 namespace Extractor.Cli.Commands;
 

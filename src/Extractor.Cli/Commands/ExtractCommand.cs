@@ -1,14 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Extractor.IO.Batch;
 using Extractor.Cli.StandardStreams;
+using Extractor.IO.Batch;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
 
 namespace Extractor.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Extractor.Text;
-using Extractor.Lexicons;
 
 namespace Extractor.Recognition;
 

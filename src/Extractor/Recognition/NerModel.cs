@@ -1,4 +1,3 @@
-using Extractor.Lexicons;
 namespace Extractor.Recognition;
 
 /// <summary>A complete trained tagger: one or two perceptron stages, the word classes they use, and where it came from.</summary>

@@ -1,4 +1,3 @@
-using Extractor.Lexicons;
 namespace Extractor.Resolution;
 
 /// <summary>What a resolved entity is: the model's four labels, with countries split out of locations.</summary>

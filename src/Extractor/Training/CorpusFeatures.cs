@@ -1,6 +1,5 @@
 using Extractor.Recognition;
 using Extractor.Text;
-using Extractor.Lexicons;
 
 namespace Extractor.Training;
 

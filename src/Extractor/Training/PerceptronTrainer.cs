@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Extractor.Recognition;
-using Extractor.Lexicons;
 
 namespace Extractor.Training;
 

@@ -2,7 +2,6 @@ using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
 
 namespace Extractor.Tests.Pipeline;
 

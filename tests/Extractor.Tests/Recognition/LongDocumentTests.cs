@@ -1,7 +1,6 @@
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
-using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,5 +1,4 @@
 using Extractor.Text;
-using Extractor.Lexicons;
 
 namespace Extractor.Recognition;
 

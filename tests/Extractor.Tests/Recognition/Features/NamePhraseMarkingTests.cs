@@ -1,5 +1,4 @@
 using Extractor.Recognition;
-using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 

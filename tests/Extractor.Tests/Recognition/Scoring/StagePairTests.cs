@@ -2,7 +2,6 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
 
 namespace Extractor.Tests.Recognition;
 
