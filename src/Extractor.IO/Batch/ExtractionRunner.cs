@@ -61,7 +61,7 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
                     var pending = new Pending(item);
                     await queue.Writer.WriteAsync(pending, stop.Token);
                     if (item is SourceDocument) work.Writer.TryWrite(pending);
-                    else pending.Complete(new DocumentResult(item, "", [], [], 0, null));
+                    else pending.Complete(default);
                 }
             }
             catch (OperationCanceledException) { }
@@ -75,13 +75,13 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
         {
             // Interruption: stop at this record boundary, without waiting for documents still being
             // analyzed (a huge one can take minutes) or for the reader (it may be blocked on stdin).
-            DocumentResult? result = null;
-            try { result = await pending.Result.WaitAsync(cancel); }
+            Outcome? done = null;
+            try { done = await pending.Result.WaitAsync(cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }
-            if (result is null || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
-            bool failed = Report(result, summary);
+            if (done is not { } result || cancel.IsCancellationRequested) { summary.Interrupted = true; stop.Cancel(); break; }
+            bool failed = Report(pending.Item, result, summary);
             // Its records are about to be written (or it failed): the room it held is free for the next documents.
-            if (result.Item is SourceDocument held) source.Budget?.Release(held.Reserved);
+            if (pending.Item is SourceDocument held) source.Budget?.Release(held.Reserved);
             if (failed && options.FailFast)
             {
                 // Nothing after the first failure is written, however far the workers had got: the output of a
@@ -92,7 +92,7 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
             }
             try
             {
-                if (result.Item is SourceDocument doc && result.Failure is null) writer.Write(doc.Id, result);
+                if (pending.Item is SourceDocument doc && result.Document is { } analyzed) writer.Write(doc.Id, analyzed);
                 // A pipe's reader sees each document as soon as it is done. A file is a temporary copy, renamed
                 // into place only at the end, so a write per document would buy nothing: the records wait in the
                 // writer's buffer instead, and it writes 64 KB at a time.
@@ -144,25 +144,23 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
         }
     }
 
-    private DocumentResult Process(SourceDocument doc)
+    private Outcome Process(SourceDocument doc)
     {
         try
         {
-            var (found, tokens) = analyzer.Extract(doc.Text);
-            var mentions = RecordBuilder.Filter(resolver.Resolve(doc.Text, found), options);
-            return new DocumentResult(doc, doc.Text, mentions, EntityResolver.Group(mentions), tokens, null);
+            return new Outcome(analyzer.Extract(doc.Text).Resolve(resolver).Keep(m => options.Types.Contains(m.Kind) && m.Mention.Score >= options.MinScore), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug on one document must not take the batch down; it is reported like any failed input.
-            return new DocumentResult(doc, "", [], [], 0, $"internal error while processing ({e.GetType().Name}: {e.Message})");
+            return new Outcome(null, $"internal error while processing ({e.GetType().Name}: {e.Message})");
         }
     }
 
     /// <summary>Counts the result and reports warnings and failures on stderr; true when it failed.</summary>
-    private bool Report(DocumentResult result, RunSummary summary)
+    private bool Report(SourceItem item, Outcome result, RunSummary summary)
     {
-        switch (result.Item)
+        switch (item)
         {
             case SourceWarning w:
                 summary.Warnings++;
@@ -178,25 +176,32 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
                 return true;
             default:
                 summary.Documents++;
-                summary.Tokens += result.Tokens;
-                summary.Mentions += result.Mentions.Count;
-                summary.Entities += result.Entities.Count;
+                if (result.Document is { } doc)
+                {
+                    summary.Tokens += doc.TokenCount;
+                    summary.Mentions += doc.Resolved.Count;
+                    summary.Entities += doc.Entities.Count;
+                }
                 return false;
         }
     }
+
+    /// <summary>What processing one source item produced: its analyzed document, or why it failed. Warnings and
+    /// failures of the source itself have neither.</summary>
+    private readonly record struct Outcome(Document? Document, string? Failure);
 
     /// <summary>An input's place in the output order and, once processed, its result.</summary>
     private sealed class Pending(SourceItem item)
     {
         // Continuations run on the pool, not inline on the worker that completes the result: the writer's
         // formatting must not hold up the next document.
-        private readonly TaskCompletionSource<DocumentResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<Outcome> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public SourceItem Item { get; } = item;
 
-        public Task<DocumentResult> Result => _result.Task;
+        public Task<Outcome> Result => _result.Task;
 
-        public void Complete(DocumentResult result) => _result.SetResult(result);
+        public void Complete(Outcome result) => _result.SetResult(result);
 
         public void Fail(Exception e) => _result.SetException(e);
     }
@@ -221,18 +226,18 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
             }
         }
 
-        public void Write(string document, DocumentResult result)
+        public void Write(string id, Document document)
         {
             switch (_options.Level)
             {
                 case OutputLevel.Mention:
-                    foreach (var r in RecordBuilder.Mentions(document, result.Text, result.Mentions)) _mentions!.Write(r);
+                    foreach (var r in RecordBuilder.Mentions(id, document)) _mentions!.Write(r);
                     break;
                 case OutputLevel.Entity:
-                    foreach (var r in RecordBuilder.Entities(document, result.Text, result.Entities)) _entities!.Write(r);
+                    foreach (var r in RecordBuilder.Entities(id, document)) _entities!.Write(r);
                     break;
                 default:
-                    _aggregator.Add(result.Entities);
+                    _aggregator.Add(document.Entities);
                     break;
             }
         }

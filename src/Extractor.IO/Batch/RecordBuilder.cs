@@ -1,32 +1,30 @@
 using Extractor.IO.Records;
+using Extractor.Pipeline;
 using Extractor.Resolution;
 using Extractor.Text;
 
 namespace Extractor.IO.Batch;
 
-/// <summary>Turns one document's resolved mentions into output records; offsets become code-point offsets here.</summary>
+/// <summary>Turns one document's resolved mentions and entities into output records; offsets become code-point offsets here.</summary>
 /// <remarks>Users slice with Python (<c>text[start:end]</c>) or other code-point-indexed tools, so the public
 /// contract counts code points, while the pipeline keeps .NET's UTF-16 offsets internally.</remarks>
 internal static class RecordBuilder
 {
-    /// <summary>The mentions kept by the type and score filters, in text order.</summary>
-    public static IReadOnlyList<ResolvedMention> Filter(IReadOnlyList<ResolvedMention> mentions, ExtractOptions options) =>
-        mentions.Where(m => options.Types.Contains(m.Kind) && m.Mention.Score >= options.MinScore).ToArray();
-
-    public static IEnumerable<MentionRecord> Mentions(string document, string text, IReadOnlyList<ResolvedMention> mentions)
+    public static IEnumerable<MentionRecord> Mentions(string id, Document document)
     {
+        string text = document.Text;
         var index = new CodePointIndex(text);
-        foreach (var m in mentions)
+        foreach (var m in document.Resolved)
             // The raw surface, not a tidied form, so that text[start:end] always gives it back.
-            yield return new MentionRecord(document, m.Kind.ToOutputName(), text[m.Mention.Start..m.Mention.End], m.Name, m.Code,
+            yield return new MentionRecord(id, m.Kind.ToOutputName(), text[m.Mention.Start..m.Mention.End], m.Name, m.Code,
                 index.At(m.Mention.Start), index.At(m.Mention.End), m.Mention.Sentence, m.Mention.Score);
     }
 
-    public static IEnumerable<EntityRecord> Entities(string document, string text, IReadOnlyList<DocumentEntity> entities)
+    public static IEnumerable<EntityRecord> Entities(string id, Document document)
     {
-        var index = new CodePointIndex(text);
-        foreach (var e in entities)
-            yield return new EntityRecord(document, e.Kind.ToOutputName(), e.Name, e.Code, e.Mentions,
+        var index = new CodePointIndex(document.Text);
+        foreach (var e in document.Entities)
+            yield return new EntityRecord(id, e.Kind.ToOutputName(), e.Name, e.Code, e.Mentions,
                 index.At(e.FirstStart), RecordFields.JoinAliases(e.Aliases), e.Score);
     }
 

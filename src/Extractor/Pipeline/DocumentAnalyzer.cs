@@ -5,7 +5,7 @@ using Extractor.Tokenization;
 
 namespace Extractor.Pipeline;
 
-/// <summary>Text in, <see cref="AnalyzedDocument"/> out: tokenize, split sentences, tag. Thread-safe.</summary>
+/// <summary>Text in, <see cref="Document"/> out: tokenize, split sentences, tag. Thread-safe.</summary>
 /// <remarks>Token and sentence lists are pooled per call so that concurrent documents share no state and
 /// steady-state work allocates only the arrays it returns.</remarks>
 public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars)
@@ -23,7 +23,7 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
     public const int WindowChars = 1 << 20;
 
     /// <summary>
-    /// The mentions of <paramref name="text"/> and its token count, without keeping its tokens: what a batch run needs.
+    /// The tagged document without its tokens: what a batch run needs.
     /// The same mentions as <see cref="Analyze"/>, in bounded memory.
     /// </summary>
     /// <remarks>
@@ -33,7 +33,7 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
     /// and the parts, tokens and sentence numbers are those of the whole text (a test checks it on long documents).
     /// A window in which even the first part may be cut short (a single huge token or sentence) is doubled.
     /// </remarks>
-    public (Mention[] Mentions, int Tokens) Extract(string text)
+    public Document Extract(string text)
     {
         var (tokens, sentences) = Rent();
         try
@@ -62,10 +62,10 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
                     for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + position, tokenSpan[i].End + position);
                 var found = recognizer.Recognize(text, tokenSpan, sentenceSpan[..keep]);
                 // A text that fits one window (every article) is returned as the tagger found it, without a copy.
-                if (last && position == 0) return (found, tokens.Count);
+                if (last && position == 0) return new Document(text, tokens.Count, found);
                 foreach (var m in found)
                     mentions.Add(m with { FirstToken = m.FirstToken + tokenBase, EndToken = m.EndToken + tokenBase, Sentence = m.Sentence + sentenceBase });
-                if (last) return ([.. mentions], tokenBase + tokens.Count);
+                if (last) return new Document(text, tokenBase + tokens.Count, [.. mentions]);
                 int consumed = sentences[keep].FirstToken;
                 position = tokens[consumed].Start;
                 tokenBase += consumed;
@@ -89,7 +89,7 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
     }
 
     /// <summary>Runs the whole pipeline on one document's text.</summary>
-    public AnalyzedDocument Analyze(string text)
+    public Document Analyze(string text)
     {
         var (tokens, sentences) = Rent();
         try
@@ -98,7 +98,7 @@ public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter split
             var tokenSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
             var sentenceSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sentences);
             var mentions = recognizer.Recognize(text, tokenSpan, sentenceSpan);
-            return new AnalyzedDocument(text, [.. tokens], [.. sentences], mentions);
+            return new Document(text, tokens.Count, mentions) { Tokens = [.. tokens], Sentences = [.. sentences] };
         }
         finally { Return(tokens, sentences); }
     }

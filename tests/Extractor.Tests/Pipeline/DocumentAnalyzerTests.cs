@@ -24,10 +24,13 @@ public class DocumentAnalyzerTests
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer, windowChars);
 
         var whole = analyzer.Analyze(text);
-        var (mentions, tokens) = analyzer.Extract(text);
+        var extracted = analyzer.Extract(text);
+        var (mentions, tokens) = (extracted.Mentions, extracted.TokenCount);
 
         Assert.True(text.Length > 4 * windowChars);
         Assert.Equal(whole.Tokens.Length, tokens);
+        Assert.Equal(whole.TokenCount, tokens);
+        Assert.Empty(extracted.Tokens);
         Assert.Equal(whole.Mentions, mentions);
         Assert.Contains(mentions, m => m.TextOf(text) == "Marco Rubio" && m.Sentence > 100);
     }
@@ -39,7 +42,8 @@ public class DocumentAnalyzerTests
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default, 4), 1_000);
 
         var whole = analyzer.Analyze(text);
-        var (mentions, tokens) = analyzer.Extract(text);
+        var extracted = analyzer.Extract(text);
+        var (mentions, tokens) = (extracted.Mentions, extracted.TokenCount);
 
         Assert.Equal(whole.Tokens.Length, tokens);
         Assert.Equal(whole.Mentions, mentions);

@@ -9,12 +9,12 @@ public class EntityGroupingTests
 {
     private static readonly EntityResolver Resolver = new(new ResolutionOptions(Demonyms: true));
 
-    private static IReadOnlyList<DocumentEntity> Entities(AnalyzedDocument doc) => EntityResolver.Group(Resolver.Resolve(doc));
+    private static IReadOnlyList<DocumentEntity> Entities(Document doc) => doc.Resolve(Resolver).Entities;
 
     [Fact]
     public void Group_MergesByKindAndName_OrderedByFirstMention()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "U.S. Secretary of State Marco Rubio said the U.S. and Israel agreed. Rubio’s aide met Israeli envoys. The United States, Rubio said, was ready.",
             [
                 ("U.S.", EntityLabel.Location, 0.9f),
@@ -48,7 +48,7 @@ public class EntityGroupingTests
     [Fact]
     public void Group_SameNameDifferentKinds_AreSeparateEntities()
     {
-        AnalyzedDocument doc = TestDocuments.Build("Washington said Washington agreed.", ("Washington", EntityLabel.Location), ("Washington", EntityLabel.Person));
+        Document doc = TestDocuments.Build("Washington said Washington agreed.", ("Washington", EntityLabel.Location), ("Washington", EntityLabel.Person));
         Assert.Equal([EntityKind.Location, EntityKind.Person], Entities(doc).Select(e => e.Kind));
     }
 

@@ -127,7 +127,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_Surname_TakesTheDocumentsFullName()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "Rubio met President Donald Trump. Trump’s aide said Rubio and Trump agreed. Marco Rubio left.",
             ("Rubio", Per), ("Donald Trump", Per), ("Trump’s", Per), ("Rubio", Per), ("Trump", Per), ("Marco Rubio", Per));
         Assert.Equal(
@@ -140,14 +140,14 @@ public class EntityResolverTests
     [InlineData("MARCO RUBIO")]
     public void Resolve_HeadlineCapitals_TakeTheBodysName(string headline)
     {
-        AnalyzedDocument doc = TestDocuments.Build(headline + " VISITS ISRAEL\n\nMarco Rubio arrived.", (headline, Per), ("Marco Rubio", Per));
+        Document doc = TestDocuments.Build(headline + " VISITS ISRAEL\n\nMarco Rubio arrived.", (headline, Per), ("Marco Rubio", Per));
         Assert.All(Default.Resolve(doc), m => Assert.Equal("Marco Rubio", m.Name));
     }
 
     [Fact]
     public void Resolve_TrailingNameParts_TakeTheLongestName()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "Tamim bin Hamad al-Thani met Hamad al-Thani aides and al-Thani smiled.",
             ("Tamim bin Hamad al-Thani", Per), ("Hamad al-Thani", Per), ("al-Thani", Per));
         Assert.All(Default.Resolve(doc), r => Assert.Equal("Tamim bin Hamad al-Thani", r.Name));
@@ -156,7 +156,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_SurnameOfTwoPeople_StaysShort()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "John Smith and Jane Smith disagreed; Smith left.",
             ("John Smith", Per), ("Jane Smith", Per), ("Smith", Per));
         Assert.Equal(["John Smith", "Jane Smith", "Smith"], Default.Resolve(doc).Select(r => r.Name));
@@ -165,14 +165,14 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_FirstNameOnly_IsNotMerged()
     {
-        AnalyzedDocument doc = TestDocuments.Build("Marco Rubio spoke; Marco smiled.", ("Marco Rubio", Per), ("Marco", Per));
+        Document doc = TestDocuments.Build("Marco Rubio spoke; Marco smiled.", ("Marco Rubio", Per), ("Marco", Per));
         Assert.Equal(["Marco Rubio", "Marco"], Default.Resolve(doc).Select(r => r.Name));
     }
 
     [Fact]
     public void Resolve_SurnameOfAnOrganization_IsNotMergedIntoAPerson()
     {
-        AnalyzedDocument doc = TestDocuments.Build("Donald Trump met Trump Organization staff.", ("Donald Trump", Per), ("Trump Organization", Org));
+        Document doc = TestDocuments.Build("Donald Trump met Trump Organization staff.", ("Donald Trump", Per), ("Trump Organization", Org));
         Assert.Equal(["Donald Trump", "Trump Organization"], Default.Resolve(doc).Select(r => r.Name));
     }
 
@@ -194,7 +194,7 @@ public class EntityResolverTests
     [InlineData("the UN")]
     public void Resolve_AcronymWithExpansionInDocument_TakesExpansion(string acronym)
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             $"A United Nations resolution passed; {acronym} staff cheered.", ("United Nations", Org), (acronym, Org));
         Assert.All(Default.Resolve(doc), r => Assert.Equal("United Nations", r.Name));
     }
@@ -202,7 +202,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_AcronymIgnoresFunctionWords()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "The North Atlantic Treaty Organization met; NATO agreed. The Food and Agriculture Organization and FAO too.",
             ("North Atlantic Treaty Organization", Org), ("NATO", Org), ("Food and Agriculture Organization", Org), ("FAO", Org));
         Assert.Equal(
@@ -213,14 +213,14 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_AcronymWithoutExpansion_StaysAsWritten()
     {
-        AnalyzedDocument doc = TestDocuments.Build("UN staff cheered.", ("UN", Org));
+        Document doc = TestDocuments.Build("UN staff cheered.", ("UN", Org));
         Assert.Equal("UN", Assert.Single(Default.Resolve(doc)).Name);
     }
 
     [Fact]
     public void Resolve_AcronymWithTwoExpansions_StaysAsWritten()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "United Nations and Universal Networks: UN said.", ("United Nations", Org), ("Universal Networks", Org), ("UN", Org));
         Assert.Equal("UN", Default.Resolve(doc)[2].Name);
     }
@@ -228,7 +228,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_OrgWithoutCountryPrefix_JoinsPrefixedName()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "The U.S. State Department warned. Later the State Department said more.",
             ("U.S. State Department", Org), ("the State Department", Org));
         Assert.All(Default.Resolve(doc), r => Assert.Equal("U.S. State Department", r.Name));
@@ -237,7 +237,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_OrgWithTwoCountryPrefixedForms_StaysShort()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "The Egypt Foreign Ministry and Qatar Foreign Ministry spoke; the Foreign Ministry added.",
             ("Egypt Foreign Ministry", Org), ("Qatar Foreign Ministry", Org), ("Foreign Ministry", Org));
         Assert.Equal(["Egypt Foreign Ministry", "Qatar Foreign Ministry", "Foreign Ministry"], Default.Resolve(doc).Select(r => r.Name));
@@ -246,7 +246,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_OrgWithPossessiveCountryPrefix_JoinsLongerName()
     {
-        AnalyzedDocument doc = TestDocuments.Build(
+        Document doc = TestDocuments.Build(
             "Qatar’s Foreign Ministry spoke; the Foreign Ministry added.", ("Qatar’s Foreign Ministry", Org), ("the Foreign Ministry", Org));
         Assert.All(Default.Resolve(doc), r => Assert.Equal("Qatar's Foreign Ministry", r.Name));
     }
@@ -254,7 +254,7 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_DemonymPrefix_DoesNotJoin()
     {
-        AnalyzedDocument doc = TestDocuments.Build("The American Red Cross and the Red Cross.", ("American Red Cross", Org), ("Red Cross", Org));
+        Document doc = TestDocuments.Build("The American Red Cross and the Red Cross.", ("American Red Cross", Org), ("Red Cross", Org));
         Assert.Equal(["American Red Cross", "Red Cross"], Default.Resolve(doc).Select(r => r.Name));
     }
 

@@ -9,10 +9,10 @@ namespace Extractor.Tests.Resolution;
 internal static partial class TestDocuments
 {
     /// <summary>Each surface is searched for after the previous mention's end, so repeated names are tagged in order.</summary>
-    public static AnalyzedDocument Build(string text, params (string Surface, EntityLabel Label)[] mentions) =>
+    public static Document Build(string text, params (string Surface, EntityLabel Label)[] mentions) =>
         Build(text, mentions.Select(m => (m.Surface, m.Label, 1f)).ToArray());
 
-    public static AnalyzedDocument Build(string text, (string Surface, EntityLabel Label, float Score)[] mentions)
+    public static Document Build(string text, (string Surface, EntityLabel Label, float Score)[] mentions)
     {
         Token[] tokens = TokenPattern().Matches(text).Select(m => new Token(m.Index, m.Index + m.Length)).ToArray();
         var built = new List<Mention>();
@@ -27,14 +27,14 @@ internal static partial class TestDocuments
             built.Add(new Mention(start, end, first, last + 1, 0, label, score));
             from = end;
         }
-        return new AnalyzedDocument(text, tokens, [new Sentence(0, tokens.Length)], built.ToArray());
+        return new Document(text, tokens.Length, built.ToArray()) { Tokens = tokens, Sentences = [new Sentence(0, tokens.Length)] };
     }
 
     /// <summary>Words with inner periods, apostrophes or hyphens (<c>U.S.</c>, <c>al-Thani</c>), else single symbols.</summary>
     [GeneratedRegex(@"\w+(?:[.'’\-]\w+)*\.?|\S")]
     private static partial Regex TokenPattern();
 
-    /// <summary>Resolves a hand-built document, as the batch run resolves an analyzed one: its text and mentions.</summary>
-    public static IReadOnlyList<ResolvedMention> Resolve(this EntityResolver resolver, AnalyzedDocument document) =>
-        resolver.Resolve(document.Text, document.Mentions);
+    /// <summary>The resolved mentions of a hand-built document, resolved as the batch run resolves an analyzed one.</summary>
+    public static IReadOnlyList<ResolvedMention> Resolve(this EntityResolver resolver, Document document) =>
+        document.Resolve(resolver).Resolved;
 }

@@ -1,0 +1,45 @@
+using Extractor.Resolution;
+using Extractor.Text;
+
+namespace Extractor.Pipeline;
+
+/// <summary>One document and everything the pipeline found in it, every span an offset into <see cref="Text"/> (spaCy's <c>Doc</c>).</summary>
+/// <remarks>
+/// The analyzer fills the tagged <see cref="Mentions"/>; <see cref="Resolve"/> adds what they name, and
+/// <see cref="Keep"/> narrows that to what a user asked for. Each step returns a new document, so one can be
+/// shared between threads and a filtered view never changes the original.
+/// </remarks>
+/// <param name="Text">The document text, exactly as read.</param>
+/// <param name="TokenCount">How many tokens the text has.</param>
+/// <param name="Mentions">Tagged entity spans in text order; never cross a sentence boundary.</param>
+public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
+{
+    /// <summary>Tokens in text order, non-overlapping; empty when the document was analyzed for a batch run, which
+    /// reads a long text a window at a time and keeps only <see cref="TokenCount"/>.</summary>
+    public Token[] Tokens { get; init; } = [];
+
+    /// <summary>Sentences as token ranges over <see cref="Tokens"/>; empty when the tokens were not kept.</summary>
+    public Sentence[] Sentences { get; init; } = [];
+
+    /// <summary>The mentions with their kind and canonical name, in text order; empty until <see cref="Resolve"/>.</summary>
+    public IReadOnlyList<ResolvedMention> Resolved { get; init; } = [];
+
+    /// <summary><see cref="Resolved"/> grouped per entity, in order of first mention.</summary>
+    public IReadOnlyList<DocumentEntity> Entities { get; init; } = [];
+
+    /// <summary>This document with its mentions resolved to kinds and canonical names and grouped per entity.</summary>
+    public Document Resolve(EntityResolver resolver)
+    {
+        var resolved = resolver.Resolve(Text, Mentions);
+        return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };
+    }
+
+    /// <summary>This document with only the resolved mentions that <paramref name="keep"/> accepts, regrouped.</summary>
+    /// <remarks>Names were resolved on every mention first, so a bare "Rubio" still gets "Marco Rubio" when the full
+    /// name's mention is filtered out.</remarks>
+    public Document Keep(Func<ResolvedMention, bool> keep)
+    {
+        var kept = Resolved.Where(keep).ToArray();
+        return kept.Length == Resolved.Count ? this : this with { Resolved = kept, Entities = EntityResolver.Group(kept) };
+    }
+}
