@@ -1,26 +1,11 @@
 using System.CommandLine;
 using Extractor.Resolution;
-using Extractor.Lexicons;
 
 namespace Extractor.Cli;
 
 /// <summary><c>--types</c> as a typed option: a set of <see cref="EntityKind"/>, given as comma-separated names, repeatable.</summary>
 internal static class EntityTypes
 {
-    /// <summary>The accepted spellings, case-insensitive, and the kinds each stands for.</summary>
-    private static readonly Dictionary<string, EntityKind[]> Spellings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["person"] = [EntityKind.Person], ["people"] = [EntityKind.Person], ["per"] = [EntityKind.Person],
-        ["organization"] = [EntityKind.Organization], ["organisation"] = [EntityKind.Organization], ["org"] = [EntityKind.Organization],
-        ["country"] = [EntityKind.Country], ["countries"] = [EntityKind.Country],
-        ["location"] = [EntityKind.Location], ["loc"] = [EntityKind.Location],
-        ["misc"] = [EntityKind.Misc],
-        ["all"] = Enum.GetValues<EntityKind>(),
-    };
-
-    /// <summary>The main spellings, for help and errors (the others are their plurals and CoNLL's short forms).</summary>
-    public static readonly string[] Names = ["person", "organization", "country", "location", "misc", "all"];
-
     /// <summary>The three kinds the tool is for.</summary>
     public static readonly EntityKind[] Default = [EntityKind.Person, EntityKind.Organization, EntityKind.Country];
 
@@ -29,7 +14,7 @@ internal static class EntityTypes
     {
         var option = new Option<IReadOnlySet<EntityKind>>("--types", "-t")
         {
-            Description = $"Comma-separated, repeatable: {string.Join(", ", Names)} (also people, per, organisation, org, countries, loc); default person,organization,country",
+            Description = $"Comma-separated, repeatable: {string.Join(", ", EntityKinds.MainSpellings)} (also people, per, organisation, org, countries, loc); default person,organization,country",
             DefaultValueFactory = _ => Default.ToHashSet(),
             AllowMultipleArgumentsPerToken = false,
             Arity = ArgumentArity.OneOrMore,
@@ -41,11 +26,11 @@ internal static class EntityTypes
             {
                 foreach (var name in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (Spellings.TryGetValue(name, out var meant)) kinds.UnionWith(meant);
-                    else result.AddError($"--types: unknown type '{name}' (use {string.Join(", ", Names)})");
+                    if (EntityKinds.TryParse(name, out var meant)) kinds.UnionWith(meant);
+                    else result.AddError($"--types: unknown type '{name}' (use {string.Join(", ", EntityKinds.MainSpellings)})");
                 }
             }
-            if (kinds.Count == 0 && result.Tokens.Count > 0) result.AddError($"--types: no type given (use {string.Join(", ", Names)})");
+            if (kinds.Count == 0 && result.Tokens.Count > 0) result.AddError($"--types: no type given (use {string.Join(", ", EntityKinds.MainSpellings)})");
             return kinds;
         };
         return option;

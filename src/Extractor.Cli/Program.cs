@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Extractor.Cli;
-using Extractor.Cli.StandardStreams;
+using Extractor.IO.StandardStreams;
 using Extractor.IO.Output;
 
 // Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Extractor.IO;
 using Extractor.Clustering;
 using Extractor.Tokenization;
 

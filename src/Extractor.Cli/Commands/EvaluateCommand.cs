@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Training;
 
 namespace Extractor.Cli.Commands;
@@ -35,9 +34,7 @@ internal static class EvaluateCommand
             var scorer = Evaluation.Score(documents, predictedPerDoc);
             stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
             stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {scorer.Overall.Gold} entities");
-            stdout.WriteLine("type      precision  recall     F1   gold  predicted");
-            foreach (var label in EntityLabels.All) stdout.WriteLine(Row(label.ToConll(), scorer.For(label)));
-            stdout.WriteLine(Row("overall", scorer.Overall));
+            Evaluation.WriteTable(stdout, scorer);
             if (parse.GetValue(predictions) is { } file)
             {
                 using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };
@@ -53,7 +50,4 @@ internal static class EvaluateCommand
         });
         return command;
     }
-
-    private static string Row(string name, Score s) => string.Create(CultureInfo.InvariantCulture,
-        $"{name,-8} {s.Precision,10:F2} {s.Recall,7:F2} {s.F1,6:F2} {s.Gold,6} {s.Predicted,10}");
 }

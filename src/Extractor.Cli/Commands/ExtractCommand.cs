@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Extractor.Cli.StandardStreams;
+using Extractor.IO.StandardStreams;
 using Extractor.IO.Batch;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
@@ -97,7 +97,7 @@ internal static class ExtractCommand
     private static TerminalProgress Terminal(ExtractOptions options, TextWriter error)
     {
         var size = new DocumentSource(options.Sources, TextReader.Null).Measure(options.Paths);
-        return new TerminalProgress(error, size.Inputs, size.Bytes);
+        return new TerminalProgress(error, new ProgressStatus(size.Inputs, size.Bytes));
     }
 
     private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,

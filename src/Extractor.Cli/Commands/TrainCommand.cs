@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Extractor.IO;
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Training;
@@ -43,7 +44,7 @@ internal static class TrainCommand
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
             var classFiles = parse.GetValue(clusters) ?? [];
-            var classes = classFiles.Length > 0 ? ClusterFile.Load(classFiles) : null;
+            var classes = classFiles.Length > 0 ? ReadClasses(classFiles) : null;
             var lexicon = Lexicon.Default;
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
@@ -63,5 +64,11 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static WordClassTable ReadClasses(FileInfo[] files)
+    {
+        try { return WordClassFile.Read([.. files.Select(f => f.ToString())]); }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException) { throw new UserErrorException(e.Message); }
     }
 }

@@ -15,9 +15,32 @@ public enum EntityKind : byte
     Misc,
 }
 
-/// <summary>The names of <see cref="EntityKind"/> values as they appear in output records.</summary>
+/// <summary>The names of <see cref="EntityKind"/> values: in output records, and as users ask for them.</summary>
 public static class EntityKinds
 {
+    /// <summary>The spellings a user may ask for, case-insensitive, and the kinds each stands for: singular and
+    /// plural, British and American, CoNLL's short forms, the output names, and <c>all</c>.</summary>
+    private static readonly Dictionary<string, EntityKind[]> Spellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["person"] = [EntityKind.Person], ["people"] = [EntityKind.Person], ["per"] = [EntityKind.Person],
+        ["organization"] = [EntityKind.Organization], ["organisation"] = [EntityKind.Organization], ["org"] = [EntityKind.Organization],
+        ["country"] = [EntityKind.Country], ["countries"] = [EntityKind.Country],
+        ["location"] = [EntityKind.Location], ["loc"] = [EntityKind.Location],
+        ["misc"] = [EntityKind.Misc],
+        ["all"] = Enum.GetValues<EntityKind>(),
+    };
+
+    /// <summary>The main spellings, for help and errors (the others are their plurals and CoNLL's short forms).</summary>
+    public static IReadOnlyList<string> MainSpellings { get; } = ["person", "organization", "country", "location", "misc", "all"];
+
+    /// <summary>The kinds that <paramref name="name"/> stands for (<c>people</c>, <c>ORG</c>, <c>all</c>…), or false when it names none.</summary>
+    public static bool TryParse(string name, out IReadOnlyList<EntityKind> kinds)
+    {
+        bool found = Spellings.TryGetValue(name, out var meant);
+        kinds = meant ?? [];
+        return found;
+    }
+
     /// <summary>The output name: PERSON, ORGANIZATION, COUNTRY, LOCATION or MISC. Part of the output schema.</summary>
     /// <remarks>Spelled out rather than <c>ToString().ToUpperInvariant()</c> so renaming an enum member cannot change output.</remarks>
     public static string ToOutputName(this EntityKind kind) => kind switch

@@ -45,6 +45,17 @@ public static class Evaluation
         }
     }
 
+    /// <summary>Writes the conlleval-style table: a header, one row per label, and the overall row.</summary>
+    public static void WriteTable(TextWriter writer, SpanScorer scorer)
+    {
+        writer.WriteLine("type      precision  recall     F1   gold  predicted");
+        foreach (var label in EntityLabels.All) writer.WriteLine(Row(label.ToConll(), scorer.For(label)));
+        writer.WriteLine(Row("overall", scorer.Overall));
+    }
+
+    private static string Row(string name, Score s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{name,-8} {s.Precision,10:F2} {s.Recall,7:F2} {s.F1,6:F2} {s.Gold,6} {s.Predicted,10}");
+
     /// <summary>One IOB2 tag per token (<c>B-PER</c>, <c>I-PER</c>, <c>O</c>) for <paramref name="n"/> tokens holding <paramref name="spans"/>.</summary>
     internal static string[] Iob2(int n, IEnumerable<LabeledSpan> spans)
     {

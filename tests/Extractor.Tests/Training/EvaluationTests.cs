@@ -44,4 +44,20 @@ public class EvaluationTests
         Assert.Contains("China B-LOC O", lines);
         Assert.Contains("Blackburn I-PER O", lines);
     }
+
+    [Fact]
+    public void WriteTable_OneRowPerLabelThenOverall_AlignedAsConlleval()
+    {
+        var documents = Gold();
+        var missing = documents.Select((d, i) => i == 0 ? d.Spans.Skip(1).ToArray() : d.Spans.ToArray()).ToArray();
+        var writer = new StringWriter();
+
+        Evaluation.WriteTable(writer, Evaluation.Score(documents, missing));
+
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("type      precision  recall     F1   gold  predicted", lines[0]);
+        Assert.Equal(["PER", "ORG", "LOC", "MISC", "overall"], lines[1..].Select(l => l.Split(' ')[0]));
+        Assert.All(lines[1..], l => Assert.Equal(lines[0].Length, l.Length));
+        Assert.StartsWith("overall      100.00", lines[^1]);
+    }
 }

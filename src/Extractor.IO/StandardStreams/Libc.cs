@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Extractor.Cli.StandardStreams;
+namespace Extractor.IO.StandardStreams;
 
 /// <summary>The few POSIX calls that .NET does not expose for an inherited descriptor: a write at the shared file position, and rewinding a file after a failed write.</summary>
 internal static partial class Libc

@@ -1,7 +1,7 @@
-namespace Extractor.Cli.StandardStreams;
+namespace Extractor.IO.StandardStreams;
 
 /// <summary>Standard input that was closed when the process started: every read fails with a message that says so, instead of waiting forever.</summary>
-internal sealed class ClosedInputReader : TextReader
+public sealed class ClosedInputReader : TextReader
 {
     private const string Message = "standard input is closed";
 

@@ -1,6 +1,6 @@
 using Extractor.IO.Output;
 
-namespace Extractor.Cli.StandardStreams;
+namespace Extractor.IO.StandardStreams;
 
 /// <summary>
 /// Standard output as write(2) calls on descriptor 1, at the position it shares with the shell and the other
@@ -14,7 +14,7 @@ namespace Extractor.Cli.StandardStreams;
 /// <see cref="Flush"/> marks a record boundary (the writers flush whole documents). When a write into a regular
 /// file fails, the file is cut back to the last boundary, so a full disk leaves whole records, never half of one.
 /// </remarks>
-internal sealed class StandardOutputStream : Stream
+public sealed class StandardOutputStream : Stream
 {
     private const int Descriptor = 1;
     private readonly bool _closed;
