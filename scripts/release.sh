@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds a release: the .NET tool package, a native (AOT) linux-x64 binary with the model inside it, and
+# SHA-256 checksums, in artifacts/release/ (or $RELEASE_DIR).
+#
+# Usage: scripts/release.sh [--check]
+#   --check  also prove the artifacts work as a user gets them: install the package into a temporary tool
+#            path and run it, run the binary alone in an empty folder, and compare both outputs on samples/
+#            with the plain build's, byte for byte, for every format and level (CI runs this).
+# Needs: the .NET 10 SDK; for the native binary, a C toolchain (clang or gcc) and zlib, which Native AOT
+# links with. Without one the native binary is skipped with a message (and --check fails on CI=true).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${RELEASE_DIR:-$root/artifacts/release}
+check=0
+for arg in "$@"; do
+  case $arg in
+    --check) check=1 ;;
+    *) echo "usage: scripts/release.sh [--check]" >&2; exit 2 ;;
+  esac
+done
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+cd "$root"
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+rid=linux-x64
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rm -rf "$out" && mkdir -p "$out"
+say() { printf 'release: %s\n' "$*" >&2; }
+
+# A build must not warn: trimming and AOT warnings are bugs to fix, not noise (IL2xxx, IL3xxx).
+build() {
+  local log=$work/build.log
+  if ! "$@" > "$log" 2>&1; then cat "$log" >&2; return 1; fi
+  if grep -E ': warning [A-Z]+[0-9]+' "$log" | sort -u | grep . >&2; then say "the build above warned"; return 1; fi
+}
+
+repo=$(git remote get-url origin 2>/dev/null || true)
+say "tool package Extractor.Tool $version"
+build dotnet pack src/Extractor.Cli -c Release -o "$out" ${repo:+-p:RepositoryUrl="$repo"}
+
+native=0
+if command -v clang > /dev/null || command -v gcc > /dev/null; then
+  say "native binary ($rid, Native AOT)"
+  build dotnet publish src/Extractor.Cli -c Release -r "$rid" -p:PublishAot=true -o "$work/aot"
+  # The model is inside the binary; the archive carries the licences and the model card beside it.
+  mkdir -p "$work/dist/extractor-$version-$rid"
+  cp "$work/aot/extractor" LICENSE README.md "$work/dist/extractor-$version-$rid/"
+  cp models/README.md "$work/dist/extractor-$version-$rid/MODEL.md"
+  tar -C "$work/dist" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
+    -czf "$out/extractor-$version-$rid.tar.gz" "extractor-$version-$rid"
+  native=1
+else
+  say "no C toolchain (clang or gcc): native binary skipped"
+fi
+(cd "$out" && sha256sum -- *.nupkg *.tar.gz 2>/dev/null > SHA256SUMS)
+say "wrote $out:"; ls -l "$out" >&2
+
+[ "$check" -eq 1 ] || exit 0
+if [ "$native" -eq 0 ] && [ "${CI:-}" = "true" ]; then say "--check on CI needs the native toolchain"; exit 1; fi
+say "check: plain build"
+build dotnet publish src/Extractor.Cli -c Release -o "$work/plain"
+say "check: install the package into a temporary tool path"
+# A fresh package cache: an earlier install of the same version would otherwise be used instead of this build.
+NUGET_PACKAGES=$work/nuget build dotnet tool install Extractor.Tool --version "$version" --tool-path "$work/tools" --add-source "$out"
+runs=("$work/tools/extractor")
+if [ "$native" -eq 1 ]; then
+  mkdir -p "$work/alone" && tar -C "$work/alone" -xzf "$out/extractor-$version-$rid.tar.gz"
+  runs+=("$work/alone/extractor-$version-$rid/extractor")
+fi
+failed=0
+for run in "${runs[@]}"; do
+  "$run" --version | grep -q "^extractor $version$" || { say "$run --version does not say $version"; failed=1; }
+  for format in csv tsv json jsonl; do
+    for level in entity mention corpus; do
+      # Run from another folder: an installed tool finds its model wherever it is started.
+      (cd "$work" && "$work/plain/extractor" extract "$root/samples/" -f $format -l $level -q) > "$work/expected"
+      (cd "$work" && "$run" extract "$root/samples/" -f $format -l $level -q) > "$work/got"
+      cmp -s "$work/expected" "$work/got" || { say "$run: -f $format -l $level differs from the plain build"; failed=1; }
+    done
+  done
+done
+[ "$failed" -eq 0 ] && say "check passed: ${#runs[@]} installed builds give the plain build's bytes"
+exit "$failed"
