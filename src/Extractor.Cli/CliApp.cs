@@ -15,6 +15,7 @@ internal static class CliApp
         {
             // The command users run first, then the ones that inspect, train and measure.
             ExtractCommand.Create(model, stdin),
+            MergeCommand.Create(),
             TokenizeCommand.Create(stdin),
             TrainCommand.Create(),
             EvaluateCommand.Create(model),
@@ -27,6 +28,7 @@ internal static class CliApp
             ["extract"] = ExtractCommand.Examples + "\n\n" + ExitCodeHelp,
             ["train"] = TrainCommand.Examples,
             ["evaluate"] = EvaluateCommand.Examples,
+            ["merge"] = MergeCommand.Examples,
             ["tokenize"] = TokenizeCommand.Examples,
             ["clusters"] = ClustersCommand.Examples,
         };

@@ -21,16 +21,8 @@ internal static class EntityTypes
         };
         option.CustomParser = result =>
         {
-            var kinds = new HashSet<EntityKind>();
-            foreach (var token in result.Tokens)
-            {
-                foreach (var name in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (EntityKinds.TryParse(name, out var meant)) kinds.UnionWith(meant);
-                    else result.AddError($"--types: unknown type '{name}' (use {string.Join(", ", EntityKinds.MainSpellings)})");
-                }
-            }
-            if (kinds.Count == 0 && result.Tokens.Count > 0) result.AddError($"--types: no type given (use {string.Join(", ", EntityKinds.MainSpellings)})");
+            var kinds = EntityKinds.ParseLists(result.Tokens.Select(t => t.Value), out var error);
+            if (error is not null) result.AddError("--types: " + error);
             return kinds;
         };
         return option;

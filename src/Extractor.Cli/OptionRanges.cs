@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Extractor.IO.Sources;
 
 namespace Extractor.Cli;
 
@@ -45,6 +46,19 @@ internal static class OptionRanges
             return default;
         };
         return option;
+    }
+
+    /// <summary><c>--shard K/N</c>: this worker's part of the input set; a bad value is a usage error.</summary>
+    public static Option<Shard?> ShardOption() => new("--shard")
+    {
+        Description = "Process only part K of N of the documents, K from 0 (by a stable hash of the document id; see docs/distributed.md)",
+        CustomParser = r => Shard.TryParse(Token(r), out var shard, out var error) ? shard : Fail<Shard?>(r, "--shard: " + error),
+    };
+
+    private static T? Fail<T>(ArgumentResult r, string error)
+    {
+        r.AddError(error);
+        return default;
     }
 
     private static long Parse(ArgumentResult r, string name, long min, long max, bool bytes)

@@ -35,23 +35,14 @@ internal static class ClustersCommand
         {
             var files = parse.GetRequiredValue(input);
             if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{missing}: no such file");
-            if (parse.GetValue(assignMinCount) is { } placed)
-            {
-                // Checked here rather than in a validator, where options left at their defaults read as unset.
-                if (parse.GetValue(algorithm) != ClusterAlgorithm.KMeans) throw new UserErrorException("--assign-min-count needs --algorithm KMeans");
-                if (placed < 1 || placed > parse.GetValue(minCount)) throw new UserErrorException($"--assign-min-count must be from 1 to --min-count ({parse.GetValue(minCount)})");
-            }
-            if (parse.GetValue(phrases) is { } phraseMin)
-            {
-                if (parse.GetValue(algorithm) != ClusterAlgorithm.KMeans) throw new UserErrorException("--phrases needs --algorithm KMeans");
-                if (phraseMin < 1) throw new UserErrorException("--phrases must be at least 1");
-            }
             OutputFolder.Require(parse.GetRequiredValue(output));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
             var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
                 parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords), parse.GetValue(assignMinCount),
                 parse.GetValue(phrases));
+            // Checked here rather than in a validator, where options left at their defaults read as unset.
+            if (options.Problem() is { } problem) throw new UserErrorException(problem);
             var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);

@@ -45,10 +45,11 @@ internal static class ExtractCommand
         var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
+        var shard = OptionRanges.ShardOption();
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
-            parallel, demonyms, noEscape, failFast, quiet, modelOption,
+            parallel, shard, demonyms, noEscape, failFast, quiet, modelOption,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -69,6 +70,7 @@ internal static class ExtractCommand
                     TextField = parse.GetRequiredValue(textField),
                     IdField = parse.GetRequiredValue(idField),
                     MaxDocumentSize = parse.GetValue(maxSize),
+                    Shard = parse.GetValue(shard),
                 },
                 target,
                 parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
@@ -126,7 +128,7 @@ internal static class ExtractCommand
     }
 
     /// <summary>The <c>-o</c> target checked before anything runs: a folder, an input or a file that may not be written stops the command (exit 2).</summary>
-    private static OutputTarget CheckTarget(string path, IReadOnlyList<string> inputs)
+    internal static OutputTarget CheckTarget(string path, IReadOnlyList<string> inputs)
     {
         try { return OutputTarget.Check(path, inputs); }
         catch (OutputTargetException e) { throw new UserErrorException($"{DiagnosticText.Escape(path)}: cannot write output: {e.Message}"); }

@@ -55,7 +55,13 @@ public sealed class DocumentSource
                 : [path])
             .ToList();
         // Sizes only when they are needed: a stat per file is not free on a folder of a hundred thousand.
-        return files.Any(IsDataset) ? new InputSize(null, files.Sum(SizeOf)) : new InputSize(files.Count, null);
+        if (files.Any(IsDataset)) return new InputSize(null, files.Sum(SizeOf));
+        if (options.Shard is { } shard)
+        {
+            var ids = paths.SelectMany(path => Directory.Exists(path) ? FolderWalker.List(path, filter).Files : [path]);
+            return new InputSize(ids.Count(shard.Owns), null);
+        }
+        return new InputSize(files.Count, null);
     }
 
     /// <summary>
@@ -140,9 +146,9 @@ public sealed class DocumentSource
         {
             foreach (var (_, problem) in listing.Problems)
             {
-                yield return problem;
+                if (Owns(problem)) yield return problem;
             }
-            yield return new SourceWarning(folder, "no matching files");
+            if (Owns(folder)) yield return new SourceWarning(folder, "no matching files");
             yield break;
         }
         foreach (var relative in listing.Files)
@@ -150,7 +156,7 @@ public sealed class DocumentSource
             // Problems in their place in the walk's order: a loop under z/ is reported after a.txt, not before it.
             for (; next < listing.Problems.Count && string.CompareOrdinal(listing.Problems[next].Relative, relative) < 0; next++)
             {
-                yield return listing.Problems[next].Problem;
+                if (Owns(listing.Problems[next].Problem)) yield return listing.Problems[next].Problem;
             }
             var file = Path.Join(folder, relative);
             foreach (var item in Guarded(file, ReadFile(file, relative)))
@@ -160,7 +166,7 @@ public sealed class DocumentSource
         }
         for (; next < listing.Problems.Count; next++)
         {
-            yield return listing.Problems[next].Problem;
+            if (Owns(listing.Problems[next].Problem)) yield return listing.Problems[next].Problem;
         }
     }
 
@@ -171,13 +177,27 @@ public sealed class DocumentSource
         switch (InputFormats.Resolve(options.Format, shown))
         {
             case InputFormat.Jsonl:
-                return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, options));
+                return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, options).Where(Owns));
             case InputFormat.Csv:
-                return OpenThen(shown, text => CsvDocumentReader.Read(text, id, shown, options));
+                return OpenThen(shown, text => CsvDocumentReader.Read(text, id, shown, options).Where(Owns));
             case var format:
-                return ReadWholeFile(shown, id, format == InputFormat.Html);
+                // Decided by the id before the file is opened: another shard's file costs nothing here.
+                return Owns(id) ? ReadWholeFile(shown, id, format == InputFormat.Html) : [];
         }
     }
+
+    /// <summary>Whether this run's shard owns <paramref name="id"/>; always true without <c>--shard</c>.</summary>
+    private bool Owns(string id) => options.Shard is not { } shard || shard.Owns(id);
+
+    /// <summary>Whether this run's shard reports <paramref name="item"/>: a document by its id, a warning or failure
+    /// (a malformed row, an unreadable dataset or folder) by what it names, so that exactly one shard reports each.</summary>
+    private bool Owns(SourceItem item) => item switch
+    {
+        SourceDocument d => Owns(d.Id),
+        SourceWarning w => Owns(w.Where),
+        SourceFailure f => Owns(f.Where),
+        _ => true,
+    };
 
     private IEnumerable<SourceItem> OpenThen(string shown, Func<TextReader, IEnumerable<SourceItem>> read)
     {
@@ -186,7 +206,7 @@ public sealed class DocumentSource
         if (stream is null)
         {
             Interlocked.Exchange(ref bytesRead, before + SizeOf(shown));
-            yield return new SourceFailure(shown, reason);
+            if (Owns(shown)) yield return new SourceFailure(shown, reason);
             yield break;
         }
         using (var text = new CheckedUtf8Reader(stream))
@@ -238,12 +258,13 @@ public sealed class DocumentSource
         };
         if (rows is not null)
         {
-            foreach (var row in rows)
+            foreach (var row in rows.Where(Owns))
             {
                 yield return row;
             }
             yield break;
         }
+        if (!Owns(StdinPath)) yield break;
         var text = TryReadStdin(out var reason);
         if (text is not null && CheckedUtf8Reader.ForInput(stdin, StdinPath, reported: false) is { } replaced)
         {

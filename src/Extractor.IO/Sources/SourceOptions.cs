@@ -30,6 +30,10 @@ public sealed record SourceOptions
     /// <summary>The JSONL property or CSV column holding the document id; rows without it are named <c>FILE:LINE</c> or <c>FILE:ROW</c>.</summary>
     public string IdField { get; init; } = "id";
 
+    /// <summary>When set, only the documents this shard owns are read (<c>--shard K/N</c>); whole files of the others are
+    /// skipped before they are opened, dataset rows before they are tagged.</summary>
+    public Shard? Shard { get; init; }
+
     /// <summary>Files (and rows) larger than this many bytes are skipped with a failure that names them.</summary>
     public long MaxDocumentSize { get; init; } = DefaultMaxDocumentSize;
 

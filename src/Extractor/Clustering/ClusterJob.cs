@@ -17,7 +17,24 @@ namespace Extractor.Clustering;
 /// <param name="PhraseMinCount">k-means only: runs of capitalized words seen at least this often join the nearest class too; null adds none.</param>
 public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
     ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000, int? AssignMinCount = null,
-    int? PhraseMinCount = null);
+    int? PhraseMinCount = null)
+{
+    /// <summary>What makes these options unusable together, in the CLI's option names, or null when they are fine.</summary>
+    public string? Problem()
+    {
+        if (AssignMinCount is { } placed)
+        {
+            if (Algorithm != ClusterAlgorithm.KMeans) return "--assign-min-count needs --algorithm KMeans";
+            if (placed < 1 || placed > MinCount) return $"--assign-min-count must be from 1 to --min-count ({MinCount})";
+        }
+        if (PhraseMinCount is { } phraseMin)
+        {
+            if (Algorithm != ClusterAlgorithm.KMeans) return "--phrases needs --algorithm KMeans";
+            if (phraseMin < 1) return "--phrases must be at least 1";
+        }
+        return null;
+    }
+}
 
 /// <summary>How words are grouped into classes.</summary>
 public enum ClusterAlgorithm

@@ -33,6 +33,21 @@ public static class EntityKinds
     /// <summary>The main spellings, for help and errors (the others are their plurals and CoNLL's short forms).</summary>
     public static IReadOnlyList<string> MainSpellings { get; } = ["person", "organization", "country", "location", "misc", "all"];
 
+    /// <summary>The kinds named in <paramref name="lists"/>, each a comma-separated list of spellings; an error
+    /// (naming the accepted spellings) for an unknown name or when none is given.</summary>
+    public static IReadOnlySet<EntityKind> ParseLists(IEnumerable<string> lists, out string? error)
+    {
+        var kinds = new HashSet<EntityKind>();
+        error = null;
+        foreach (var name in lists.SelectMany(list => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        {
+            if (TryParse(name, out var meant)) kinds.UnionWith(meant);
+            else error ??= $"unknown type '{name}' (use {string.Join(", ", MainSpellings)})";
+        }
+        if (kinds.Count == 0) error ??= $"no type given (use {string.Join(", ", MainSpellings)})";
+        return kinds;
+    }
+
     /// <summary>The kinds that <paramref name="name"/> stands for (<c>people</c>, <c>ORG</c>, <c>all</c>…), or false when it names none.</summary>
     public static bool TryParse(string name, out IReadOnlyList<EntityKind> kinds)
     {

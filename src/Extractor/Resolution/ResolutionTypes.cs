@@ -36,5 +36,5 @@ public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, i
 /// <param name="Code">ISO alpha-2 for countries; empty otherwise.</param>
 /// <param name="Documents">Number of documents that mention it.</param>
 /// <param name="Mentions">Total mentions over all documents.</param>
-/// <param name="Aliases">Distinct surface forms in order of first appearance across documents.</param>
+/// <param name="Aliases">Distinct surface forms across documents, in ordinal order (so the table does not depend on input order).</param>
 public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, int Documents, int Mentions, IReadOnlyList<string> Aliases);

@@ -105,6 +105,6 @@ public class SmallPromisesTests
         var r = CliRunner.Run(command, "samples/");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith($"error: unknown command '{command}' (commands: extract, tokenize, train, evaluate, clusters)\n", r.Stderr);
+        Assert.StartsWith($"error: unknown command '{command}' (commands: extract, merge, tokenize, train, evaluate, clusters)\n", r.Stderr);
     }
 }

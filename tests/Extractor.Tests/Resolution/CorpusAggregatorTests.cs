@@ -9,7 +9,7 @@ public class CorpusAggregatorTests
         new(kind, name, kind == EntityKind.Country ? "US" : "", mentions, 0, aliases, 1f);
 
     [Fact]
-    public void Add_AccumulatesDocumentsMentionsAndAliases_InFirstAppearanceOrder()
+    public void Add_AccumulatesDocumentsMentionsAndAliases_InCanonicalOrder()
     {
         var corpus = new CorpusAggregator();
         corpus.Add([Entity(EntityKind.Person, "Donald Trump", 2, "Trump"), Entity(EntityKind.Country, "United States", 1, "U.S.")]);
@@ -25,13 +25,59 @@ public class CorpusAggregatorTests
         Assert.Equal(3, corpus.Documents);
         Assert.Equal(
             [
-                "PERSON Donald Trump 2 3 Trump|President Donald Trump",
+                "PERSON Donald Trump 2 3 President Donald Trump|Trump",
                 "COUNTRY United States 2 3 U.S.|United States",
                 "ORGANIZATION Hamas 1 4 Hamas",
             ],
             entities.Select(e => $"{e.Kind.ToOutputName()} {e.Name} {e.Documents} {e.Mentions} {string.Join('|', e.Aliases)}"));
         Assert.Equal("US", entities[1].Code);
     }
+
+    [Fact]
+    public void Entities_OrderDependsOnlyOnWhatWasAdded_MostDocumentsThenMentionsThenKindThenName()
+    {
+        DocumentEntity[][] documents =
+        [
+            [Entity(EntityKind.Person, "Zed", 1, "Zed"), Entity(EntityKind.Organization, "Acme", 3, "Acme")],
+            [Entity(EntityKind.Person, "Zed", 1, "Z."), Entity(EntityKind.Person, "Abe", 5, "Abe")],
+            [Entity(EntityKind.Country, "United States", 1, "US"), Entity(EntityKind.Person, "Bea", 1, "Bea")],
+            [Entity(EntityKind.Person, "Abe", 1, "Abe"), Entity(EntityKind.Organization, "Bea", 1, "Bea")],
+        ];
+        string Table(IEnumerable<DocumentEntity[]> order)
+        {
+            var corpus = new CorpusAggregator();
+            foreach (var d in order) corpus.Add(d);
+            return string.Join("\n", corpus.Entities().Select(e => $"{e.Kind.ToOutputName()} {e.Name} {e.Documents} {e.Mentions} {string.Join('|', e.Aliases)}"));
+        }
+
+        string forward = Table(documents);
+
+        Assert.Equal(forward, Table(documents.Reverse()));
+        Assert.Equal(
+            "PERSON Abe 2 6 Abe\nPERSON Zed 2 2 Z.|Zed\nORGANIZATION Acme 1 3 Acme\nPERSON Bea 1 1 Bea\nORGANIZATION Bea 1 1 Bea\nCOUNTRY United States 1 1 US",
+            forward);
+    }
+
+    [Fact]
+    public void Add_CorpusEntities_SumsAndUnites_AsOneRunOverBoth()
+    {
+        var whole = new CorpusAggregator();
+        var left = new CorpusAggregator();
+        var right = new CorpusAggregator();
+        DocumentEntity[] first = [Entity(EntityKind.Person, "Abe", 2, "Abe", "A."), Entity(EntityKind.Country, "United States", 1, "U.S.")];
+        DocumentEntity[] second = [Entity(EntityKind.Person, "Abe", 1, "Abe Lincoln"), Entity(EntityKind.Country, "United States", 4, "US")];
+        whole.Add(first);
+        whole.Add(second);
+        left.Add(first);
+        right.Add(second);
+
+        var merged = new CorpusAggregator();
+        foreach (var e in right.Entities().Concat(left.Entities())) merged.Add(e);
+
+        Assert.Equal(whole.Entities().Select(Describe), merged.Entities().Select(Describe));
+    }
+
+    private static string Describe(CorpusEntity e) => $"{e.Kind} {e.Name} {e.Code} {e.Documents} {e.Mentions} {string.Join('|', e.Aliases)}";
 
     [Fact]
     public void Add_SameNameDifferentKind_StaysSeparate()

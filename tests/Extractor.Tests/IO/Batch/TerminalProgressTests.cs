@@ -1,8 +1,9 @@
 using Extractor.Cli;
 using Extractor.Cli.Commands;
 using Extractor.IO.Batch;
+using Extractor.Tests.Cli;
 
-namespace Extractor.Tests.Cli;
+namespace Extractor.Tests.IO.Batch;
 
 public class TerminalProgressTests
 {

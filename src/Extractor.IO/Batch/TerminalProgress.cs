@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using Extractor.IO.Batch;
 
-namespace Extractor.Cli;
+namespace Extractor.IO.Batch;
 
-/// <summary>stderr is a terminal: the run's <see cref="ProgressStatus"/> redrawn in place at most ten times a second,
-/// and cleared before any other line and at the end.</summary>
-internal sealed class TerminalProgress : IProgressSink
+/// <summary>Progress on a terminal: the run's <see cref="ProgressStatus"/> redrawn in place (carriage return, erase line) at
+/// most ten times a second, and cleared before any other line and at the end. The CLI uses it when stderr is a terminal.</summary>
+public sealed class TerminalProgress : IProgressSink
 {
     private readonly TextWriter _error;
     private readonly ProgressStatus _status;
@@ -28,6 +27,7 @@ internal sealed class TerminalProgress : IProgressSink
         _elapsed = elapsed;
     }
 
+    /// <inheritdoc/>
     public void Advance(RunSummary s)
     {
         var elapsed = _elapsed();
@@ -39,12 +39,14 @@ internal sealed class TerminalProgress : IProgressSink
         _drawn = true;
     }
 
+    /// <inheritdoc/>
     public void Line(string line)
     {
         Finish();
         _error.WriteLine(line);
     }
 
+    /// <inheritdoc/>
     public void Finish()
     {
         if (!_drawn) return;

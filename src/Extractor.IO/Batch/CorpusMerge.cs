@@ -1,0 +1,48 @@
+using Extractor.IO.Output;
+using Extractor.IO.Records;
+using Extractor.Resolution;
+
+namespace Extractor.IO.Batch;
+
+/// <summary>The reduce step of a sharded run: corpus-level tables of runs over disjoint inputs, summed into the
+/// table that one run over all of them writes (same rows, same order, same bytes).</summary>
+/// <remarks>Documents and mentions are summed, aliases united, rows put in <see cref="CorpusAggregator"/>'s
+/// canonical order; so merging is associative and a tree of merges equals one merge.</remarks>
+public static class CorpusMerge
+{
+    /// <summary>The merged entities of the tables in <paramref name="paths"/>, which must all be of one format, and that format.</summary>
+    /// <exception cref="InvalidDataException">A table is bad, or of another format than the first; the message names file and line.</exception>
+    public static (IReadOnlyList<CorpusEntity> Entities, OutputFormat Format) Read(IReadOnlyList<string> paths)
+    {
+        var corpus = new CorpusAggregator();
+        OutputFormat? first = null;
+        foreach (var path in paths)
+        {
+            var format = CorpusTableReader.FormatOf(path);
+            first ??= format;
+            if (format != first)
+                throw new InvalidDataException($"{path}: a {Name(format)} table, but {paths[0]} is {Name(first.Value)}; merge tables of one format");
+            foreach (var entity in CorpusTableReader.Read(path, format)) corpus.Add(entity);
+        }
+        return (corpus.Entities(), first ?? OutputFormat.Csv);
+    }
+
+    /// <summary>Writes <paramref name="entities"/> as <c>extract -l corpus</c> would.</summary>
+    public static void Write(IReadOnlyList<CorpusEntity> entities, OutputFormat format, OutputOptions options, TextWriter output)
+    {
+        var writer = RecordWriters.Create<CorpusRecord>(format, output, options);
+        foreach (var record in RecordBuilder.Corpus(entities)) writer.Write(record);
+        writer.Complete();
+    }
+
+    /// <summary>Writes <paramref name="entities"/> to <paramref name="target"/>, which is replaced only once the whole table is written.</summary>
+    /// <exception cref="IOException">The file could not be written; it was left as it was.</exception>
+    public static void Write(IReadOnlyList<CorpusEntity> entities, OutputFormat format, OutputOptions options, OutputTarget target)
+    {
+        using var file = target.Open();
+        Write(entities, format, options, file.Writer);
+        file.Commit();
+    }
+
+    private static string Name(OutputFormat format) => format.ToString().ToUpperInvariant();
+}
