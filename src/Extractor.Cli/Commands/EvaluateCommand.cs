@@ -19,9 +19,10 @@ internal static class EvaluateCommand
         var gold = new Option<FileInfo>("--gold") { Description = "Gold data, CoNLL-2003 column format", Required = true };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write 'word gold predicted' lines (IOB2) to this file" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with status 1 when overall F1 is below this" };
+        var seen = new Option<FileInfo?>("--unseen-from") { Description = "Also score only names that are not a gold mention in this CoNLL file (the training data): a proxy for new names" };
         var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
         {
-            gold, modelOption, predictions, minF1,
+            gold, modelOption, predictions, minF1, seen,
         };
         command.SetAction(parse =>
         {
@@ -35,6 +36,11 @@ internal static class EvaluateCommand
             stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
             stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {scorer.Overall.Gold} entities");
             Evaluation.WriteTable(stdout, scorer);
+            if (parse.GetValue(seen) is { } training)
+            {
+                var unseen = Evaluation.ScoreUnseen(documents, predictedPerDoc, Evaluation.MentionSurfaces(ConllFiles.Read(training))).Overall;
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unseen   {unseen.Precision,10:F2} {unseen.Recall,7:F2} {unseen.F1,6:F2} {unseen.Gold,6} {unseen.Predicted,10}"));
+            }
             if (parse.GetValue(predictions) is { } file)
             {
                 using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };

@@ -28,10 +28,11 @@ internal static class TrainCommand
         var without = new Option<FeatureSet[]>("--without") { Description = "Feature groups to leave out, for ablations (e.g. SecondPass, WordClasses, Gazetteers)", AllowMultipleArgumentsPerToken = true };
         var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (paths files from extractor clusters: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 }.Within(1, int.MaxValue);
+        var lists = new Option<string[]>("--list") { Description = "A phrase list to compile into the model, NAME=FILE (one name per line; repeatable; scripts/gazetteers/build.sh makes them)" };
         var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 }.Within(2, 100);
         var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
         {
-            train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds,
+            train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds, lists,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,8 @@ internal static class TrainCommand
             var devFile = parse.GetRequiredValue(dev);
             var classFiles = parse.GetValue(clusters) ?? [];
             var classes = classFiles.Length > 0 ? ReadClasses(classFiles) : null;
-            var lexicon = Lexicon.Default;
+            var listSpecs = parse.GetValue(lists) ?? [];
+            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(ReadLists(listSpecs));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
@@ -54,7 +56,7 @@ internal static class TrainCommand
             var progress = new SynchronousProgress<EpochReport>(r => stdout.WriteLine(double.IsNaN(r.DevF1)
                 ? $"{r.Stage}: trained ({r.Elapsed.TotalSeconds:F0} s)"
                 : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")), stdout);
-            string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {string.Join(" + ", classFiles.Select(f => f.Name))}")}";
+            string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {string.Join(" + ", classFiles.Select(f => f.Name))}")}{(listSpecs.Length == 0 ? "" : $", lists {string.Join(" + ", listSpecs.Select(l => l.Split('=')[0] + ":" + Path.GetFileName(l[(l.IndexOf('=') + 1)..])))}")}";
             var model = trainer.Train(trainDocs, devDocs, data, progress);
             var outFile = parse.GetRequiredValue(output);
             ModelWriter.WriteFile(model, outFile.FullName);
@@ -64,6 +66,12 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static PhraseLists ReadLists(string[] specs)
+    {
+        try { return PhraseLists.ReadFiles(specs, new Extractor.Tokenization.Tokenizer()); }
+        catch (Exception e) when (e is FileNotFoundException or FormatException) { throw new UserErrorException(e.Message); }
     }
 
     private static WordClassTable ReadClasses(FileInfo[] files)

@@ -16,8 +16,12 @@ internal static class ModelFormat
 
     /// <summary>Bumped whenever the layout changes; older readers reject newer files by this.</summary>
     /// <remarks>2: each class path is stored once and words refer to it by index, rather than a path string per word,
-    /// and the words are one UTF-8 run behind a section length.</remarks>
-    public const int Version = 2;
+    /// and the words are one UTF-8 run behind a section length. 3: the phrase lists (list count; names and name counts; the
+    /// open-addressing table's length, its keys and its values), after the word classes.</remarks>
+    public const int Version = 3;
+
+    /// <summary>The oldest layout this build still reads: version 2 is version 3 without the phrase lists.</summary>
+    public const int OldestReadable = 2;
 
     public const int HeaderLength = 8 + 4 + 4 + 8 + 8;
 

@@ -45,11 +45,11 @@ public static class ModelReader
         if (header.Length < ModelFormat.HeaderLength || !header[..8].SequenceEqual(ModelFormat.Magic))
             throw new ModelFormatException($"{name}: not an Extractor model file (bad magic number)");
         int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
-        if (version != ModelFormat.Version)
-            throw new ModelFormatException($"{name}: model format version {version}, but this build reads version {ModelFormat.Version}; retrain it with `extractor train` or use a matching release");
+        if (version < ModelFormat.OldestReadable || version > ModelFormat.Version)
+            throw new ModelFormatException($"{name}: model format version {version}, but this build reads versions {ModelFormat.OldestReadable} to {ModelFormat.Version}; retrain it with `extractor train` or use a matching release");
         int templates = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-        if (templates != FeatureExtractor.TemplateVersion)
-            throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses version {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
+        if (templates < FeatureExtractor.OldestTemplateVersion || templates > FeatureExtractor.TemplateVersion)
+            throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses versions {FeatureExtractor.OldestTemplateVersion} to {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
     }
 
     /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
@@ -110,11 +110,31 @@ public static class ModelReader
             r.BaseStream.Seek(length, SeekOrigin.Current);
             classes = Task.Run(() => ReadClasses(bytes, start, length, classCount));
         }
+        var lists = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) >= 3 ? ReadLists(r, bytes, limit) : null;
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
         var first = ReadStage(r, bytes, limit, name);
         var second = stages == 2 ? ReadStage(r, bytes, limit, name) : null;
-        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult());
+        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult(), lists);
+    }
+
+    /// <summary>The phrase lists: their table is copied straight from the bytes (little-endian, as written).</summary>
+    private static PhraseLists? ReadLists(BinaryReader r, byte[] bytes, int limit)
+    {
+        int count = r.ReadByte();
+        if (count == 0) return null;
+        if (count > PhraseLists.MaxLists) throw new FormatException($"{count} phrase lists, more than {PhraseLists.MaxLists}");
+        var names = new string[count];
+        var counts = new int[count];
+        for (int l = 0; l < count; l++) { names[l] = r.ReadString(); counts[l] = r.ReadInt32(); }
+        int size = r.ReadInt32();
+        if (size <= 0 || (size & (size - 1)) != 0 || (long)size * 12 > limit) throw new FormatException($"phrase list table of {size} slots");
+        int at = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
+        if (at + (long)size * 12 > ModelFormat.HeaderLength + limit) throw new EndOfStreamException("phrase list table runs past the end");
+        var keys = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan(at, size * 8)).ToArray();
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes.AsSpan(at + size * 8, size * 4)).ToArray();
+        r.BaseStream.Seek(size * 12L, SeekOrigin.Current);
+        return new PhraseLists(names, counts, keys, values);
     }
 
     private static WordClassTable ReadClasses(byte[] bytes, int offset, int length, int wordCount)

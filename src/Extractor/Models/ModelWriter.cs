@@ -21,6 +21,7 @@ public static class ModelWriter
             w.Write((byte)ModelFormat.Labels.Length);
             foreach (var label in ModelFormat.Labels) w.Write(label);
             WriteClasses(w, model.Classes);
+            WriteLists(w, model.Lists);
             w.Write((byte)(model.SecondPass is null ? 1 : 2));
             WriteStage(w, model.FirstPass);
             if (model.SecondPass is not null) WriteStage(w, model.SecondPass);
@@ -65,6 +66,16 @@ public static class ModelWriter
         }
         w.Write(checked((int)section.Length));
         w.Write(section.GetBuffer(), 0, (int)section.Length);
+    }
+
+    private static void WriteLists(BinaryWriter w, PhraseLists? lists)
+    {
+        w.Write((byte)(lists?.Names.Count ?? 0));
+        if (lists is null) return;
+        for (int l = 0; l < lists.Names.Count; l++) { w.Write(lists.Names[l]); w.Write(lists.Counts[l]); }
+        w.Write(lists.Keys.Length);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lists.Keys));
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lists.Values));
     }
 
     private static void WriteStage(BinaryWriter w, PerceptronModel stage)

@@ -34,7 +34,8 @@ public sealed class EntityRecognizer
         if (model.UsesLexicon && lexicon is null)
             throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
         _model = model;
-        _lexicon = lexicon;
+        // The phrase lists travel in the model; the word lists come with the library.
+        _lexicon = model.Lists is null ? lexicon : lexicon?.WithLists(model.Lists);
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
         _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!);

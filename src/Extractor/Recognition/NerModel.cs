@@ -5,10 +5,11 @@ namespace Extractor.Recognition;
 /// <param name="FirstPass">The stage that sees only the text.</param>
 /// <param name="SecondPass">The optional stage that also sees the first pass's labels across the document.</param>
 /// <param name="Classes">Word classes, when the stages use them.</param>
-public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes)
+/// <param name="Lists">Phrase lists (world places, subdivisions…) compiled into the model, when the stages use them.</param>
+public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null)
 {
-    /// <summary>Whether any stage consults the project's word lists.</summary>
-    public bool UsesLexicon => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & FeatureSet.Gazetteers) != 0;
+    /// <summary>Whether any stage consults the project's word lists (the lexicon, which then carries <see cref="Lists"/>).</summary>
+    public bool UsesLexicon => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
 }
 
 /// <summary>Provenance of a model: what it was trained on, when, how, and how well it did on the dev set.</summary>

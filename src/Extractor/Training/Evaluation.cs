@@ -45,6 +45,26 @@ public static class Evaluation
         }
     }
 
+    /// <summary>The surfaces (tokens joined by single spaces) of every gold mention in <paramref name="documents"/>.</summary>
+    public static HashSet<string> MentionSurfaces(IEnumerable<ConllDocument> documents) =>
+        documents.SelectMany(d => d.Spans.Select(s => Surface(d, s))).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Scores restricted to names never seen as a gold mention in training (<paramref name="seen"/>): gold and
+    /// predicted spans whose surface is in it are left out of both sides. A proxy for accuracy on new names.</summary>
+    public static SpanScorer ScoreUnseen(IReadOnlyList<ConllDocument> documents, LabeledSpan[][] predicted, IReadOnlySet<string> seen)
+    {
+        var scorer = new SpanScorer();
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            scorer.Add(doc.Spans.Where(s => !seen.Contains(Surface(doc, s))).ToArray(), predicted[d].Where(s => !seen.Contains(Surface(doc, s))).ToArray());
+        }
+        return scorer;
+    }
+
+    private static string Surface(ConllDocument doc, LabeledSpan span) =>
+        string.Join(' ', doc.Tokens[span.First..span.End].Select(t => t.Of(doc.Text).ToString()));
+
     /// <summary>Writes the conlleval-style table: a header, one row per label, and the overall row.</summary>
     public static void WriteTable(TextWriter writer, SpanScorer scorer)
     {

@@ -21,7 +21,8 @@ public sealed class PerceptronTrainer
     {
         var features = options.Features;
         if (classes is null) features &= ~FeatureSet.WordClasses;
-        if (lexicon is null) features &= ~FeatureSet.Gazetteers;
+        if (lexicon is null) features &= ~(FeatureSet.Gazetteers | FeatureSet.PhraseLists);
+        if (lexicon?.Lists is null) features &= ~FeatureSet.PhraseLists;
         this.options = options with { Features = features };
         this.classes = classes;
         this.lexicon = lexicon;
@@ -64,7 +65,7 @@ public sealed class PerceptronTrainer
             firstModel = Calibrate(firstModel, firstExtractor, devCorpus);
         }
         var info = new ModelInfo($"{DateTime.UtcNow:yyyy.MM.dd}-f1-{devF1:F2}", DateTime.UtcNow, trainingData, options.Describe(), devF1);
-        return new NerModel(info, firstModel, secondModel, classes);
+        return new NerModel(info, firstModel, secondModel, classes, (firstModel.Features & FeatureSet.PhraseLists) != 0 ? lexicon!.Lists : null);
     }
 
     /// <summary>Overall F1 of a stage on a featurized corpus.</summary>

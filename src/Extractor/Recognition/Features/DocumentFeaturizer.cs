@@ -37,6 +37,9 @@ internal sealed class DocumentFeaturizer
         if (_classes is { MaxPhraseWords: > 0 })
             foreach (var s in sentences)
                 MarkPhrases(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
+        if (_lexicon?.Lists is { } lists)
+            foreach (var s in sentences)
+                MarkListed(lists, infos[s.FirstToken..s.EndToken]);
         AddDocumentCase(infos);
     }
 
@@ -90,6 +93,44 @@ internal sealed class DocumentFeaturizer
         if (info.Cluster < 0 && _classes is not null && word.Length > 1 && (flags & TokenFlags.HasLetter) != 0)
             info.Cluster = ClusterOfOtherCase(word, flags);
         info.Gazetteer = _lexicon?.Hits(word) ?? GazetteerHits.None;
+        if (_lexicon?.Lists is not null) info.Folded = PhraseLists.Fold(word);
+    }
+
+    /// <summary>Marks, per phrase list, the longest listed name starting at each capitalized token, left to right
+    /// (a name found inside an earlier one of the same list is skipped): the token's part goes into its 4-bit field.</summary>
+    private static void MarkListed(PhraseLists lists, Span<TokenInfo> sentence)
+    {
+        int count = lists.Names.Count;
+        Span<int> next = stackalloc int[PhraseLists.MaxLists];
+        Span<int> end = stackalloc int[PhraseLists.MaxLists];
+        next.Clear();
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            if (!IsCapitalized(sentence[i].Flags)) continue;
+            end[..count].Fill(-1);
+            ulong h = 0;
+            uint any = 0;
+            for (int j = i; j < sentence.Length && j < i + PhraseLists.MaxTokens; j++)
+            {
+                h = PhraseLists.Extend(h, sentence[j].Folded);
+                uint bits = lists.Find(h, out bool longer);
+                any |= bits;
+                for (uint b = bits; b != 0; b &= b - 1) end[System.Numerics.BitOperations.TrailingZeroCount(b)] = j;
+                if (!longer) break;
+            }
+            for (uint b = any; b != 0; b &= b - 1)
+            {
+                int l = System.Numerics.BitOperations.TrailingZeroCount(b);
+                if (i < next[l]) continue;
+                int last = end[l];
+                for (int k = i; k <= last; k++)
+                {
+                    ulong part = k == i ? (k == last ? 4UL : 1UL) : k == last ? 3UL : 2UL;
+                    sentence[k].ListParts |= part << (4 * l);
+                }
+                next[l] = last + 1;
+            }
+        }
     }
 
     /// <summary>A word without a class of its own takes that of another casing: "JAPAN" → "Japan", sentence-initial "Tomorrow" → "tomorrow".</summary>

@@ -10,8 +10,13 @@ namespace Extractor.Recognition;
 internal sealed class FeatureExtractor
 {
     /// <summary>Version of the template list below; stored in model files and checked on load.</summary>
-    /// <remarks>4 added the name-phrase templates 94-97: a build before it would load a newer model and silently leave them out.</remarks>
-    public const int TemplateVersion = 4;
+    /// <remarks>4 added the name-phrase templates 94-97: a build before it would load a newer model and silently leave them out.
+    /// 5 added the phrase-list templates 110-112.</remarks>
+    public const int TemplateVersion = 5;
+
+    /// <summary>The oldest template list a model may have been trained with: each version only added templates, which a
+    /// model's feature groups switch on, so an older model reads the same features it was trained with.</summary>
+    public const int OldestTemplateVersion = 4;
 
     /// <summary>How far the window reaches to each side: word features exist for offsets −2 to +2.</summary>
     public const int WindowReach = 2;
@@ -126,6 +131,21 @@ internal sealed class FeatureExtractor
             n = AddGazetteer(f, n, 50, Gazetteer(s, i - 1));
             n = AddGazetteer(f, n, 51, t.Gazetteer);
             n = AddGazetteer(f, n, 52, Gazetteer(s, i + 1));
+        }
+        if ((_set & FeatureSet.PhraseLists) != 0)
+        {
+            // Per list, the token's part in the longest listed name there; and whether a listed name starts right
+            // after it ("near [Lashkar Gah]", "[Kandahar] province" get the context, the name its part).
+            for (int l = 0; l < PhraseLists.MaxLists && (t.ListParts >> (4 * l)) != 0; l++)
+            {
+                ulong part = (t.ListParts >> (4 * l)) & 0xF;
+                if (part == 0) continue;
+                f[n++] = StableHash.Combine(110, (ulong)l * 8 + part);
+                f[n++] = StableHash.Combine(111, (ulong)l * 8 + part, t.ShortShape);
+            }
+            ulong after = At(s, i + 1).ListParts;
+            for (int l = 0; l < PhraseLists.MaxLists && (after >> (4 * l)) != 0; l++)
+                if (((after >> (4 * l)) & 0xF) is 1 or 4) f[n++] = StableHash.Combine(112, (ulong)l);
         }
         if ((_set & FeatureSet.DocumentCase) != 0)
         {

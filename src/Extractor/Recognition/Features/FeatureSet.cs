@@ -24,6 +24,8 @@ public enum FeatureSet : uint
     WordClasses = 1 << 6,
     /// <summary>A second pass that sees how the first pass tagged the same word elsewhere in the document.</summary>
     SecondPass = 1 << 7,
+    /// <summary>The longest listed name of each phrase list (world places, subdivisions…) at each token, and the token's part in it.</summary>
+    PhraseLists = 1 << 8,
     /// <summary>Every group.</summary>
-    All = Window | Shape | Affixes | Capitalization | Gazetteers | DocumentCase | WordClasses | SecondPass,
+    All = Window | Shape | Affixes | Capitalization | Gazetteers | DocumentCase | WordClasses | SecondPass | PhraseLists,
 }

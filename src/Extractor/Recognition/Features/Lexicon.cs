@@ -32,6 +32,15 @@ public sealed class Lexicon
     public static Lexicon From(Gazetteers g) =>
         new(g.IsFirstName, g.IsPersonTitle, g.IsCountryName, g.IsDemonym, g.IsOrgSuffix, g.IsOrgKeyword, g.IsLocationKeyword);
 
+    /// <summary>Multi-word name lists matched at every token (world places, subdivisions…); null when none.</summary>
+    /// <remarks>Unlike the word lists, these travel inside the model that was trained with them.</remarks>
+    public PhraseLists? Lists { get; private init; }
+
+    /// <summary>This lexicon with <paramref name="lists"/> as its phrase lists.</summary>
+    public Lexicon WithLists(PhraseLists? lists) => new(_tests) { Lists = lists };
+
+    private Lexicon((WordTest Test, GazetteerHits Hit)[] tests) => _tests = tests;
+
     internal GazetteerHits Hits(ReadOnlySpan<char> word)
     {
         var hits = GazetteerHits.None;

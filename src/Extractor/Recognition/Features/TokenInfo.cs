@@ -20,6 +20,10 @@ internal struct TokenInfo
     public int Phrase;
     /// <summary>The token's place in that phrase: 1 first, 2 inside, 3 last.</summary>
     public byte PhrasePart;
+    /// <summary>The word folded to lowercase without diacritics, hashed (<see cref="PhraseLists.Fold"/>); set only when the lexicon has phrase lists.</summary>
+    public ulong Folded;
+    /// <summary>The token's place in the longest listed name of each phrase list, 4 bits per list: 0 none, 1 first, 2 inside, 3 last, 4 the whole name.</summary>
+    public ulong ListParts;
     /// <summary>How the same lowercased word is written elsewhere in the document.</summary>
     public DocumentCase DocumentCase;
     /// <summary>First-pass label most often given to this word elsewhere in the document (0 = none, 1 + label otherwise).</summary>
