@@ -35,7 +35,7 @@ internal static class ClustersCommand
         {
             var files = parse.GetRequiredValue(input);
             if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{missing}: no such file");
-            OutputFolder.Require(parse.GetRequiredValue(output));
+            UserErrorException.RequireFolderOf(parse.GetRequiredValue(output));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
             var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),

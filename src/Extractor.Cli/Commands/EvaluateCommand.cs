@@ -38,8 +38,7 @@ internal static class EvaluateCommand
             Evaluation.WriteTable(stdout, scorer);
             if (parse.GetValue(seen) is { } training)
             {
-                var unseen = Evaluation.ScoreUnseen(documents, predictedPerDoc, Evaluation.MentionSurfaces(ConllFiles.Read(training))).Overall;
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unseen   {unseen.Precision,10:F2} {unseen.Recall,7:F2} {unseen.F1,6:F2} {unseen.Gold,6} {unseen.Predicted,10}"));
+                stdout.WriteLine(Evaluation.Row("unseen", Evaluation.ScoreUnseen(documents, predictedPerDoc, Evaluation.MentionSurfaces(ConllFiles.Read(training))).Overall));
             }
             if (parse.GetValue(predictions) is { } file)
             {

@@ -41,13 +41,13 @@ internal static class TrainCommand
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(encoding),
                 features, parse.GetValue(minCount), parse.GetValue(folds));
             var stdout = parse.InvocationConfiguration.Output;
-            OutputFolder.Require(parse.GetRequiredValue(output));
+            UserErrorException.RequireFolderOf(parse.GetRequiredValue(output));
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
             var classFiles = parse.GetValue(clusters) ?? [];
-            var classes = classFiles.Length > 0 ? ReadClasses(classFiles) : null;
+            var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
             var listSpecs = parse.GetValue(lists) ?? [];
-            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(ReadLists(listSpecs));
+            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, new Extractor.Tokenization.Tokenizer())));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
@@ -66,17 +66,5 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static PhraseLists ReadLists(string[] specs)
-    {
-        try { return PhraseLists.ReadFiles(specs, new Extractor.Tokenization.Tokenizer()); }
-        catch (Exception e) when (e is FileNotFoundException or FormatException) { throw new UserErrorException(e.Message); }
-    }
-
-    private static WordClassTable ReadClasses(FileInfo[] files)
-    {
-        try { return WordClassFile.Read([.. files.Select(f => f.ToString())]); }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException) { throw new UserErrorException(e.Message); }
     }
 }

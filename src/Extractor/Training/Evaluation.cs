@@ -73,7 +73,8 @@ public static class Evaluation
         writer.WriteLine(Row("overall", scorer.Overall));
     }
 
-    private static string Row(string name, Score s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+    /// <summary>One row of <see cref="WriteTable"/>'s table.</summary>
+    public static string Row(string name, Score s) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{name,-8} {s.Precision,10:F2} {s.Recall,7:F2} {s.F1,6:F2} {s.Gold,6} {s.Predicted,10}");
 
     /// <summary>One IOB2 tag per token (<c>B-PER</c>, <c>I-PER</c>, <c>O</c>) for <paramref name="n"/> tokens holding <paramref name="spans"/>.</summary>

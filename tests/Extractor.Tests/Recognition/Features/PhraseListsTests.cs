@@ -71,3 +71,22 @@ public class PhraseListsTests
         Assert.Equal(plain.Recognize(text, tokens.ToArray(), sentences.ToArray()), withLists.Recognize(text, tokens.ToArray(), sentences.ToArray()));
     }
 }
+
+public class PhraseListsModelFileTests
+{
+    [Fact]
+    public void ModelFile_KeepsTheListsTable_AsWritten()
+    {
+        var lists = PhraseLists.Compile([("places", ["Lashkar Gāh", "Kandahār"])], new Tokenizer());
+        var stream = new MemoryStream();
+        Extractor.Models.ModelWriter.Write(ShippedModel.Model with { Lists = lists }, stream);
+
+        var read = Extractor.Models.ModelReader.Read(stream.ToArray(), "memory").Lists!;
+
+        Assert.Equal(["places"], read.Names);
+        Assert.Equal([2], read.Counts);
+        Assert.True(lists.Keys.SequenceEqual(read.Keys));
+        Assert.True(lists.Values.SequenceEqual(read.Values));
+        Assert.Equal(1u, read.Find(PhraseLists.Extend(0, PhraseLists.Fold("KANDAHAR")), out _));
+    }
+}
