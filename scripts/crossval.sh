@@ -4,6 +4,7 @@
 # temperature on fold k+1, score fold k. No fold is both tuned on and scored. Besides overall F1 it reports the
 # unseen-name proxy: F1 on fold k's names that are not a gold mention in the training folds.
 # Usage: scripts/crossval.sh NAME [extractor train options, e.g. --clusters X --list places=Y]
+# "{fold}" in an option becomes the fold number, for lists built per fold (scripts/gazetteers/self-trained.sh).
 # Prints one line per fold and a mean line; models and logs go to $CV_DIR (default .work/cv/NAME).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +23,8 @@ for k in $(seq 0 $((folds - 1))); do
   dev=$(( (k + 1) % folds ))
   : > "$work/train$k.conll"
   for j in $(seq 0 $((folds - 1))); do [ "$j" -ne "$k" ] && [ "$j" -ne "$dev" ] && cat "$work/fold$j.conll" >> "$work/train$k.conll"; done
-  "$cli" train --train "$work/train$k.conll" --dev "$work/fold$dev.conll" -o "$work/model$k.model" "$@" > "$work/train$k.log"
+  args=(); for a in "$@"; do args+=("${a//\{fold\}/$k}"); done
+  "$cli" train --train "$work/train$k.conll" --dev "$work/fold$dev.conll" -o "$work/model$k.model" "${args[@]}" > "$work/train$k.log"
   "$cli" evaluate --gold "$work/fold$k.conll" --model "$work/model$k.model" --unseen-from "$work/train$k.conll" > "$work/eval$k.log"
   f1=$(awk '$1 == "overall" { print $4 }' "$work/eval$k.log")
   unseen=$(awk '$1 == "unseen" { print $4 }' "$work/eval$k.log")
