@@ -18,6 +18,7 @@ if [ -z "${EXTRACTOR:-}" ]; then
   dotnet build "$root/src/Extractor.Cli" -c Release -o "$out/bin" > "$out/build.log" 2>&1 || { cat "$out/build.log" >&2; exit 1; }
   EXTRACTOR=$out/bin/extractor
 fi
+[ -f "$model" ] || { echo "self-trained: $model: no such model file" >&2; exit 2; }
 # One paragraph per line becomes one JSONL document, so the tagger sees paragraph context and nothing more.
 for f in reuters21578_1987 bbc_news_2004_2005 wikipedia_en_wikiextractor_2015; do
   zcat "$data/$f.txt.gz" | python3 -c '
@@ -25,16 +26,15 @@ import json, sys
 name = sys.argv[1]
 for i, line in enumerate(sys.stdin):
     print(json.dumps({"id": f"{name}:{i + 1}", "text": line.rstrip("\n")}, ensure_ascii=False))' "$f"
-done | "$EXTRACTOR" extract - --input-format jsonl --model "$model" -l mention -t all -f jsonl -j 2 > "$out/mentions.jsonl"
-python3 - "$out" "${MIN_COUNT:-3}" "${MIN_SCORE:-0.5}" "${MIN_SHARE:-0.9}" <<'PY'
+done | "$EXTRACTOR" extract - --input-format jsonl --model "$model" -l mention -t all -f jsonl -j 2 \
+  | python3 -c '
 import collections, json, sys
 out, min_count, min_score, min_share = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 kinds = {"PERSON": "per", "ORGANIZATION": "org", "LOCATION": "loc", "COUNTRY": "loc", "MISC": "misc"}
 counts = collections.defaultdict(collections.Counter)
-with open(f"{out}/mentions.jsonl", encoding="utf-8") as f:
-    for row in map(json.loads, f):
-        if float(row["score"]) >= min_score:
-            counts[row["text"]][kinds[row["type"]]] += 1
+for row in map(json.loads, sys.stdin):
+    if row["score"] >= min_score:
+        counts[row["text"]][kinds[row["type"]]] += 1
 lists = collections.defaultdict(list)
 for surface, by_kind in counts.items():
     kind, n = by_kind.most_common(1)[0]
@@ -42,7 +42,9 @@ for surface, by_kind in counts.items():
         lists[kind].append(surface)
 for kind in ("per", "org", "loc", "misc"):
     names = sorted(lists[kind])
-    with open(f"{out}/self-{kind}.txt", "w", encoding="utf-8") as f:
+    with open(f"{out}/self-{kind}.txt.part", "w", encoding="utf-8") as f:
         f.write("".join(n + "\n" for n in names))
-    print(f"self-trained: self-{kind}.txt: {len(names)} names", file=sys.stderr)
-PY
+    print(f"self-trained: self-{kind}.txt: {len(names)} names", file=sys.stderr)' \
+    "$out" "${MIN_COUNT:-3}" "${MIN_SCORE:-0.5}" "${MIN_SHARE:-0.9}"
+# Only a whole run replaces the lists (pipefail has stopped the script if the tagger failed).
+for kind in per org loc misc; do mv "$out/self-$kind.txt.part" "$out/self-$kind.txt"; done

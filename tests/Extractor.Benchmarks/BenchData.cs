@@ -24,6 +24,9 @@ internal static class BenchData
 
     public static string[] Documents => LazyDocuments.Value;
 
+    /// <summary>The word lists the pipeline gives the shipped model: the built-in ones plus the model's phrase lists, if any.</summary>
+    public static Lexicon Lexicon => Lexicon.Default.WithLists(Model.Lists);
+
     public static DocumentAnalyzer NewAnalyzer() =>
         new(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Model.UsesLexicon ? Lexicon.Default : null));
 

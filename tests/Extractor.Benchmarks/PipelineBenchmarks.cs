@@ -56,7 +56,7 @@ public class TokenizerBenchmarks : ITokenCounted
 public class FeatureBenchmarks : ITokenCounted
 {
     private readonly Prepared _data = Prepared.Instance;
-    private readonly DocumentFeaturizer _featurizer = new(BenchData.Model.Classes, Lexicon.Default.WithLists(BenchData.Model.Lists));
+    private readonly DocumentFeaturizer _featurizer = new(BenchData.Model.Classes, BenchData.Lexicon);
     private readonly DocumentFeaturizer _withoutLists = new(BenchData.Model.Classes, Lexicon.Default);
     private readonly FeatureExtractor _extractor = new(BenchData.Model.FirstPass.Features, BenchData.Model.Classes);
     private readonly ulong[] _ids = new ulong[FeatureExtractor.MaxFeatures];
@@ -64,23 +64,18 @@ public class FeatureBenchmarks : ITokenCounted
     public double TokensPerOperation => _data.TokensPerDocument;
 
     [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
-    public void Featurize()
-    {
-        for (int d = 0; d < BenchData.MaxDocuments; d++)
-        {
-            var doc = _data.Docs[d % _data.Docs.Length];
-            _featurizer.Fill(doc.Text, doc.Tokens, doc.Sentences, doc.Infos);
-        }
-    }
+    public void Featurize() => FillAll(_featurizer);
 
     /// <summary>As <see cref="Featurize"/> without the model's phrase lists: the difference is what the list look-up costs.</summary>
     [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
-    public void FeaturizeWithoutPhraseLists()
+    public void FeaturizeWithoutPhraseLists() => FillAll(_withoutLists);
+
+    private void FillAll(DocumentFeaturizer featurizer)
     {
         for (int d = 0; d < BenchData.MaxDocuments; d++)
         {
             var doc = _data.Docs[d % _data.Docs.Length];
-            _withoutLists.Fill(doc.Text, doc.Tokens, doc.Sentences, doc.Infos);
+            featurizer.Fill(doc.Text, doc.Tokens, doc.Sentences, doc.Infos);
         }
     }
 
@@ -167,7 +162,7 @@ internal sealed class Prepared
     private Prepared()
     {
         var analyzer = BenchData.NewAnalyzer();
-        var featurizer = new DocumentFeaturizer(BenchData.Model.Classes, Lexicon.Default.WithLists(BenchData.Model.Lists));
+        var featurizer = new DocumentFeaturizer(BenchData.Model.Classes, BenchData.Lexicon);
         Docs = BenchData.Documents.Select(text =>
         {
             var (tokens, sentences) = analyzer.Segment(text);
