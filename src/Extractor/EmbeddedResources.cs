@@ -13,4 +13,17 @@ internal static class EmbeddedResources
             ?? throw new InvalidOperationException($"Embedded resource {logicalName} is missing from {assembly.GetName().Name}; check the EmbeddedResource item in Extractor.csproj.");
         return new StreamReader(stream);
     }
+
+    /// <summary>Reads one embedded list: one entry per line, trimmed, blank lines and <c>#</c> comments skipped.</summary>
+    public static string[] ReadList(string logicalName)
+    {
+        using StreamReader reader = OpenText(logicalName);
+        var items = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            string entry = line.Trim();
+            if (entry.Length > 0 && entry[0] != '#') items.Add(entry);
+        }
+        return items.ToArray();
+    }
 }

@@ -20,15 +20,16 @@ internal static class EvaluateCommand
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write 'word gold predicted' lines (IOB2) to this file" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with status 1 when overall F1 is below this" };
         var seen = new Option<FileInfo?>("--unseen-from") { Description = "Also score only names that are not a gold mention in this CoNLL file (the training data): a proxy for new names" };
+        var raw = new Option<bool>("--no-name-rules") { Description = "Score the tagger's spans without the name rules of docs/annotation-guidelines.md" };
         var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
         {
-            gold, modelOption, predictions, minF1, seen,
+            gold, modelOption, predictions, minF1, seen, raw,
         };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, Lexicon.Default);
+            var recognizer = new EntityRecognizer(model, Lexicon.Default, new RecognizerOptions(NameRules: !parse.GetValue(raw)));
             var goldFile = parse.GetRequiredValue(gold);
             var documents = ConllFiles.Read(goldFile);
             var predictedPerDoc = Evaluation.Predict(recognizer, documents);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Extractor.IO.StandardStreams;
 using Extractor.IO.Batch;
+using Extractor.IO.Lexicons;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
@@ -45,11 +46,12 @@ internal static class ExtractCommand
         var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
+        var lexicons = new Option<string[]>("--lexicon") { Description = "Names to find as written, winning over the model: TSV 'surface<TAB>TYPE[<TAB>canonical]' (repeatable)" };
         var shard = OptionRanges.ShardOption();
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
-            parallel, shard, demonyms, noEscape, failFast, quiet, modelOption,
+            parallel, shard, demonyms, noEscape, failFast, quiet, modelOption, lexicons,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -60,6 +62,7 @@ internal static class ExtractCommand
             if (missing.Count > 0) throw new UserErrorException($"{DiagnosticText.Escape(missing[0])}: no such file or folder");
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var target = outFile is null ? null : CheckTarget(outFile.ToString(), given);
+            var userLexicon = UserErrorException.Reading(() => LexiconFiles.Load(parse.GetValue(lexicons)));
             var options = new ExtractOptions(
                 given,
                 new SourceOptions
@@ -78,7 +81,7 @@ internal static class ExtractCommand
                 parse.GetValue(level),
                 parse.GetRequiredValue(types),
                 parse.GetValue(minScore),
-                new ResolutionOptions(parse.GetValue(demonyms)),
+                new ResolutionOptions(parse.GetValue(demonyms), userLexicon),
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
@@ -88,7 +91,7 @@ internal static class ExtractCommand
             var resolver = Task.Run(() => new EntityResolver(options.Resolution));
             using var inputs = new InputPrefetch(new DocumentSource(options.Sources, stdin.Reader(), new DocumentBudget(DocumentBudget.DefaultLimitChars)), options.Paths, options.Parallel * 4);
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null);
+            var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null, new RecognizerOptions(Lexicon: userLexicon));
             return await RunAsync(options, recognizer, await resolver, inputs, parse.InvocationConfiguration, stdin, cancel);
         });
         return command;

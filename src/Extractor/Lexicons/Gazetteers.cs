@@ -183,19 +183,5 @@ public sealed class Gazetteers
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(IEnumerable<string> items, StringComparer comparer) =>
         new HashSet<string>(items, comparer).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Reads one embedded list: one entry per line, blank lines and <c>#</c> comments skipped.</summary>
-    private static string[] ReadList(string file)
-    {
-        using StreamReader reader = EmbeddedResources.OpenText(ResourcePrefix + file);
-        var items = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            string entry = line.Trim();
-            if (entry.Length > 0 && entry[0] != '#')
-            {
-                items.Add(entry);
-            }
-        }
-        return items.ToArray();
-    }
+    private static string[] ReadList(string file) => EmbeddedResources.ReadList(ResourcePrefix + file);
 }

@@ -19,16 +19,28 @@ public sealed class EntityRecognizer
     private readonly DescriptionCache _described = new();
     private readonly int _maxPartTokens;
     private readonly ConcurrentBag<Workspace> _pool = [];
+    private readonly NameSpanRules? _rules;
+    private readonly Extractor.Lexicons.EntityLexicon? _userLexicon;
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
     public EntityRecognizer(NerModel model, Lexicon? lexicon)
-        : this(model, lexicon, MaxPartTokens)
+        : this(model, lexicon, RecognizerOptions.Default)
+    {
+    }
+
+    /// <summary>Creates a recognizer with <paramref name="options"/> (name rules on or off).</summary>
+    public EntityRecognizer(NerModel model, Lexicon? lexicon, RecognizerOptions options)
+        : this(model, lexicon, MaxPartTokens, options)
     {
     }
 
     /// <summary>As the public constructor, with parts of at most <paramref name="maxPartTokens"/> tokens (tests make them small).</summary>
-    internal EntityRecognizer(NerModel model, Lexicon? lexicon, int maxPartTokens)
+    internal EntityRecognizer(NerModel model, Lexicon? lexicon, int maxPartTokens, RecognizerOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= RecognizerOptions.Default;
+        _rules = options.NameRules ? NameSpanRules.Default : null;
+        _userLexicon = options.Lexicon is { Count: > 0 } userLexicon ? userLexicon : null;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPartTokens, 1);
         _maxPartTokens = maxPartTokens;
         if (model.UsesLexicon && lexicon is null)
@@ -134,7 +146,7 @@ public sealed class EntityRecognizer
         {
             ws.Runner.Tag(final, _first, infos, sentences, tags, confidence);
         }
-        Collect(final.Tags, tokens, sentences, tags, confidence, tokenBase, sentenceBase, mentions);
+        Collect(final.Tags, text, tokens, sentences, tags, confidence, tokenBase, sentenceBase, ws, mentions);
     }
 
     /// <summary>Per-token labels for the second pass: 0 outside, 1 + label inside a span.</summary>
@@ -144,23 +156,42 @@ public sealed class EntityRecognizer
             labels[i] = tags[i] == TagSet.Outside ? (byte)0 : (byte)(1 + (int)set.LabelOf(tags[i]));
     }
 
-    private static void Collect(TagSet set, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
-        ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence, int tokenBase, int sentenceBase, List<Mention> mentions)
+    private void Collect(TagSet set, string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences,
+        ReadOnlySpan<int> tags, ReadOnlySpan<float> confidence, int tokenBase, int sentenceBase, Workspace ws, List<Mention> mentions)
     {
-        var spans = new List<(int First, int End, EntityLabel Label)>();
+        var decoded = ws.Decoded;
+        var spans = ws.Spans;
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
+            decoded.Clear();
+            set.Decode(tags[sentence.FirstToken..sentence.EndToken], decoded);
             spans.Clear();
-            set.Decode(tags[sentence.FirstToken..sentence.EndToken], spans);
-            foreach (var (first, end, label) in spans)
+            foreach (var (first, end, label) in decoded) spans.Add(new TaggedSpan(first, end, label));
+            var sentenceTokens = tokens[sentence.FirstToken..sentence.EndToken];
+            _rules?.Apply(text, sentenceTokens, spans);
+            _userLexicon?.Apply(text, sentenceTokens, spans);
+            foreach (var span in spans)
             {
-                int a = sentence.FirstToken + first, b = sentence.FirstToken + end;
+                int a = sentence.FirstToken + span.First, b = sentence.FirstToken + span.End;
                 float score = 1f;
-                for (int k = a; k < b; k++) score = Math.Min(score, confidence[k]);
-                mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, tokenBase + a, tokenBase + b, sentenceBase + s, label, score));
+                for (int k = span.First; k < span.End && !span.Listed; k++)
+                    if (InDecoded(decoded, k)) score = Math.Min(score, confidence[sentence.FirstToken + k]);
+                mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, tokenBase + a, tokenBase + b, sentenceBase + s, span.Label, score));
             }
         }
+    }
+
+    /// <summary>True when the tagger put token <paramref name="k"/> in a span: the tokens that score a mention (a rule
+    /// may add a particle the tagger left outside, whose confidence is that it is outside).</summary>
+    private static bool InDecoded(List<(int First, int End, EntityLabel Label)> decoded, int k)
+    {
+        foreach (var (first, end, _) in decoded)
+        {
+            if (k < first) return false;
+            if (k < end) return true;
+        }
+        return false;
     }
 
     private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores)
@@ -172,6 +203,8 @@ public sealed class EntityRecognizer
         public float[] Confidence = new float[1024];
         public byte[] Labels = new byte[1024];
         public Sentence[] Sentences = [];
+        public readonly List<(int First, int End, EntityLabel Label)> Decoded = [];
+        public readonly List<TaggedSpan> Spans = [];
 
         /// <summary>Room for <paramref name="n"/> tokens and <paramref name="sentences"/> renumbered sentences, growing by
         /// doubling but not past <paramref name="cap"/> tokens (a part's most) unless <paramref name="n"/> needs it.</summary>

@@ -28,6 +28,8 @@ public sealed class EntityResolver
 {
     private readonly CountryTable _countries;
     private readonly PersonNames _persons;
+    private readonly Gazetteers _gazetteers;
+    private readonly Capitals _capitals = Capitals.Default;
 
     /// <summary>A resolver over the shipped country table and title list.</summary>
     public EntityResolver(ResolutionOptions options)
@@ -40,7 +42,8 @@ public sealed class EntityResolver
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         _countries = countries;
-        _persons = new PersonNames(gazetteers.PersonTitlePhrases, countries);
+        _persons = new PersonNames(new TitlePhrases(gazetteers.PersonTitlePhrases, countries));
+        _gazetteers = gazetteers;
     }
 
     private static readonly int LabelCount = Enum.GetValues<EntityLabel>().Length;
@@ -70,11 +73,14 @@ public sealed class EntityResolver
             resolved[i] = first with { Mention = m };
         }
 
-        Dictionary<string, string> persons = _persons.CanonicalNames(NamesOf(resolved, EntityKind.Person));
+        List<string> personNames = NamesOf(resolved, EntityKind.Person);
+        Dictionary<string, string> persons = _persons.CanonicalNames(personNames);
+        var governments = CapitalsAsGovernments(text, resolved, personNames, persons);
         Dictionary<string, string> organizations = OrganizationNames.CanonicalNames(NamesOf(resolved, EntityKind.Organization), _countries);
         for (int i = 0; i < resolved.Length; i++)
         {
             ResolvedMention r = resolved[i];
+            if (Options.Lexicon is { } lexicon && lexicon.TryGet(r.Text, out _)) continue;
             Dictionary<string, string>? map = r.Kind switch
             {
                 EntityKind.Person => persons,
@@ -85,8 +91,49 @@ public sealed class EntityResolver
             {
                 resolved[i] = r with { Name = canonical };
             }
+            else if (r.Kind == EntityKind.Person && governments is not null && governments.Contains(r.Name))
+            {
+                resolved[i] = r with { Kind = EntityKind.Location };
+            }
         }
         return resolved;
+    }
+
+    /// <summary>
+    /// Guideline C1: person names that are a capital's name (<c>Washington has ongoing discussions…</c>) are the
+    /// capital standing for its government, a location; unless a title stands before a mention (<c>Mr. Washington</c>)
+    /// or another person of the document ends with the name (<c>Denzel Washington</c>). Null when there are none.
+    /// </summary>
+    private HashSet<string>? CapitalsAsGovernments(string text, ResolvedMention[] resolved, List<string> personNames, Dictionary<string, string> persons)
+    {
+        HashSet<string>? names = null;
+        foreach (string name in personNames)
+        {
+            if (!persons.ContainsKey(name) && _capitals.Contains(name)) (names ??= new(StringComparer.Ordinal)).Add(name);
+        }
+        if (names is null) return null;
+        foreach (string name in personNames)
+        {
+            foreach (string capital in names)
+            {
+                if (name.Length > capital.Length && name.EndsWith(" " + capital, StringComparison.Ordinal)) names.Remove(capital);
+            }
+        }
+        foreach (ResolvedMention r in resolved)
+        {
+            if (r.Kind == EntityKind.Person && names.Contains(r.Name) && _gazetteers.IsPersonTitle(WordBefore(text, r.Mention.Start))) names.Remove(r.Name);
+        }
+        return names.Count == 0 ? null : names;
+    }
+
+    /// <summary>The word just before <paramref name="start"/>, across spaces (<c>Mr.</c>), or empty.</summary>
+    private static ReadOnlySpan<char> WordBefore(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        int begin = end;
+        while (begin > 0 && (char.IsLetter(text[begin - 1]) || text[begin - 1] == '.')) begin--;
+        return text.AsSpan(begin, end - begin);
     }
 
     private static bool InTextOrder(IReadOnlyList<Mention> mentions)
@@ -105,11 +152,15 @@ public sealed class EntityResolver
     private ResolvedMention ResolveSpan(string text, Mention mention)
     {
         string surface = mention.TextOf(text);
+        if (Options.Lexicon is { } lexicon && lexicon.TryGet(surface, out var entry))
+            return new ResolvedMention(mention, entry.Kind, surface, entry.Name, entry.Code);
         string cleaned = SurfaceText.StripPossessive(SurfaceText.Clean(surface));
         switch (mention.Label)
         {
             case EntityLabel.Person:
                 return new ResolvedMention(mention, EntityKind.Person, surface, _persons.StripTitles(cleaned), "");
+            case not EntityLabel.Person when CountryCompound(cleaned) is { } compound:
+                return CountryMention(mention, surface, compound);
             case EntityLabel.Location:
                 if (_countries.TryResolveName(cleaned, out Country? place))
                 {
@@ -121,7 +172,7 @@ public sealed class EntityResolver
                 {
                     return CountryMention(mention, surface, named);
                 }
-                return new ResolvedMention(mention, EntityKind.Organization, surface, SurfaceText.StripLeadingThe(cleaned), "");
+                return new ResolvedMention(mention, EntityKind.Organization, surface, OrganizationNames.WithoutByline(SurfaceText.StripLeadingThe(cleaned)), "");
             default:
                 if (_countries.TryResolveName(cleaned, out Country? country)
                     || (Options.Demonyms && _countries.TryResolveDemonym(cleaned, out country)))
@@ -130,6 +181,19 @@ public sealed class EntityResolver
                 }
                 return new ResolvedMention(mention, EntityKind.Misc, surface, cleaned, "");
         }
+    }
+
+    /// <summary>Guideline K2: <c>U.S.-led</c>, <c>UK-based</c>, <c>Iran-backed</c> (a country name or alias, a hyphen,
+    /// a lowercase word) mention the country. A demonym before the hyphen does not (<c>Iranian-backed</c>).</summary>
+    private Country? CountryCompound(string cleaned)
+    {
+        int hyphen = cleaned.LastIndexOf('-');
+        if (hyphen <= 0 || hyphen == cleaned.Length - 1 || cleaned.IndexOf(' ') >= 0) return null;
+        foreach (char c in cleaned.AsSpan(hyphen + 1))
+        {
+            if (!char.IsLower(c)) return null;
+        }
+        return _countries.TryResolveName(cleaned[..hyphen], out Country? country) ? country : null;
     }
 
     private static ResolvedMention CountryMention(Mention mention, string surface, Country country) =>

@@ -35,11 +35,7 @@ internal static class OrganizationNames
         foreach (string name in distinct)
         {
             if (Initials(name) is { } initials) Add(byInitials, initials, name);
-            for (int space = name.IndexOf(' '); space > 0; space = name.IndexOf(' ', space + 1))
-            {
-                if (space + 1 < name.Length && countries.TryResolveName(name.AsSpan(0, space), out _))
-                    Add(byTailAfterCountry, name[(space + 1)..], name);
-            }
+            IndexCountryPrefix(byTailAfterCountry, name, countries);
         }
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string name in distinct)
@@ -54,6 +50,29 @@ internal static class OrganizationNames
         return map;
     }
 
+    /// <summary>The country-prefix rule alone: each name that equals exactly one other name minus a leading country
+    /// (<c>State Department</c> → <c>U.S. State Department</c>), for joining across a corpus.</summary>
+    public static Dictionary<string, string> CountryPrefixed(IReadOnlyList<string> names, CountryTable countries)
+    {
+        var byTailAfterCountry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string name in names) IndexCountryPrefix(byTailAfterCountry, name, countries);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (Single(byTailAfterCountry, name) is { } longer) map[name] = longer;
+        }
+        return map;
+    }
+
+    private static void IndexCountryPrefix(Dictionary<string, List<string>> byTailAfterCountry, string name, CountryTable countries)
+    {
+        for (int space = name.IndexOf(' '); space > 0; space = name.IndexOf(' ', space + 1))
+        {
+            if (space + 1 < name.Length && countries.TryResolveName(name.AsSpan(0, space), out _))
+                Add(byTailAfterCountry, name[(space + 1)..], name);
+        }
+    }
+
     private static void Add(Dictionary<string, List<string>> index, string key, string name)
     {
         if (!index.TryGetValue(key, out var list)) index[key] = list = [];
@@ -63,6 +82,17 @@ internal static class OrganizationNames
     /// <summary>The one name under <paramref name="key"/>, or null when there is none or more than one (ambiguous).</summary>
     private static string? Single(Dictionary<string, List<string>> index, string key) =>
         index.TryGetValue(key, out var list) && list.Count == 1 ? list[0] : null;
+
+    /// <summary>Guideline O3: an outlet's byline is the outlet (<c>Rokna Political Desk</c> → <c>Rokna</c>,
+    /// <c>Reuters Newsroom</c> → <c>Reuters</c>); a name that is only desk words (<c>News Desk</c>) stays.</summary>
+    internal static string WithoutByline(string name)
+    {
+        string[] words = name.Split(' ');
+        if (words.Length < 2 || !NameWords.EndsByline(words[^1])) return name;
+        int keep = words.Length - 1;
+        while (keep > 0 && NameWords.Default.IsDeskWord(words[keep - 1])) keep--;
+        return keep == 0 ? name : string.Join(' ', words, 0, keep);
+    }
 
     /// <summary>The acronym's letters (<c>U.N.</c> → <c>UN</c>), or null when the name is not an acronym.</summary>
     internal static string? AcronymLetters(string name)

@@ -24,45 +24,39 @@ namespace Extractor.Resolution;
 /// </remarks>
 internal sealed class PersonNames
 {
-    private readonly string[][] _titles;
-    private readonly CountryTable _countries;
+    private readonly TitlePhrases _titles;
 
-    public PersonNames(IReadOnlyList<string> titlePhrases, CountryTable countries)
+    public PersonNames(TitlePhrases titles)
     {
-        _titles = titlePhrases
-            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .OrderByDescending(words => words.Length)
-            .ToArray();
-        _countries = countries;
+        _titles = titles;
     }
 
-    /// <summary>Removes leading titles (and a country word before a title) from a cleaned surface.</summary>
+    /// <summary>The name in a cleaned surface: leading titles (and a country word before a title) removed, and a
+    /// quoted nickname between name parts dropped (<c>Robert "Bob" Collins</c> → <c>Robert Collins</c>).</summary>
     public string StripTitles(string cleaned)
     {
         string[] words = cleaned.Split(' ');
-        int start = 0;
-        while (start < words.Length)
+        int start = _titles.LeadingLength(words);
+        var kept = new List<string>(words.Length - start);
+        for (int i = start; i < words.Length; i++)
         {
-            int title = TitleLengthAt(words, start);
-            if (title > 0 && start + title < words.Length)
+            bool nickname = i > start && i < words.Length - 1 && OpensQuote(words[i]);
+            if (!nickname)
             {
-                start += title;
+                kept.Add(words[i]);
                 continue;
             }
-            int country = CountryLengthAt(words, start);
-            if (country > 0 && start + country < words.Length)
-            {
-                int following = TitleLengthAt(words, start + country);
-                if (following > 0 && start + country + following < words.Length)
-                {
-                    start += country + following;
-                    continue;
-                }
-            }
-            break;
+            int close = i;
+            while (close < words.Length - 1 && !ClosesQuote(words[close])) close++;
+            if (close == words.Length - 1) kept.Add(words[i]);
+            else i = close;
         }
-        return start == 0 ? cleaned : string.Join(' ', words, start, words.Length - start);
+        return kept.Count == words.Length ? cleaned : string.Join(' ', kept);
     }
+
+    private static bool OpensQuote(string word) => word.Length > 1 && word[0] is '"' or '\u201C';
+
+    private static bool ClosesQuote(string word) => word.Length > 1 && word[^1] is '"' or '\u201D';
 
     /// <summary>Maps each name that should change to its canonical longer form; names absent from the map stay.</summary>
     /// <remarks>
@@ -73,7 +67,10 @@ internal sealed class PersonNames
     /// </remarks>
     public Dictionary<string, string> CanonicalNames(IReadOnlyList<string> names)
     {
-        string[][] distinct = names.Distinct(StringComparer.Ordinal).Select(n => n.Split(' ')).ToArray();
+        string[][] original = names.Distinct(StringComparer.Ordinal).Select(n => n.Split(' ')).ToArray();
+        // Particles compare ignoring case ("Van Bommel" at a sentence start is "Mark van Bommel"): they are folded in
+        // the keys, and the map gives the original spelling.
+        string[][] distinct = original.Select(FoldParticles).ToArray();
         var endingWith = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var endingWithFolded = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var mixedCase = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -91,10 +88,10 @@ internal sealed class PersonNames
         }
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var longer = new List<int>();
-        foreach (string[] shortName in distinct)
+        for (int n = 0; n < distinct.Length; n++)
         {
             // A name in capitals (a headline's "RUBIO", "DONALD TRUMP") also matches the mixed-case names of the body.
-            string text = string.Join(' ', shortName);
+            string text = string.Join(' ', distinct[n]);
             bool capitals = SurfaceText.IsAllCaps(text);
             var comparer = capitals ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
             longer.Clear();
@@ -115,10 +112,22 @@ internal sealed class PersonNames
             }
             if (!tie && longer.TrueForAll(l => EndsWith(distinct[longest], distinct[l], comparer)))
             {
-                map[text] = string.Join(' ', distinct[longest]);
+                map[string.Join(' ', original[n])] = string.Join(' ', original[longest]);
             }
         }
         return map;
+    }
+
+    private static string[] FoldParticles(string[] words)
+    {
+        if (SurfaceText.IsAllCaps(string.Join(' ', words))) return words;
+        string[]? folded = null;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words.Length > 1 && NameWords.Default.IsParticle(words[i]) && !words[i].Equals(words[i].ToLowerInvariant(), StringComparison.Ordinal))
+                (folded ??= (string[])words.Clone())[i] = words[i].ToLowerInvariant();
+        }
+        return folded ?? words;
     }
 
     private static void Add(Dictionary<string, List<int>> index, string key, int name)
@@ -129,43 +138,4 @@ internal sealed class PersonNames
 
     private static bool EndsWith(string[] name, string[] suffix, StringComparer comparer) =>
         name.AsSpan(name.Length - suffix.Length).SequenceEqual(suffix, comparer);
-
-    private int TitleLengthAt(string[] words, int start)
-    {
-        foreach (string[] title in _titles)
-        {
-            if (start + title.Length > words.Length)
-            {
-                continue;
-            }
-            bool match = true;
-            for (int i = 0; i < title.Length && match; i++)
-            {
-                match = SameTitleWord(words[start + i], title[i]);
-            }
-            if (match)
-            {
-                return title.Length;
-            }
-        }
-        return 0;
-    }
-
-    /// <summary>Case-insensitive, and <c>Gen</c> equals <c>Gen.</c>.</summary>
-    private static bool SameTitleWord(string word, string title) =>
-        word.AsSpan().TrimEnd('.').Equals(title.AsSpan().TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Words at <paramref name="start"/> that name a country or are a demonym (up to three words).</summary>
-    private int CountryLengthAt(string[] words, int start)
-    {
-        for (int length = Math.Min(3, words.Length - start); length > 0; length--)
-        {
-            string candidate = string.Join(' ', words, start, length);
-            if (_countries.TryResolveName(candidate, out _) || _countries.TryResolveDemonym(candidate, out _))
-            {
-                return length;
-            }
-        }
-        return 0;
-    }
 }

@@ -71,6 +71,28 @@ public class SampleArticleTests
             Assert.DoesNotMatch(@"^(President|Secretary|General|Gen\.|Vice|Prime|Emir|Sheikh)\b", person.Name);
     }
 
+    [Theory] // Guideline P3: the two Qatari leaders are one person each, named whole without their titles.
+    [InlineData("Tamim bin Hamad al-Thani")]
+    [InlineData("Mohammed bin Abdulrahman bin Jassim Al Thani")]
+    public void FirstArticle_QatariLeadersAreWhole(string name)
+    {
+        var people = Entities().Where(e => e.Type == "PERSON").Select(e => e.Name).ToList();
+        Assert.Contains(name, people);
+        Assert.DoesNotContain(people, p => p != name && name.Contains(p, StringComparison.Ordinal));
+    }
+
+    [Fact] // Guidelines C1, K2, O3, O4 over the three articles.
+    public void AllArticles_CapitalsCompoundsAndOutlets()
+    {
+        var r = CliRunner.Run("extract", CliRunner.Samples, "-q", "-l", "corpus");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var rows = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        Assert.DoesNotContain(rows, c => c[0] == "PERSON" && c[1] == "Washington");
+        Assert.Contains("U.S.-led", Assert.Single(rows, c => c[0] == "COUNTRY" && c[1] == "United States")[5].Split('|'));
+        Assert.Single(rows, c => c[0] == "ORGANIZATION" && c[1].StartsWith("Rokna", StringComparison.Ordinal));
+        Assert.Single(rows, c => c[0] == "ORGANIZATION" && c[1].EndsWith("State Department", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Demonyms_ReportedAsCountriesOnlyWhenAsked()
     {

@@ -48,7 +48,7 @@ public class EntityGroupingTests
     [Fact]
     public void Group_SameNameDifferentKinds_AreSeparateEntities()
     {
-        Document doc = TestDocuments.Build("Washington said Washington agreed.", ("Washington", EntityLabel.Location), ("Washington", EntityLabel.Person));
+        Document doc = TestDocuments.Build("Madison said Madison agreed.", ("Madison", EntityLabel.Location), ("Madison", EntityLabel.Person));
         Assert.Equal([EntityKind.Location, EntityKind.Person], Entities(doc).Select(e => e.Kind));
     }
 

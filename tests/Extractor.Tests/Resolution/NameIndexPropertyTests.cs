@@ -25,7 +25,7 @@ public class NameIndexPropertyTests
     public void PersonNames_SameMapAsPairwise(int seed)
     {
         var random = new Random(seed);
-        var persons = new PersonNames(Gazetteers.Default.PersonTitlePhrases, CountryTable.Default);
+        var persons = new PersonNames(TitlePhrases.Default);
         for (int round = 0; round < 300; round++)
         {
             var names = Enumerable.Range(0, random.Next(1, 30)).Select(_ => RandomName(random, Words, 4)).ToList();

@@ -1,0 +1,39 @@
+using System.Text;
+using Extractor.IO.Sources;
+using Extractor.Lexicons;
+
+namespace Extractor.IO.Lexicons;
+
+/// <summary>Loads the user lexicons named by <c>--lexicon FILE</c> (format: <see cref="EntityLexicon"/>).</summary>
+public static class LexiconFiles
+{
+    /// <summary>One lexicon from all <paramref name="paths"/>, read in order; null when none is given.</summary>
+    /// <exception cref="InvalidDataException">A file is missing, unreadable or has a malformed line; the message is one
+    /// line naming the file (and the line).</exception>
+    public static EntityLexicon? Load(IReadOnlyList<string>? paths)
+    {
+        if (paths is null || paths.Count == 0) return null;
+        try
+        {
+            return EntityLexicon.Read(Open(paths), CountryTable.Default);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"lexicon: cannot read ({e.Message})");
+        }
+    }
+
+    /// <summary>Opens each file as it is reached and closes it before the next.</summary>
+    private static IEnumerable<(string Name, TextReader Reader)> Open(IReadOnlyList<string> paths)
+    {
+        foreach (string path in paths)
+        {
+            string shown = DiagnosticText.Escape(path);
+            if (Directory.Exists(path)) throw new InvalidDataException($"{shown}: is a folder, not a lexicon file");
+            if (!File.Exists(path)) throw new InvalidDataException($"{shown}: no such lexicon file");
+            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            (string, TextReader) source = (shown, reader);
+            yield return source;
+        }
+    }
+}

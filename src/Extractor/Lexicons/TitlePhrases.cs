@@ -1,0 +1,85 @@
+namespace Extractor.Lexicons;
+
+/// <summary>
+/// Finds the titles, ranks and honorifics that lead a person's name (<c>Vice President</c>, <c>Brig. Gen.</c>,
+/// <c>Emir Sheikh</c>), with a country or demonym before a title (<c>U.S. President</c>, <c>Qatari Emir</c>).
+/// </summary>
+/// <remarks>Phrases come from <c>person_titles.txt</c>; words compare ignoring case and a final period, so
+/// <c>Gen</c>, <c>Gen.</c> and <c>GEN.</c> are one rank. Shared by the span rules (which move a title out of a
+/// tagged name) and by resolution (which strips one from a name), so both follow one list. Immutable.</remarks>
+internal sealed class TitlePhrases
+{
+    private readonly string[][] _titles;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
+    private readonly CountryTable _countries;
+
+    public TitlePhrases(IReadOnlyList<string> phrases, CountryTable countries)
+    {
+        // A one-letter title ("M." for Monsieur) reads the same as an initial ("M. Atherton"), so it never counts.
+        _titles = phrases
+            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(words => words.Length > 1 || words[0].TrimEnd('.').Length > 1)
+            .OrderByDescending(words => words.Length)
+            .ToArray();
+        _firstWords = new HashSet<string>(_titles.Select(t => t[0].TrimEnd('.')), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _countries = countries;
+    }
+
+    /// <summary>The titles of the shipped lists.</summary>
+    public static TitlePhrases Default { get; } = new(Gazetteers.Default.PersonTitlePhrases, CountryTable.Default);
+
+    /// <summary>How many leading <paramref name="words"/> are titles (and countries before titles), always leaving
+    /// at least one word: a span that is only <c>President</c> keeps it.</summary>
+    public int LeadingLength(IReadOnlyList<string> words)
+    {
+        int start = 0;
+        while (start < words.Count)
+        {
+            int title = TitleLengthAt(words, start);
+            if (title > 0 && start + title < words.Count)
+            {
+                start += title;
+                continue;
+            }
+            int country = CountryLengthAt(words, start);
+            int following = country > 0 ? TitleLengthAt(words, start + country) : 0;
+            if (following > 0 && start + country + following < words.Count)
+            {
+                start += country + following;
+                continue;
+            }
+            break;
+        }
+        return start;
+    }
+
+    /// <summary>True when a title phrase starts with <paramref name="word"/>: a cheap test before building word lists.</summary>
+    public bool MayStartTitle(ReadOnlySpan<char> word) => _firstWords.Contains(word.TrimEnd('.'));
+
+    private int TitleLengthAt(IReadOnlyList<string> words, int start)
+    {
+        foreach (string[] title in _titles)
+        {
+            if (start + title.Length > words.Count) continue;
+            bool match = true;
+            for (int i = 0; i < title.Length && match; i++) match = SameTitleWord(words[start + i], title[i]);
+            if (match) return title.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>Case-insensitive, and <c>Gen</c> equals <c>Gen.</c>.</summary>
+    private static bool SameTitleWord(ReadOnlySpan<char> word, string title) =>
+        word.TrimEnd('.').Equals(title.AsSpan().TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Words at <paramref name="start"/> that name a country or are a demonym (up to three words).</summary>
+    private int CountryLengthAt(IReadOnlyList<string> words, int start)
+    {
+        for (int length = Math.Min(3, words.Count - start); length > 0; length--)
+        {
+            string candidate = string.Join(' ', words.Skip(start).Take(length));
+            if (_countries.TryResolveName(candidate, out _) || _countries.TryResolveDemonym(candidate, out _)) return length;
+        }
+        return 0;
+    }
+}
