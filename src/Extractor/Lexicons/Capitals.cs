@@ -10,7 +10,12 @@ internal sealed class Capitals
     private Capitals(IEnumerable<string> names) => _names = new HashSet<string>(names.Select(n => SurfaceText.Key(n)), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The shipped table.</summary>
-    public static Capitals Default { get; } = new(EmbeddedResources.ReadList("Extractor.Resources.resolution.capitals.tsv").Select(line => line.Split('\t')[0]));
+    public static Capitals Default => LazyDefault.Value;
+
+    // Lazy, as the other shipped tables are: loaded on first use by whichever thread comes first, never inside
+    // another type's static initialization.
+    private static readonly Lazy<Capitals> LazyDefault =
+        new(() => new Capitals(EmbeddedResources.ReadList("Extractor.Resources.resolution.capitals.tsv").Select(line => line.Split('\t')[0])));
 
     /// <summary>True when <paramref name="name"/> is a capital's name.</summary>
     public bool Contains(string name) => _names.Contains(SurfaceText.Key(name));

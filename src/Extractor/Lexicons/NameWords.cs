@@ -32,7 +32,9 @@ internal sealed class NameWords
     }
 
     /// <summary>The shipped lists.</summary>
-    public static NameWords Default { get; } = new();
+    public static NameWords Default => LazyDefault.Value;
+
+    private static readonly Lazy<NameWords> LazyDefault = new(() => new NameWords());
 
     /// <summary>A particle inside a name: <c>bin</c>, <c>van</c>, <c>de</c>, <c>Al</c> (any case).</summary>
     public bool IsParticle(ReadOnlySpan<char> word) => _particles.Contains(word);

@@ -26,7 +26,9 @@ internal sealed class TitlePhrases
     }
 
     /// <summary>The titles of the shipped lists.</summary>
-    public static TitlePhrases Default { get; } = new(Gazetteers.Default.PersonTitlePhrases, CountryTable.Default);
+    public static TitlePhrases Default => LazyDefault.Value;
+
+    private static readonly Lazy<TitlePhrases> LazyDefault = new(() => new TitlePhrases(Gazetteers.Default.PersonTitlePhrases, CountryTable.Default));
 
     /// <summary>How many leading <paramref name="words"/> are titles (and countries before titles), always leaving
     /// at least one word: a span that is only <c>President</c> keeps it.</summary>

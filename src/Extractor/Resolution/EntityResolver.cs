@@ -193,7 +193,7 @@ public sealed class EntityResolver
         {
             if (!char.IsLower(c)) return null;
         }
-        return _countries.TryResolveName(cleaned[..hyphen], out Country? country) ? country : null;
+        return _countries.TryResolveName(cleaned.AsSpan(0, hyphen), out Country? country) ? country : null;
     }
 
     private static ResolvedMention CountryMention(Mention mention, string surface, Country country) =>

@@ -34,7 +34,9 @@ internal readonly record struct TaggedSpan(int First, int End, EntityLabel Label
 internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazetteers gazetteers)
 {
     /// <summary>The rules over the shipped word lists.</summary>
-    public static NameSpanRules Default { get; } = new(NameWords.Default, TitlePhrases.Default, Gazetteers.Default);
+    public static NameSpanRules Default => LazyDefault.Value;
+
+    private static readonly Lazy<NameSpanRules> LazyDefault = new(() => new NameSpanRules(NameWords.Default, TitlePhrases.Default, Gazetteers.Default));
 
     /// <summary>Applies the rules to <paramref name="spans"/>, the sorted spans of the sentence <paramref name="tokens"/>.</summary>
     public void Apply(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
