@@ -20,10 +20,11 @@ internal static class EvaluateCommand
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write 'word gold predicted' lines (IOB2) to this file" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with status 1 when overall F1 is below this" };
         var seen = new Option<FileInfo?>("--unseen-from") { Description = "Also score only names that are not a gold mention in this CoNLL file (the training data): a proxy for new names" };
+        var plot = new Option<FileInfo?>("--calibration-plot") { Description = "Also write a reliability diagram of the mention scores (SVG) to this file" };
         var raw = new Option<bool>("--no-name-rules") { Description = "Score the tagger's spans without the name rules of docs/annotation-guidelines.md" };
         var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
         {
-            gold, modelOption, predictions, minF1, seen, raw,
+            gold, modelOption, predictions, minF1, seen, raw, plot,
         };
         command.SetAction(parse =>
         {
@@ -32,19 +33,15 @@ internal static class EvaluateCommand
             var recognizer = new EntityRecognizer(model, Lexicon.Default, new RecognizerOptions(NameRules: !parse.GetValue(raw)));
             var goldFile = parse.GetRequiredValue(gold);
             var documents = ConllFiles.Read(goldFile);
-            var predictedPerDoc = Evaluation.Predict(recognizer, documents);
-            var scorer = Evaluation.Score(documents, predictedPerDoc);
+            var mentions = Evaluation.PredictMentions(recognizer, documents);
             stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
-            stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {scorer.Overall.Gold} entities");
-            Evaluation.WriteTable(stdout, scorer);
-            if (parse.GetValue(seen) is { } training)
-            {
-                stdout.WriteLine(Evaluation.Row("unseen", Evaluation.ScoreUnseen(documents, predictedPerDoc, Evaluation.MentionSurfaces(ConllFiles.Read(training))).Overall));
-            }
+            stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {documents.Sum(d => d.Spans.Length)} entities");
+            var scorer = Evaluation.WriteReport(stdout, documents, mentions, parse.GetValue(seen) is { } training ? Evaluation.MentionSurfaces(ConllFiles.Read(training)) : null);
+            if (parse.GetValue(plot) is { } svg) File.WriteAllText(svg.FullName, Evaluation.Calibration(documents, mentions, null).ToSvg());
             if (parse.GetValue(predictions) is { } file)
             {
                 using var writer = new StreamWriter(file.FullName) { NewLine = "\n" };
-                Evaluation.WritePredictions(writer, documents, predictedPerDoc);
+                Evaluation.WritePredictions(writer, documents, Evaluation.Spans(mentions));
             }
             double? min = parse.GetValue(minF1);
             if (min is { } m && scorer.Overall.F1 < m)

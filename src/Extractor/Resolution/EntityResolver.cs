@@ -112,13 +112,7 @@ public sealed class EntityResolver
             if (!persons.ContainsKey(name) && _capitals.Contains(name)) (names ??= new(StringComparer.Ordinal)).Add(name);
         }
         if (names is null) return null;
-        foreach (string name in personNames)
-        {
-            foreach (string capital in names)
-            {
-                if (name.Length > capital.Length && name.EndsWith(" " + capital, StringComparison.Ordinal)) names.Remove(capital);
-            }
-        }
+        names.RemoveWhere(capital => personNames.Exists(name => name.Length > capital.Length && name.EndsWith(" " + capital, StringComparison.Ordinal)));
         foreach (ResolvedMention r in resolved)
         {
             if (r.Kind == EntityKind.Person && names.Contains(r.Name) && _gazetteers.IsPersonTitle(WordBefore(text, r.Mention.Start))) names.Remove(r.Name);

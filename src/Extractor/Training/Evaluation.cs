@@ -7,16 +7,53 @@ namespace Extractor.Training;
 public static class Evaluation
 {
     /// <summary>The spans <paramref name="recognizer"/> predicts in each document, in document order (documents are tagged in parallel).</summary>
-    public static LabeledSpan[][] Predict(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents)
+    public static LabeledSpan[][] Predict(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents) =>
+        Spans(PredictMentions(recognizer, documents));
+
+    /// <summary>The mentions, with their scores, that <paramref name="recognizer"/> finds in each document, in document order.</summary>
+    public static Mention[][] PredictMentions(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents)
     {
-        var predicted = new LabeledSpan[documents.Count][];
-        Parallel.For(0, documents.Count, d =>
+        var predicted = new Mention[documents.Count][];
+        Parallel.For(0, documents.Count, d => predicted[d] = recognizer.Recognize(documents[d].Text, documents[d].Tokens, documents[d].Sentences));
+        return predicted;
+    }
+
+    /// <summary>The labeled token spans of <paramref name="mentions"/>.</summary>
+    public static LabeledSpan[][] Spans(Mention[][] mentions) =>
+        mentions.Select(ms => ms.Select(m => new LabeledSpan(m.FirstToken, m.EndToken, m.Label)).ToArray()).ToArray();
+
+    /// <summary>
+    /// Writes what <c>extractor evaluate</c> prints after its header: the conlleval table; with <paramref name="seen"/>
+    /// (gold surfaces of the training data) the unseen-name row; and the calibration of the mention scores (ECE and a
+    /// reliability table), for all mentions and for unseen names. Returns the scores, for <c>--min-f1</c>.
+    /// </summary>
+    public static SpanScorer WriteReport(TextWriter writer, IReadOnlyList<ConllDocument> documents, Mention[][] mentions, IReadOnlySet<string>? seen)
+    {
+        var spans = Spans(mentions);
+        var scorer = Score(documents, spans);
+        WriteTable(writer, scorer);
+        if (seen is not null) writer.WriteLine(Row("unseen", ScoreUnseen(documents, spans, seen).Overall));
+        Calibration(documents, mentions, null).WriteTable(writer, "all mentions");
+        if (seen is not null) Calibration(documents, mentions, seen).WriteTable(writer, "unseen names");
+        return scorer;
+    }
+
+    /// <summary>The reliability of the mention scores: each predicted mention (leaving out those whose surface is in
+    /// <paramref name="seen"/>, when given) with whether it is a gold mention of the same span and type.</summary>
+    public static ScoreReliability Calibration(IReadOnlyList<ConllDocument> documents, Mention[][] mentions, IReadOnlySet<string>? seen)
+    {
+        var reliability = new ScoreReliability();
+        for (int d = 0; d < documents.Count; d++)
         {
             var doc = documents[d];
-            predicted[d] = recognizer.Recognize(doc.Text, doc.Tokens, doc.Sentences)
-                .Select(m => new LabeledSpan(m.FirstToken, m.EndToken, m.Label)).ToArray();
-        });
-        return predicted;
+            var gold = doc.Spans.ToHashSet();
+            foreach (var m in mentions[d])
+            {
+                var span = new LabeledSpan(m.FirstToken, m.EndToken, m.Label);
+                if (seen is null || !seen.Contains(Surface(doc, span))) reliability.Add(m.Score, gold.Contains(span));
+            }
+        }
+        return reliability;
     }
 
     /// <summary>Exact-span, micro-averaged scores of <paramref name="predicted"/> against the documents' gold spans.</summary>

@@ -36,9 +36,12 @@ public class TrainEvaluateCommandTests
         Assert.True(loaded.Info.DevF1 > 90);
         Assert.Contains("train.conll", loaded.Info.TrainingData);
 
-        var eval = CliRunner.Run("evaluate", "--gold", dev, "--model", model, "--predictions", Path.Combine(tmp.Path, "pred.txt"));
+        string plot = Path.Combine(tmp.Path, "reliability.svg");
+        var eval = CliRunner.Run("evaluate", "--gold", dev, "--model", model, "--predictions", Path.Combine(tmp.Path, "pred.txt"), "--calibration-plot", plot);
         Assert.True(eval.ExitCode == 0, eval.Stderr);
         Assert.Matches(@"overall\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\d", eval.Stdout);
+        Assert.Matches(@"calibration \(all mentions\): ECE 0\.\d{3} over \d+ predicted mentions\nscore      mentions  mean score  right\n0\.\d-", eval.Stdout);
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", File.ReadAllText(plot));
         var lines = File.ReadAllLines(Path.Combine(tmp.Path, "pred.txt"));
         Assert.Equal("-DOCSTART- O O", lines[0]);
         Assert.Matches(@"^\S+ (O|[BI]-(PER|ORG|LOC|MISC)) (O|[BI]-(PER|ORG|LOC|MISC))$", lines[2]);
