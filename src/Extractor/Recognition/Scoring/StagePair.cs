@@ -12,8 +12,10 @@ namespace Extractor.Recognition;
 /// </remarks>
 internal sealed class StagePair
 {
-    private readonly Task<(WeightTable Weights, WordScoreCache Words)> _pending;
-    private (WeightTable Weights, WordScoreCache Words)? _ready;
+    private readonly Task<Built> _pending;
+    // A reference, not a nullable tuple: a tuple of two references is written in more than one store, so a thread
+    // could read it half-written (HasValue set, Words still null); tagging threads crashed that way in parallel runs.
+    private Built? _ready;
 
     private StagePair(PerceptronModel first, FeatureExtractor firstExtractor, PerceptronModel second, FeatureExtractor secondExtractor)
     {
@@ -25,7 +27,7 @@ internal sealed class StagePair
         _pending = Task.Run(() =>
         {
             var weights = WeightTable.Pair(first, second);
-            return (weights, new WordScoreCache(weights, first, firstExtractor));
+            return new Built(weights, new WordScoreCache(weights, first, firstExtractor));
         });
     }
 
@@ -57,5 +59,17 @@ internal sealed class StagePair
     /// <summary>Both stages' word-type sums.</summary>
     public WordScoreCache Words => Ready.Words;
 
-    private (WeightTable Weights, WordScoreCache Words) Ready => _ready ??= _pending.GetAwaiter().GetResult();
+    private Built Ready
+    {
+        get
+        {
+            var ready = Volatile.Read(ref _ready);
+            if (ready is not null) return ready;
+            ready = _pending.GetAwaiter().GetResult();
+            Volatile.Write(ref _ready, ready);
+            return ready;
+        }
+    }
+
+    private sealed record Built(WeightTable Weights, WordScoreCache Words);
 }
