@@ -48,8 +48,25 @@ internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazett
             spans[k] = Retype(text, tokens, spans[k], previousEnd);
             if (spans[k].Label == EntityLabel.Person) spans[k] = WithoutTitles(text, tokens, spans[k]);
         }
+        DropTitlesBeforeNames(text, tokens, spans);
         JoinNicknames(text, tokens, spans);
         JoinParticles(text, tokens, spans);
+    }
+
+    /// <summary>P1 when the tagger cut the title off as a person of its own (<c>[Sgt Maj] [John Brown]</c>): a span of
+    /// title words only, right before a person, is not a person.</summary>
+    private void DropTitlesBeforeNames(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
+    {
+        for (int k = spans.Count - 2; k >= 0; k--)
+        {
+            TaggedSpan span = spans[k];
+            if (span.Label != EntityLabel.Person || spans[k + 1].Label != EntityLabel.Person || spans[k + 1].First != span.End) continue;
+            if (!titles.MayStartTitle(tokens[span.First].Of(text))) continue;
+            var spanWords = new string[span.End - span.First + 1];
+            for (int i = 0; i < spanWords.Length - 1; i++) spanWords[i] = tokens[span.First + i].Of(text).ToString();
+            spanWords[^1] = tokens[span.End].Of(text).ToString();
+            if (titles.LeadingLength(spanWords) == spanWords.Length - 1) spans.RemoveAt(k);
+        }
     }
 
     /// <summary>V1 and O2.</summary>

@@ -50,6 +50,8 @@ public class NameSpanRulesTests
     [InlineData("U.S. President Donald Trump said so.", "PER:U.S. President Donald Trump", "PER:Donald Trump")]
     [InlineData("Qatari Emir Sheikh Tamim spoke.", "PER:Qatari Emir Sheikh Tamim", "PER:Tamim")]
     [InlineData("Crown Prince Mohammed spoke.", "PER:Crown Prince Mohammed", "PER:Mohammed")]
+    [InlineData("Sgt Maj John Brown arrived.", "PER:Sgt Maj|PER:John Brown", "PER:John Brown")]
+    [InlineData("President Trump met Smith.", "PER:President|PER:Trump", "PER:Trump")]
     [InlineData("The President spoke.", "PER:President", "PER:President")]
     [InlineData("M. Atherton batted.", "PER:M. Atherton", "PER:M. Atherton")]
     [InlineData("Major John Major spoke.", "PER:Major John Major", "PER:John Major")]
