@@ -12,7 +12,6 @@ namespace Extractor.Resolution;
 public sealed class CorpusAggregator
 {
     private readonly Dictionary<(EntityKind, string), Accumulator> _byKey = [];
-    private readonly Extractor.Lexicons.CountryTable _countries = Extractor.Lexicons.CountryTable.Default;
 
     /// <summary>Number of documents added.</summary>
     public int Documents { get; private set; }
@@ -35,23 +34,12 @@ public sealed class CorpusAggregator
     }
 
     /// <summary>The corpus entities so far, in the canonical order (see the remarks on the class).</summary>
-    /// <remarks>An organization named in some documents without its country (<c>State Department</c>) joins the one
-    /// organization of the corpus named with a country before the same words (<c>U.S. State Department</c>), as inside
-    /// a document (guideline O4); with two such names (<c>U.S.</c> and <c>Qatar's Foreign Ministry</c>) it stays apart.
-    /// The join is made on the whole table, so shards merged later join the same way unless one shard alone saw only
-    /// one of two competing longer names.</remarks>
+    /// <remarks>Names are not joined across documents here (<c>State Department</c> and <c>U.S. State Department</c>
+    /// stay two rows): a join decided per shard can differ from the one a single run decides, and merged shards must
+    /// give the single run's table byte for byte.</remarks>
     public IReadOnlyList<CorpusEntity> Entities()
     {
-        var organizations = _byKey.Where(p => p.Key.Item1 == EntityKind.Organization).Select(p => p.Key.Item2).ToArray();
-        Dictionary<string, string> joined = OrganizationNames.CountryPrefixed(organizations, _countries);
-        var built = new Dictionary<(EntityKind, string), CorpusEntity>();
-        foreach (var (key, accumulator) in _byKey)
-        {
-            var entity = accumulator.Build();
-            var target = key.Item1 == EntityKind.Organization && joined.TryGetValue(key.Item2, out string? longer) ? (key.Item1, longer) : key;
-            built[target] = built.TryGetValue(target, out var other) ? Accumulator.Join(other, entity, target.Item2) : entity with { Name = target.Item2 };
-        }
-        var entities = built.Values.ToArray();
+        var entities = _byKey.Values.Select(a => a.Build()).ToArray();
         Array.Sort(entities, Canonical);
         return entities;
     }
@@ -110,11 +98,5 @@ public sealed class CorpusAggregator
         }
 
         public CorpusEntity Build() => new(kind, name, _code, _documents, _mentions, _aliases.ToArray());
-
-        /// <summary>Two entities of the corpus under one name: counts summed (a document names one of them, since a
-        /// document's own names are already joined), aliases united in ordinal order.</summary>
-        public static CorpusEntity Join(CorpusEntity a, CorpusEntity b, string name) =>
-            new(a.Kind, name, a.Code.Length > 0 ? a.Code : b.Code, a.Documents + b.Documents, a.Mentions + b.Mentions,
-                a.Aliases.Union(b.Aliases).Order(StringComparer.Ordinal).ToArray());
     }
 }

@@ -50,20 +50,6 @@ internal static class OrganizationNames
         return map;
     }
 
-    /// <summary>The country-prefix rule alone: each name that equals exactly one other name minus a leading country
-    /// (<c>State Department</c> → <c>U.S. State Department</c>), for joining across a corpus.</summary>
-    public static Dictionary<string, string> CountryPrefixed(IReadOnlyList<string> names, CountryTable countries)
-    {
-        var byTailAfterCountry = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (string name in names) IndexCountryPrefix(byTailAfterCountry, name, countries);
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string name in names)
-        {
-            if (Single(byTailAfterCountry, name) is { } longer) map[name] = longer;
-        }
-        return map;
-    }
-
     private static void IndexCountryPrefix(Dictionary<string, List<string>> byTailAfterCountry, string name, CountryTable countries)
     {
         for (int space = name.IndexOf(' '); space > 0; space = name.IndexOf(' ', space + 1))

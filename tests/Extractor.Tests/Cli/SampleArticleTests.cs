@@ -81,7 +81,7 @@ public class SampleArticleTests
         Assert.DoesNotContain(people, p => p != name && name.Contains(p, StringComparison.Ordinal));
     }
 
-    [Fact] // Guidelines C1, K2, O3, O4 over the three articles.
+    [Fact] // Guidelines C1, K2, O3 over the three articles.
     public void AllArticles_CapitalsCompoundsAndOutlets()
     {
         var r = CliRunner.Run("extract", CliRunner.Samples, "-q", "-l", "corpus");
@@ -90,7 +90,6 @@ public class SampleArticleTests
         Assert.DoesNotContain(rows, c => c[0] == "PERSON" && c[1] == "Washington");
         Assert.Contains("U.S.-led", Assert.Single(rows, c => c[0] == "COUNTRY" && c[1] == "United States")[5].Split('|'));
         Assert.Single(rows, c => c[0] == "ORGANIZATION" && c[1].StartsWith("Rokna", StringComparison.Ordinal));
-        Assert.Single(rows, c => c[0] == "ORGANIZATION" && c[1].EndsWith("State Department", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -81,19 +81,4 @@ public class NameConventionTests
         var entity = Assert.Single(EntityResolver.Group(resolved));
         Assert.Equal(("Rokna", 2), (entity.Name, entity.Mentions));
     }
-
-    [Theory] // O4: across a corpus, a name without its country joins the one name with the country before it.
-    [InlineData(new[] { "State Department", "U.S. State Department" }, new[] { "U.S. State Department" })]
-    [InlineData(new[] { "Foreign Ministry", "Qatar Foreign Ministry" }, new[] { "Qatar Foreign Ministry" })]
-    [InlineData(new[] { "Foreign Ministry", "Qatar Foreign Ministry", "Egypt Foreign Ministry" }, new[] { "Egypt Foreign Ministry", "Foreign Ministry", "Qatar Foreign Ministry" })]
-    [InlineData(new[] { "Red Cross", "American Red Cross" }, new[] { "American Red Cross", "Red Cross" })]
-    public void CorpusTable_JoinsCountryPrefixedOrganizations(string[] perDocument, string[] expected)
-    {
-        var corpus = new CorpusAggregator();
-        foreach (string name in perDocument)
-            corpus.Add([new DocumentEntity(EntityKind.Organization, name, "", 1, 0, [name], 1f)]);
-        var names = corpus.Entities().Select(e => e.Name).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(expected, names);
-        Assert.Equal(perDocument.Length, corpus.Entities().Sum(e => e.Documents));
-    }
 }
