@@ -11,6 +11,7 @@ internal sealed class NameWords
     private const string Prefix = "Extractor.Resources.names.";
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _particles;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _patronymics;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _openers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _suffixes;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _shipPrefixes;
@@ -22,6 +23,7 @@ internal sealed class NameWords
     private NameWords()
     {
         _particles = Lookup("particles.txt", StringComparer.OrdinalIgnoreCase);
+        _patronymics = Lookup("patronymics.txt", StringComparer.Ordinal);
         _openers = Lookup("name_openers.txt", StringComparer.Ordinal);
         _suffixes = Lookup("name_suffixes.txt", StringComparer.Ordinal);
         _shipPrefixes = Lookup("ship_prefixes.txt", StringComparer.Ordinal);
@@ -35,6 +37,9 @@ internal sealed class NameWords
     public static NameWords Default => LazyDefault.Value;
 
     private static readonly Lazy<NameWords> LazyDefault = new(() => new NameWords());
+
+    /// <summary>A lowercase patronymic particle (<c>bin</c>, <c>ibn</c>): the capitalized word before it is a given name.</summary>
+    public bool IsPatronymic(ReadOnlySpan<char> word) => _patronymics.Contains(word);
 
     /// <summary>A particle inside a name: <c>bin</c>, <c>van</c>, <c>de</c>, <c>Al</c> (any case).</summary>
     public bool IsParticle(ReadOnlySpan<char> word) => _particles.Contains(word);

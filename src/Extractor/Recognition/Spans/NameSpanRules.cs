@@ -24,8 +24,9 @@ internal readonly record struct TaggedSpan(int First, int End, EntityLabel Label
 /// <item>P1: leading titles, ranks and honorifics leave a person span (<c>Sgt Maj John Brown</c> → <c>John Brown</c>).</item>
 /// <item>P2: a quoted nickname between name parts joins them (<c>Robert "Bob" Collins</c>).</item>
 /// <item>P3: a particle between a person span and a capitalized word joins them (<c>Tamim bin Hamad al-Thani</c>),
-/// as does a following part with a joined article (<c>Abu Bakr al-Baghdadi</c>) or an opener before the span
-/// (<c>Abu</c>), and a generational suffix after it (<c>Robert Downey Jr.</c>).</item>
+/// as does a following part with a joined article (<c>Abu Bakr al-Baghdadi</c>), an opener before the span
+/// (<c>Abu</c>), a given name and patronymic before it (<c>Tamim bin [Hamad al-Thani]</c>, also when the tagger
+/// gave <c>Tamim</c> a span of its own), and a generational suffix after it (<c>Robert Downey Jr.</c>).</item>
 /// </list>
 /// <para>Rules only move span edges over neighbouring tokens and change labels; the recognizer scores the result
 /// from the tokens the tagger put in a span (a joining particle it left outside does not count). Work is per span,
@@ -124,8 +125,32 @@ internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazett
             if (spans[k].Label != EntityLabel.Person || spans[k].Listed) continue;
             if (spans[k].First > 0 && IndexAt(spans, spans[k].First - 1) < 0 && words.IsOpener(tokens[spans[k].First - 1].Of(text)))
                 spans[k] = spans[k] with { First = spans[k].First - 1 };
+            k = JoinGivenName(text, tokens, spans, k);
             while (JoinNext(text, tokens, spans, k)) { }
         }
+    }
+
+    /// <summary>
+    /// Takes a given name and a patronymic before the person span <paramref name="k"/> into it (<c>Tamim bin</c>
+    /// before <c>Hamad al-Thani</c>). The given name may sit in a one-word span of another kind, which the person
+    /// replaces; a title is never a given name (<c>Sheikh bin Zayed</c> stays as it is). Returns the span's new index.
+    /// </summary>
+    private int JoinGivenName(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans, int k)
+    {
+        int particle = spans[k].First - 1, given = particle - 1;
+        if (given < 0 || !words.IsPatronymic(tokens[particle].Of(text)) || IndexAt(spans, particle) >= 0) return k;
+        var name = tokens[given].Of(text);
+        if (!IsCapitalized(name) || gazetteers.IsPersonTitle(name)) return k;
+        int holder = IndexAt(spans, given);
+        if (holder >= 0 && (spans[holder].End - spans[holder].First != 1 || spans[holder].Listed)) return k;
+        if (holder < 0)
+        {
+            spans[k] = spans[k] with { First = given };
+            return k;
+        }
+        spans[holder] = spans[k] with { First = given };
+        spans.RemoveAt(k);
+        return holder;
     }
 
     /// <summary>Joins the person span <paramref name="k"/> to the name part after it, if a particle or article says so.</summary>

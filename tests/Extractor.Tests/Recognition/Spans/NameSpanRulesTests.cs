@@ -74,6 +74,12 @@ public class NameSpanRulesTests
     [InlineData("Rubio de facto led the talks.", "PER:Rubio", "PER:Rubio")]
     [InlineData("Smith in Doha said so.", "PER:Smith|LOC:Doha", "PER:Smith|LOC:Doha")]
     [InlineData("Hamad al-Thani Monday said so.", "PER:Hamad", "PER:Hamad al-Thani")]
+    [InlineData("Emir Sheikh Tamim bin Hamad al-Thani met him.", "MISC:Tamim|PER:Hamad al-Thani", "PER:Tamim bin Hamad al-Thani")]
+    [InlineData("Emir Sheikh Tamim bin Hamad al-Thani met him.", "PER:Hamad al-Thani", "PER:Tamim bin Hamad al-Thani")]
+    [InlineData("Crown Prince Mohammed bin Salman spoke.", "PER:Salman", "PER:Mohammed bin Salman")]
+    [InlineData("Sheikh bin Zayed spoke.", "PER:Zayed", "PER:Zayed")]
+    [InlineData("the Saudi Arabia bin Salman talks.", "LOC:Saudi Arabia|PER:Salman", "LOC:Saudi Arabia|PER:Salman")]
+    [InlineData("Osama Bin Laden hid.", "PER:Laden", "PER:Bin Laden")]
     public void Particles_StayInsideTheName(string text, string tagged, string expected) => Assert.Equal(expected, Apply(text, tagged));
 
     [Theory] // P2: a quoted nickname between name parts keeps the name whole.
