@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures what each feature group and the tag encoding add on the dev set (eng.testa), one training
 # run per line, all with the same seed. Used to justify the features in models/README.md.
-# Usage: scripts/ablations.sh [extra train options, e.g. --clusters models/brown.paths]
+# Usage: scripts/ablations.sh [extra train options, e.g. --clusters kmeans1000.paths --list wn-per=FILE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${DATA:-$here/../shared/data/conll2003}
@@ -18,6 +18,9 @@ run() {
 echo "variant                      dev F1"
 run full "$@"
 run bio --encoding Bio "$@"
-for group in SecondPass Window Shape Affixes Capitalization Gazetteers DocumentCase WordClasses; do
+groups=(SecondPass Window Shape Affixes Capitalization Gazetteers DocumentCase WordClasses)
+# The phrase lists (--list NAME=FILE) are a group only when the model is given some.
+case " $* " in *" --list "*) groups+=(PhraseLists) ;; esac
+for group in "${groups[@]}"; do
   run "without-$group" --without "$group" "$@"
 done
