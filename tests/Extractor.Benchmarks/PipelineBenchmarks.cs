@@ -148,6 +148,41 @@ public class DocumentBenchmarks : ITokenCounted
     }
 }
 
+/// <summary>Tagging alone, with the model's mention calibrator and without it: the difference is what the
+/// calibrator costs (evidence per mention, the document's surface table, one linear score and a table look-up).</summary>
+public class CalibrationBenchmarks : ITokenCounted
+{
+    private readonly Prepared _data = Prepared.Instance;
+    private readonly EntityRecognizer _calibrated = new(BenchData.Model, Lexicon.Default);
+    private readonly EntityRecognizer _raw = new(BenchData.Model, Lexicon.Default, new RecognizerOptions(RawScores: true));
+
+    public double TokensPerOperation => _data.TokensPerDocument;
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int RecognizeCalibrated() => RecognizeAll(_calibrated);
+
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int RecognizeRawScores() => RecognizeAll(_raw);
+
+    /// <summary>Raw scores, with the evidence gathered for the caller: the calibrator's cost without the calibrator.</summary>
+    [Benchmark(OperationsPerInvoke = BenchData.MaxDocuments)]
+    public int RecognizeRawWithEvidence() => RecognizeAll(_raw, _evidence);
+
+    private readonly List<MentionEvidence> _evidence = [];
+
+    private int RecognizeAll(EntityRecognizer recognizer, List<MentionEvidence>? evidence = null)
+    {
+        int n = 0;
+        for (int d = 0; d < BenchData.MaxDocuments; d++)
+        {
+            var doc = _data.Docs[d % _data.Docs.Length];
+            evidence?.Clear();
+            n += recognizer.Recognize(doc.Text, doc.Tokens, doc.Sentences, evidence).Length;
+        }
+        return n;
+    }
+}
+
 /// <summary>Documents tokenized and described once, for the benchmarks of later stages.</summary>
 internal sealed class Prepared
 {

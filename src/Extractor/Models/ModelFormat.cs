@@ -17,10 +17,13 @@ internal static class ModelFormat
     /// <summary>Bumped whenever the layout changes; older readers reject newer files by this.</summary>
     /// <remarks>2: each class path is stored once and words refer to it by index, rather than a path string per word,
     /// and the words are one UTF-8 run behind a section length. 3: the phrase lists (list count; names and name counts; the
-    /// open-addressing table's length, its keys and its values), after the word classes.</remarks>
-    public const int Version = 3;
+    /// open-addressing table's length, its keys and its values), after the word classes. 4: the mention calibrator after
+    /// the stages (a presence byte; then its description, the evidence feature names, one weight per name, the bias,
+    /// and the step table's length, thresholds and values).</remarks>
+    public const int Version = 4;
 
-    /// <summary>The oldest layout this build still reads: version 2 is version 3 without the phrase lists.</summary>
+    /// <summary>The oldest layout this build still reads: version 2 is version 3 without the phrase lists, and
+    /// version 3 is version 4 without the calibrator.</summary>
     public const int OldestReadable = 2;
 
     public const int HeaderLength = 8 + 4 + 4 + 8 + 8;

@@ -115,7 +115,36 @@ public static class ModelReader
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
         var first = ReadStage(r, bytes, limit, name);
         var second = stages == 2 ? ReadStage(r, bytes, limit, name) : null;
-        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult(), lists);
+        var calibrator = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) >= 4 ? ReadCalibrator(r, limit, name) : null;
+        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult(), lists, calibrator);
+    }
+
+    /// <summary>The mention calibrator, when the file has one; its features must be the ones this build computes.</summary>
+    private static MentionCalibrator? ReadCalibrator(BinaryReader r, int limit, string name)
+    {
+        if (!r.ReadBoolean()) return null;
+        string description = r.ReadString();
+        int count = Checked(r.ReadInt32(), limit, name);
+        var names = new string[count];
+        for (int i = 0; i < count; i++) names[i] = r.ReadString();
+        if (!names.SequenceEqual(MentionEvidence.Names))
+            throw new ModelFormatException($"{name}: the calibrator reads evidence ({string.Join(",", names)}) that this build does not compute; refit it with extractor-calibrate");
+        var weights = new float[count];
+        for (int i = 0; i < count; i++) weights[i] = r.ReadSingle();
+        float bias = r.ReadSingle();
+        int steps = Checked(r.ReadInt32(), limit, name);
+        var from = new float[steps];
+        var to = new float[steps];
+        for (int i = 0; i < steps; i++) from[i] = r.ReadSingle();
+        for (int i = 0; i < steps; i++) to[i] = r.ReadSingle();
+        try
+        {
+            return new MentionCalibrator(description, weights, bias, from, to);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFormatException($"{name}: corrupt calibrator ({e.Message})");
+        }
     }
 
     /// <summary>The phrase lists: their table is copied straight from the bytes (little-endian, as written).</summary>

@@ -25,6 +25,7 @@ public static class ModelWriter
             w.Write((byte)(model.SecondPass is null ? 1 : 2));
             WriteStage(w, model.FirstPass);
             if (model.SecondPass is not null) WriteStage(w, model.SecondPass);
+            WriteCalibrator(w, model.Calibrator);
         }
         var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
         Span<byte> header = stackalloc byte[ModelFormat.HeaderLength];
@@ -66,6 +67,20 @@ public static class ModelWriter
         }
         w.Write(checked((int)section.Length));
         w.Write(section.GetBuffer(), 0, (int)section.Length);
+    }
+
+    private static void WriteCalibrator(BinaryWriter w, MentionCalibrator? calibrator)
+    {
+        w.Write(calibrator is not null);
+        if (calibrator is null) return;
+        w.Write(calibrator.Description);
+        w.Write(MentionEvidence.Count);
+        foreach (string name in MentionEvidence.Names) w.Write(name);
+        foreach (float weight in calibrator.Weights) w.Write(weight);
+        w.Write(calibrator.Bias);
+        w.Write(calibrator.MapFrom.Length);
+        foreach (float x in calibrator.MapFrom) w.Write(x);
+        foreach (float y in calibrator.MapTo) w.Write(y);
     }
 
     private static void WriteLists(BinaryWriter w, PhraseLists? lists)

@@ -21,6 +21,7 @@ public sealed class EntityRecognizer
     private readonly ConcurrentBag<Workspace> _pool = [];
     private readonly NameSpanRules? _rules;
     private readonly Extractor.Lexicons.EntityLexicon? _userLexicon;
+    private readonly MentionCalibrator? _calibrator;
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
     public EntityRecognizer(NerModel model, Lexicon? lexicon)
@@ -46,6 +47,7 @@ public sealed class EntityRecognizer
         if (model.UsesLexicon && lexicon is null)
             throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
         _model = model;
+        _calibrator = options.RawScores ? null : model.Calibrator;
         // The phrase lists travel in the model; the word lists come with the library.
         _lexicon = model.Lists is null ? lexicon : lexicon?.WithLists(model.Lists);
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
@@ -66,24 +68,46 @@ public sealed class EntityRecognizer
     public const int MaxPartTokens = 1 << 15;
 
     /// <summary>Finds the mentions in <paramref name="text"/>, given its tokens and sentences.</summary>
-    public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences)
+    public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences) =>
+        Recognize(text, tokens, sentences, null);
+
+    /// <summary>As <see cref="Recognize(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence})"/>, also adding each
+    /// mention's <see cref="MentionEvidence"/> to <paramref name="evidence"/> (in mention order) when it is not null.</summary>
+    public Mention[] Recognize(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<MentionEvidence>? evidence)
     {
         if (tokens.IsEmpty || sentences.IsEmpty) return [];
-        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _described, _wordScores);
+        var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _described, _wordScores, _model.FirstPass.Index);
         try
         {
             var mentions = new List<Mention>();
+            ws.Evidence.Clear();
+            ws.Gathers = evidence is not null || _calibrator is not null;
             for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1)
             {
                 s1 = PartEnd(sentences, s0);
+                int from = mentions.Count;
                 TagPart(ws, text, tokens, sentences[s0..s1], s0, mentions);
+                if (ws.Gathers) Calibrate(ws, text, mentions, from);
             }
+            evidence?.AddRange(ws.Evidence);
             return [.. mentions];
         }
         finally
         {
             _pool.Add(ws);
         }
+    }
+
+    /// <summary>Completes the evidence of the part's mentions (from index <paramref name="from"/>) with what the part
+    /// says about their surfaces, and replaces their scores by the calibrator's probabilities. Per part, like every
+    /// document-level fact, so a part is scored the same whatever surrounds it.</summary>
+    private void Calibrate(Workspace ws, string text, List<Mention> mentions, int from)
+    {
+        ws.Surfaces.Add(text, mentions, ws.Evidence, from);
+        if (_calibrator is not { } calibrator) return;
+        var vector = ws.Vector.AsSpan();
+        for (int i = from; i < mentions.Count; i++)
+            if (!ws.Evidence[i].Listed) mentions[i] = mentions[i] with { Score = calibrator.Probability(ws.Evidence[i], vector) };
     }
 
     /// <summary>The sentence after the part that starts at sentence <paramref name="s0"/>: whole sentences, greedily, up to the part size.</summary>
@@ -94,7 +118,7 @@ public sealed class EntityRecognizer
         return s1;
     }
 
-    /// <summary>The first sentence of the last part <see cref="Recognize"/> would make of <paramref name="sentences"/>
+    /// <summary>The first sentence of the last part <see cref="Recognize(string, ReadOnlySpan{Token}, ReadOnlySpan{Sentence})"/> would make of <paramref name="sentences"/>
     /// (0 when they make one part): what comes before it is tagged the same whatever follows the last sentence.</summary>
     public int LastPartStart(ReadOnlySpan<Sentence> sentences)
     {
@@ -178,8 +202,55 @@ public sealed class EntityRecognizer
                 for (int k = span.First; k < span.End && !span.Listed; k++)
                     if (InDecoded(decoded, k)) score = Math.Min(score, confidence[sentence.FirstToken + k]);
                 mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, tokenBase + a, tokenBase + b, sentenceBase + s, span.Label, score));
+                if (ws.Gathers) ws.Evidence.Add(Evidence(span, decoded, ws.Infos.AsSpan(sentence.FirstToken, sentence.EndToken - sentence.FirstToken), confidence[sentence.FirstToken..], score));
             }
         }
+    }
+
+    /// <summary>The sentence-level evidence on <paramref name="span"/>: <paramref name="infos"/> and <paramref name="confidence"/>
+    /// start at the sentence's first token; the document-level fields are filled once all mentions are known.</summary>
+    private static MentionEvidence Evidence(TaggedSpan span, List<(int First, int End, EntityLabel Label)> decoded,
+        ReadOnlySpan<TokenInfo> infos, ReadOnlySpan<float> confidence, float marginal)
+    {
+        int tokens = span.End - span.First, inDecoded = 0, firstPass = 0, context = 0, classes = 0, seen = 0;
+        float sum = 0;
+        bool caps = true, phrase = false, list = false, lowercase = false;
+        byte own = (byte)(1 + (int)span.Label);
+        for (int k = span.First; k < span.End; k++)
+        {
+            ref readonly TokenInfo info = ref infos[k];
+            if (InDecoded(decoded, k))
+            {
+                inDecoded++;
+                sum += confidence[k];
+            }
+            if (info.OwnLabel == own) firstPass++;
+            if (info.ContextLabel == own) context++;
+            if (info.Cluster >= 0) classes++;
+            if (info.KnownWord) seen++;
+            caps &= (info.Flags & (TokenFlags.AllCapitals | TokenFlags.InCapsSentence)) != 0 || (info.Flags & TokenFlags.HasLetter) == 0;
+            phrase |= info.Phrase > 0;
+            list |= info.ListParts != 0;
+            lowercase |= (info.DocumentCase & DocumentCase.Lowercase) != 0;
+        }
+        return new MentionEvidence
+        {
+            Marginal = marginal,
+            MeanMarginal = inDecoded > 0 ? sum / inDecoded : marginal,
+            Tokens = tokens,
+            Label = span.Label,
+            Listed = span.Listed,
+            CapsLine = caps,
+            SentenceStart = span.First == 0,
+            RuleChanged = !decoded.Contains((span.First, span.End, span.Label)),
+            FirstPassAgrees = (float)firstPass / tokens,
+            ContextAgrees = (float)context / tokens,
+            ClassCoverage = (float)classes / tokens,
+            InPhrase = phrase,
+            InList = list,
+            LowercaseElsewhere = lowercase,
+            SeenWords = (float)seen / tokens,
+        };
     }
 
     /// <summary>True when the tagger put token <paramref name="k"/> in a span: the tokens that score a mention (a rule
@@ -194,9 +265,9 @@ public sealed class EntityRecognizer
         return false;
     }
 
-    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores)
+    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores, FeatureIndex knownWords)
     {
-        public readonly DocumentFeaturizer Featurizer = new(classes, lexicon, described);
+        public readonly DocumentFeaturizer Featurizer = new(classes, lexicon, described, knownWords);
         public readonly StageRunner Runner = new(wordScores);
         public TokenInfo[] Infos = new TokenInfo[1024];
         public int[] Tags = new int[1024];
@@ -205,6 +276,11 @@ public sealed class EntityRecognizer
         public Sentence[] Sentences = [];
         public readonly List<(int First, int End, EntityLabel Label)> Decoded = [];
         public readonly List<TaggedSpan> Spans = [];
+        /// <summary>True while a document's mentions get evidence (asked for, or read by a calibrator).</summary>
+        public bool Gathers;
+        public readonly List<MentionEvidence> Evidence = [];
+        public readonly SurfaceAgreement Surfaces = new();
+        public readonly float[] Vector = new float[MentionEvidence.Count];
 
         /// <summary>Room for <paramref name="n"/> tokens and <paramref name="sentences"/> renumbered sentences, growing by
         /// doubling but not past <paramref name="cap"/> tokens (a part's most) unless <paramref name="n"/> needs it.</summary>

@@ -6,7 +6,8 @@ namespace Extractor.Recognition;
 /// <param name="SecondPass">The optional stage that also sees the first pass's labels across the document.</param>
 /// <param name="Classes">Word classes, when the stages use them.</param>
 /// <param name="Lists">Phrase lists (world places, subdivisions…) compiled into the model, when the stages use them.</param>
-public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null)
+/// <param name="Calibrator">Maps a mention's evidence to the probability it is right, when fitted (issue #21).</param>
+public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null, MentionCalibrator? Calibrator = null)
 {
     /// <summary>Whether any stage consults the project's word lists (the lexicon, which then carries <see cref="Lists"/>).</summary>
     public bool UsesLexicon => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;

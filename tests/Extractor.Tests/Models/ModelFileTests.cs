@@ -94,6 +94,68 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
         Assert.Contains("7 characters", e.Message);
     }
 
+    [Fact]
+    public void RoundTrip_Calibrator_KeepsWeightsAndTable_AndScoresAsBefore()
+    {
+        var weights = new float[MentionEvidence.Count];
+        weights[0] = 0.8f;
+        weights[^1] = 1.5f;
+        var calibrator = new MentionCalibrator("test fit", weights, -0.25f, [-2f, 0f, 1.5f], [0.2f, 0.5f, 0.9f]);
+        var stream = new MemoryStream();
+        ModelWriter.Write(fixture.Model with { Calibrator = calibrator }, stream);
+
+        var read = ModelReader.Read(stream.ToArray(), "c.model").Calibrator!;
+
+        Assert.Equal("test fit", read.Description);
+        Assert.Equal(weights, read.Weights.ToArray());
+        Assert.Equal(-0.25f, read.Bias);
+        Assert.Equal([-2f, 0f, 1.5f], read.MapFrom.ToArray());
+        Assert.Equal([0.2f, 0.5f, 0.9f], read.MapTo.ToArray());
+        const string text = "Olga Petrova said in Lima that Nestle will grow .";
+        var tokens = PerceptronTrainerTests.Tokens(text);
+        Sentence[] sentences = [new(0, tokens.Length)];
+        var expected = new EntityRecognizer(fixture.Model with { Calibrator = calibrator }, null).Recognize(text, tokens, sentences);
+        var actual = new EntityRecognizer(ModelReader.Read(stream.ToArray(), "c.model"), null).Recognize(text, tokens, sentences);
+        Assert.Equal(expected, actual);
+        Assert.All(actual, m => Assert.Contains(m.Score, new[] { 0.2f, 0.5f, 0.9f }));
+    }
+
+    [Fact]
+    public void Read_CalibratorOverOtherEvidence_SaysRefit()
+    {
+        var calibrator = new MentionCalibrator("x", new float[MentionEvidence.Count], 0, [], []);
+        var stream = new MemoryStream();
+        ModelWriter.Write(fixture.Model with { Calibrator = calibrator }, stream);
+        var bytes = stream.ToArray();
+        // The feature names follow the description, each behind its length; rename the first ("marginal", 8 bytes) so
+        // this build no longer computes it.
+        int at = bytes.AsSpan().IndexOf("\bmarginal"u8) + 1;
+        bytes[at] = (byte)'M';
+        Reseal(bytes);
+
+        var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "c.model"));
+
+        Assert.StartsWith("c.model: the calibrator reads evidence (Marginal,", e.Message);
+        Assert.Contains("refit it with extractor-calibrate", e.Message);
+    }
+
+    [Fact]
+    public void Read_FormatVersion3_HasNoCalibrator()
+    {
+        var bytes = Bytes();
+        // Version 3 is version 4 without the calibrator's presence byte at the end of the payload.
+        Assert.Equal(0, bytes[^1]);
+        bytes = bytes[..^1];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 3);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16), bytes.Length - ModelFormat.HeaderLength);
+        Reseal(bytes);
+
+        var read = ModelReader.Read(bytes, "v3.model");
+
+        Assert.Null(read.Calibrator);
+        Assert.Equal(fixture.Model.Info, read.Info);
+    }
+
     /// <summary>The fixture's model with "Lima" (class 0101) and "said" (class 11), as file bytes.</summary>
     private byte[] WithTwoClassWords()
     {

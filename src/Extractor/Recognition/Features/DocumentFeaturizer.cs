@@ -17,14 +17,18 @@ internal sealed class DocumentFeaturizer
     // What Describe makes of a word depends on its text alone, and news repeats its words: computing it once
     // per word type saves a dozen hashes and the class and word-list lookups at every later occurrence.
     private readonly DescriptionCache _described;
+    private readonly FeatureIndex? _knownWords;
 
     /// <summary>A featurizer; <paramref name="described"/> may be shared with other threads' featurizers of the same
-    /// <paramref name="classes"/> and <paramref name="lexicon"/> (default: a cache of its own).</summary>
-    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon, DescriptionCache? described = null)
+    /// <paramref name="classes"/>, <paramref name="lexicon"/> and <paramref name="knownWords"/> (default: a cache of its
+    /// own). With <paramref name="knownWords"/> (a stage's feature index), <see cref="TokenInfo.KnownWord"/> says whether
+    /// the word's own feature has a weight there, for the mention evidence of a calibrated model.</summary>
+    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon, DescriptionCache? described = null, FeatureIndex? knownWords = null)
     {
         _classes = classes;
         _lexicon = lexicon;
         _described = described ?? new DescriptionCache();
+        _knownWords = knownWords;
     }
 
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>
@@ -94,6 +98,8 @@ internal sealed class DocumentFeaturizer
             info.Cluster = ClusterOfOtherCase(word, flags);
         info.Gazetteer = _lexicon?.Hits(word) ?? GazetteerHits.None;
         if (_lexicon?.Lists is not null) info.Folded = PhraseLists.Fold(word);
+        // Once per word type (the description is cached), so the index's cache misses are not paid per token.
+        info.KnownWord = _knownWords is not null && _knownWords.RowOf(FeatureExtractor.WordFeature(info)) >= 0;
     }
 
     /// <summary>Marks, per phrase list, the longest listed name starting at each capitalized token, left to right

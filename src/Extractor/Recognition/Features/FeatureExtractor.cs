@@ -50,6 +50,9 @@ internal sealed class FeatureExtractor
         return n;
     }
 
+    /// <summary>The id of the token's exact-word feature: a model that has a weight for it met the word in training.</summary>
+    public static ulong WordFeature(in TokenInfo t) => StableHash.Combine(2, t.Word);
+
     /// <summary>Writes the features that token <paramref name="t"/> contributes to the token <paramref name="offset"/>
     /// places after it (its own word at 0, its left neighbour's word at −1, ...); returns how many.</summary>
     /// <remarks>These read only values derived from the word's own text (never flags, sentence position or
@@ -62,7 +65,7 @@ internal sealed class FeatureExtractor
         {
             case 0:
                 f[n++] = StableHash.Combine(1, 0);
-                f[n++] = StableHash.Combine(2, t.Word);
+                f[n++] = WordFeature(t);
                 f[n++] = StableHash.Combine(3, t.Lower);
                 if ((_set & FeatureSet.Shape) != 0)
                 {

@@ -30,6 +30,9 @@ internal struct TokenInfo
     public byte ContextLabel;
     /// <summary>First-pass label given to this very token (0 = outside, 1 + label otherwise).</summary>
     public byte OwnLabel;
+    /// <summary>The word's own feature has a weight in the model's first pass (set only when the featurizer is given
+    /// that index); read by the mention evidence, never by a feature template.</summary>
+    public bool KnownWord;
 }
 
 /// <summary>Hits in the project's word lists for one token.</summary>

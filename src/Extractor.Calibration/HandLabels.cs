@@ -1,0 +1,47 @@
+using System.IO.Compression;
+using Extractor.Recognition;
+using Extractor.Text;
+using Extractor.Tokenization;
+using Extractor.Training;
+
+namespace Extractor.Calibration;
+
+/// <summary>
+/// The shifted-domain check: lines of the BBC 2004–2005 text with hand labels kept as offsets only
+/// (<c>models/calibration/bbc-2004-labels.tsv</c>), tagged as <c>extractor extract</c> tags a document.
+/// </summary>
+internal static class HandLabels
+{
+    /// <summary>The labelled lines of <paramref name="corpus"/> (every 200th from the 100th) as scored documents, with
+    /// the gold spans of <paramref name="labels"/> mapped to tokens; a label off token edges is an error.</summary>
+    public static List<ConllDocument> Read(string labels, string corpus)
+    {
+        var gold = File.ReadLines(labels).Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t'))
+            .Select(c => (Line: int.Parse(c[0]), Start: int.Parse(c[1]), End: int.Parse(c[2]), Label: Label(c[3], labels)))
+            .ToLookup(g => g.Line);
+        var documents = new List<ConllDocument>();
+        using var reader = new StreamReader(new GZipStream(File.OpenRead(corpus), CompressionMode.Decompress));
+        var tokenizer = new Tokenizer();
+        var splitter = new SentenceSplitter();
+        int number = 0;
+        for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
+        {
+            if (++number % 200 != 100) continue;
+            var tokens = new List<Token>();
+            tokenizer.Tokenize(text, tokens);
+            var sentences = new List<Sentence>();
+            splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+            var spans = gold[number].Select(g =>
+            {
+                int first = tokens.FindIndex(t => t.Start == g.Start), last = tokens.FindIndex(t => t.End == g.End);
+                if (first < 0 || last < first) throw new InvalidDataException($"{labels}: line {number} label {g.Start}-{g.End} is not on token edges");
+                return new LabeledSpan(first, last + 1, g.Label);
+            }).ToArray();
+            documents.Add(new ConllDocument(text, [.. tokens], [.. sentences], spans, false));
+        }
+        return documents;
+    }
+
+    private static EntityLabel Label(string name, string file) =>
+        EntityLabels.TryParseConll(name, out var label) ? label : throw new InvalidDataException($"{file}: unknown type {name}");
+}
