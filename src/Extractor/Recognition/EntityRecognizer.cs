@@ -104,6 +104,7 @@ public sealed class EntityRecognizer
     private void Calibrate(Workspace ws, string text, List<Mention> mentions, int from)
     {
         ws.Surfaces.Add(text, mentions, ws.Evidence, from);
+        for (int i = from; i < mentions.Count; i++) ws.Evidence[i] = ws.Evidence[i] with { PartKnownNames = ws.Featurizer.KnownNameShare };
         if (_calibrator is not { } calibrator) return;
         var vector = ws.Vector.AsSpan();
         for (int i = from; i < mentions.Count; i++)

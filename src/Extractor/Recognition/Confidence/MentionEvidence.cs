@@ -16,6 +16,7 @@ public readonly record struct MentionEvidence
         "marginal", "mean-marginal", "tokens", "per", "org", "loc", "misc", "caps-line", "sentence-start",
         "rule-changed", "first-pass-agrees", "context-agrees", "class-coverage", "in-phrase", "in-list",
         "lowercase-elsewhere", "same-surface", "surface-agrees", "seen-words",
+        "part-known-names",
     ];
 
     /// <summary>Length of the vector <see cref="Write"/> fills.</summary>
@@ -73,6 +74,10 @@ public readonly record struct MentionEvidence
     /// about in training (a word seen only where it taught nothing keeps no weight).</summary>
     public float SeenWords { get; init; }
 
+    /// <summary>Share of the part's capitalized words (mid-sentence, outside all-caps lines) that have a weight in
+    /// the model: low in text whose names the tagger never met, whatever this mention is.</summary>
+    public float PartKnownNames { get; init; }
+
     /// <summary>Writes the features, in the order of <see cref="Names"/>, to <paramref name="vector"/>.</summary>
     public void Write(Span<float> vector)
     {
@@ -95,5 +100,6 @@ public readonly record struct MentionEvidence
         vector[16] = MathF.Log(1 + SameSurface);
         vector[17] = SurfaceAgrees;
         vector[18] = SeenWords;
+        vector[19] = PartKnownNames;
     }
 }

@@ -31,6 +31,10 @@ internal sealed class DocumentFeaturizer
         _knownWords = knownWords;
     }
 
+    /// <summary>After <see cref="Fill"/>: the share of the capitalized words written mid-sentence (outside all-caps
+    /// lines) whose <see cref="TokenInfo.KnownWord"/> is set; 1 when there are none.</summary>
+    public float KnownNameShare { get; private set; } = 1f;
+
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>
     public void Fill(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<TokenInfo> infos)
     {
@@ -253,9 +257,12 @@ internal sealed class DocumentFeaturizer
     private void AddDocumentCase(Span<TokenInfo> infos)
     {
         _case.Clear();
+        int names = 0, known = 0;
         foreach (ref readonly var t in infos)
         {
             int mid = IsCapitalizedMidSentence(t) ? 1 : 0;
+            names += mid;
+            if (mid == 1 && t.KnownWord) known++;
             int lower = (t.Flags & TokenFlags.AllLower) != 0 ? 1 : 0;
             if (mid + lower == 0) continue;
             ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_case, t.Lower, out _);
@@ -269,6 +276,7 @@ internal sealed class DocumentFeaturizer
             int lower = c.Lower - ((t.Flags & TokenFlags.AllLower) != 0 ? 1 : 0);
             t.DocumentCase = (mid > 0 ? DocumentCase.CapitalizedMidSentence : 0) | (lower > 0 ? DocumentCase.Lowercase : 0);
         }
+        KnownNameShare = names == 0 ? 1f : (float)known / names;
     }
 
     private static bool IsCapitalizedMidSentence(in TokenInfo t) =>

@@ -42,7 +42,7 @@ public class MentionCalibratorTests
     public void Probability_ReadsTheEvidenceItIsGiven()
     {
         // Weight only on seen-words: a mention of words the tagger knows scores higher than one it never met.
-        var calibrator = new MentionCalibrator("seen", Weights((MentionEvidence.Count - 1, 4f)), -2f, [], []);
+        var calibrator = new MentionCalibrator("seen", Weights((Array.IndexOf(MentionEvidence.Names, "seen-words"), 4f)), -2f, [], []);
         var scratch = new float[MentionEvidence.Count];
         float known = calibrator.Probability(new MentionEvidence { Marginal = 0.8f, Tokens = 2, SeenWords = 1 }, scratch);
         float fresh = calibrator.Probability(new MentionEvidence { Marginal = 0.8f, Tokens = 2, SeenWords = 0 }, scratch);
@@ -92,6 +92,26 @@ public class MentionCalibratorTests
         Assert.Equal(0f, evidence[trump].SeenWords);
         Assert.True(evidence[trump].SameSurface >= 5);
         Assert.Equal(1f, evidence[trump].SurfaceAgrees);
+    }
+
+    [Fact]
+    public void Evidence_PartKnownNames_IsLowerWhereTheNamesAreNew()
+    {
+        // The same sentence frame, once with names of 1996 Reuters news and once with names it never held.
+        const string known = "Officials in Paris said Clinton and Yeltsin met the German and French ministers in London on Monday.";
+        const string fresh = "Officials in Kandahar said Zelenskyy and Witkoff met the Houthi and Wagner commanders in Hodeidah on Monday.";
+        float Share(string text)
+        {
+            var (tokens, sentences) = Tokenized(text);
+            var evidence = new List<MentionEvidence>();
+            new EntityRecognizer(ShippedModel.Model, Lexicon.Default).Recognize(text, tokens, sentences, evidence);
+            Assert.NotEmpty(evidence);
+            Assert.All(evidence, e => Assert.Equal(evidence[0].PartKnownNames, e.PartKnownNames));
+            return evidence[0].PartKnownNames;
+        }
+
+        Assert.True(Share(known) > 0.8f, $"known names: {Share(known)}");
+        Assert.True(Share(fresh) < 0.5f, $"new names: {Share(fresh)}");
     }
 
     [Fact]
