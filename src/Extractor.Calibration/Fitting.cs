@@ -35,33 +35,20 @@ internal static class Fitting
     /// where each threshold is the lowest <paramref name="x"/> of its block; equal inputs share one block.</summary>
     public static (float[] From, float[] To) Isotonic(IReadOnlyList<double> x, IReadOnlyList<bool> y)
     {
-        var order = Enumerable.Range(0, x.Count).OrderBy(i => x[i]).ToArray();
-        var start = new List<double>();
-        var sum = new List<double>();
-        var count = new List<double>();
-        foreach (int i in order)
+        // Equal inputs first become one point, so pooling can never split them between two steps.
+        var points = Enumerable.Range(0, x.Count).GroupBy(i => x[i]).OrderBy(g => g.Key)
+            .Select(g => (Start: g.Key, Sum: (double)g.Count(i => y[i]), Count: (double)g.Count()));
+        var blocks = new List<(double Start, double Sum, double Count)>();
+        foreach (var point in points)
         {
-            double v = y[i] ? 1 : 0;
-            if (start.Count > 0 && start[^1] == x[i])
+            blocks.Add(point);
+            while (blocks.Count > 1 && blocks[^2].Sum / blocks[^2].Count >= blocks[^1].Sum / blocks[^1].Count)
             {
-                sum[^1] += v;
-                count[^1]++;
-            }
-            else
-            {
-                start.Add(x[i]);
-                sum.Add(v);
-                count.Add(1);
-            }
-            while (start.Count > 1 && sum[^2] / count[^2] >= sum[^1] / count[^1])
-            {
-                sum[^2] += sum[^1];
-                count[^2] += count[^1];
-                start.RemoveAt(start.Count - 1);
-                sum.RemoveAt(sum.Count - 1);
-                count.RemoveAt(count.Count - 1);
+                var (start, sum, count) = blocks[^2];
+                blocks[^2] = (start, sum + blocks[^1].Sum, count + blocks[^1].Count);
+                blocks.RemoveAt(blocks.Count - 1);
             }
         }
-        return (start.Select(s => (float)s).ToArray(), sum.Zip(count, (s, c) => (float)(s / c)).ToArray());
+        return (blocks.Select(b => (float)b.Start).ToArray(), blocks.Select(b => (float)(b.Sum / b.Count)).ToArray());
     }
 }

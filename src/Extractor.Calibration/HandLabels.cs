@@ -12,7 +12,7 @@ namespace Extractor.Calibration;
 /// </summary>
 internal static class HandLabels
 {
-    /// <summary>The labelled lines of <paramref name="corpus"/> (every 200th from the 100th) as scored documents, with
+    /// <summary>The labelled lines of <paramref name="corpus"/> (see <see cref="IsLabelled"/>) as scored documents, with
     /// the gold spans of <paramref name="labels"/> mapped to tokens; a label off token edges is an error.</summary>
     public static List<ConllDocument> Read(string labels, string corpus)
     {
@@ -26,7 +26,7 @@ internal static class HandLabels
         int number = 0;
         for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
         {
-            if (++number % 200 != 100) continue;
+            if (!IsLabelled(++number)) continue;
             var tokens = new List<Token>();
             tokenizer.Tokenize(text, tokens);
             var sentences = new List<Sentence>();
@@ -41,6 +41,10 @@ internal static class HandLabels
         }
         return documents;
     }
+
+    /// <summary>The lines the labels cover, whether or not they hold a name: every 200th from the 100th, and every
+    /// 400th from the 200th (the second batch), 1-based.</summary>
+    private static bool IsLabelled(int line) => line % 200 == 100 || line % 400 == 200;
 
     private static EntityLabel Label(string name, string file) =>
         EntityLabels.TryParseConll(name, out var label) ? label : throw new InvalidDataException($"{file}: unknown type {name}");
