@@ -19,7 +19,7 @@ internal interface IFitted
 /// <summary>The calibration methods compared (docs/experiments.md, issue #21).</summary>
 internal static class Methods
 {
-    public static readonly string[] Names =
+    public static IReadOnlyList<string> Names { get; } =
         ["raw", "platt", "isotonic", "logistic", "logistic+isotonic", "fasttree", "fasttree+isotonic", "unseen:logistic+isotonic", "unseen:isotonic"];
 
     /// <summary>Fits method <paramref name="name"/>; an <c>unseen:</c> prefix fits it on the mentions of unseen names only.</summary>

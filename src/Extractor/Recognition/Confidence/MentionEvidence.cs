@@ -11,7 +11,7 @@ namespace Extractor.Recognition;
 public readonly record struct MentionEvidence
 {
     /// <summary>The features in vector order.</summary>
-    public static readonly string[] Names =
+    public static IReadOnlyList<string> Names { get; } =
     [
         "marginal", "mean-marginal", "tokens", "per", "org", "loc", "misc", "caps-line", "sentence-start",
         "rule-changed", "first-pass-agrees", "context-agrees", "class-coverage", "in-phrase", "in-list",
@@ -20,7 +20,7 @@ public readonly record struct MentionEvidence
     ];
 
     /// <summary>Length of the vector <see cref="Write"/> fills.</summary>
-    public static int Count => Names.Length;
+    public static int Count => Names.Count;
 
     /// <summary>The lowest marginal over the tokens the tagger put in the span (the raw score).</summary>
     public float Marginal { get; init; }

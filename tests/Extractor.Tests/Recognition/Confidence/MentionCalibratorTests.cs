@@ -42,7 +42,7 @@ public class MentionCalibratorTests
     public void Probability_ReadsTheEvidenceItIsGiven()
     {
         // Weight only on seen-words: a mention of words the tagger knows scores higher than one it never met.
-        var calibrator = new MentionCalibrator("seen", Weights((Array.IndexOf(MentionEvidence.Names, "seen-words"), 4f)), -2f, [], []);
+        var calibrator = new MentionCalibrator("seen", Weights((MentionEvidence.Names.ToList().IndexOf("seen-words"), 4f)), -2f, [], []);
         var scratch = new float[MentionEvidence.Count];
         float known = calibrator.Probability(new MentionEvidence { Marginal = 0.8f, Tokens = 2, SeenWords = 1 }, scratch);
         float fresh = calibrator.Probability(new MentionEvidence { Marginal = 0.8f, Tokens = 2, SeenWords = 0 }, scratch);
