@@ -43,8 +43,7 @@ internal static class JackknifedMentions
                 var span = new LabeledSpan(mentions[i].FirstToken, mentions[i].EndToken, mentions[i].Label);
                 var vector = new float[MentionEvidence.Count];
                 evidence[i].Write(vector);
-                string surface = string.Join(' ', doc.Tokens[span.First..span.End].Select(t => t.Of(doc.Text).ToString()));
-                yield return new MentionRecord(fold, d, vector, gold.Contains(span), seen is not null && !seen.Contains(surface));
+                yield return new MentionRecord(fold, d, vector, gold.Contains(span), seen is not null && !seen.Contains(Evaluation.Surface(doc, span)));
             }
         }
     }

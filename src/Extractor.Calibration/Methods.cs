@@ -135,14 +135,15 @@ internal static class Methods
     private sealed class Trees(MLContext ml, ITransformer model, (float[] From, float[] To)? isotonic) : IFitted
     {
         private readonly PredictionEngine<Rows.Row, Rows.Scored> _engine = ml.Model.CreatePredictionEngine<Rows.Row, Rows.Scored>(model, inputSchemaDefinition: Rows.Schema());
+        // Only its step table is used: the trees' score goes straight to Map.
+        private readonly MentionCalibrator? _table = isotonic is { } t ? new("", new float[MentionEvidence.Count], 0, t.From, t.To) : null;
 
         public float Score(MentionRecord r) => _engine.Predict(Rows.Of(r)).Score;
 
         public float Probability(MentionRecord record)
         {
             var p = _engine.Predict(Rows.Of(record));
-            if (isotonic is not { } table) return p.Probability;
-            return new MentionCalibrator("", new float[MentionEvidence.Count], 0, table.From, table.To).Map(p.Score);
+            return _table is null ? p.Probability : _table.Map(p.Score);
         }
 
         // The library evaluates linear scores only; trees would need a tree evaluator in the model format first.

@@ -15,8 +15,11 @@ for (int i = 0; i < args.Length; i += 2)
     options[args[i][2..]] = args[i + 1];
 }
 string? Option(string name) => options.GetValueOrDefault(name);
-if (Option("cv") is not { } cv || options.Keys.Except(["cv", "model", "seen", "labels", "text", "method", "output"]).FirstOrDefault() is { } unknown)
-    return Usage(options.ContainsKey("cv") ? $"unknown option --{Unknown(options)}" : "--cv is required");
+if (options.Keys.Except(["cv", "model", "seen", "labels", "text", "method", "output"]).FirstOrDefault() is { } unknown)
+    return Usage($"unknown option --{unknown}");
+if (Option("cv") is not { } cv) return Usage("--cv is required");
+if (Option("method") is { } named && !Methods.Names.Contains(named))
+    return Usage($"unknown method {named} (one of {string.Join(", ", Methods.Names)})");
 if ((Option("labels") is null) != (Option("text") is null) || (Option("labels") is not null && (Option("model") is null || Option("seen") is null)))
     return Usage("--labels needs --text, --model and --seen");
 if ((Option("method") is null) != (Option("output") is null) || (Option("output") is not null && Option("model") is null))
@@ -96,9 +99,6 @@ string settings = target.Info.Settings.Split(" scores=")[0] + $" scores={method}
 ModelWriter.WriteFile(target with { Calibrator = calibrator, Info = target.Info with { Settings = settings } }, Option("output")!);
 Console.WriteLine($"wrote {Option("output")}: {description}");
 return 0;
-
-static string Unknown(Dictionary<string, string> options) =>
-    options.Keys.Except(["cv", "model", "seen", "labels", "text", "method", "output"]).First();
 
 static int Usage(string problem)
 {

@@ -104,7 +104,6 @@ public sealed class EntityRecognizer
     private void Calibrate(Workspace ws, string text, List<Mention> mentions, int from)
     {
         ws.Surfaces.Add(text, mentions, ws.Evidence, from);
-        for (int i = from; i < mentions.Count; i++) ws.Evidence[i] = ws.Evidence[i] with { PartKnownNames = ws.Featurizer.KnownNameShare };
         if (_calibrator is not { } calibrator) return;
         var vector = ws.Vector.AsSpan();
         for (int i = from; i < mentions.Count; i++)
@@ -203,15 +202,16 @@ public sealed class EntityRecognizer
                 for (int k = span.First; k < span.End && !span.Listed; k++)
                     if (InDecoded(decoded, k)) score = Math.Min(score, confidence[sentence.FirstToken + k]);
                 mentions.Add(new Mention(tokens[a].Start, tokens[b - 1].End, tokenBase + a, tokenBase + b, sentenceBase + s, span.Label, score));
-                if (ws.Gathers) ws.Evidence.Add(Evidence(span, decoded, ws.Infos.AsSpan(sentence.FirstToken, sentence.EndToken - sentence.FirstToken), confidence[sentence.FirstToken..], score));
+                if (ws.Gathers) ws.Evidence.Add(Evidence(span, decoded, ws.Infos.AsSpan(sentence.FirstToken, sentence.EndToken - sentence.FirstToken), confidence[sentence.FirstToken..], score, ws.Featurizer.KnownNameShare));
             }
         }
     }
 
-    /// <summary>The sentence-level evidence on <paramref name="span"/>: <paramref name="infos"/> and <paramref name="confidence"/>
-    /// start at the sentence's first token; the document-level fields are filled once all mentions are known.</summary>
+    /// <summary>The evidence on <paramref name="span"/> that its sentence and part give (<paramref name="infos"/> and
+    /// <paramref name="confidence"/> start at the sentence's first token); the same-surface fields wait until all the
+    /// part's mentions are known (<see cref="Calibrate"/>).</summary>
     private static MentionEvidence Evidence(TaggedSpan span, List<(int First, int End, EntityLabel Label)> decoded,
-        ReadOnlySpan<TokenInfo> infos, ReadOnlySpan<float> confidence, float marginal)
+        ReadOnlySpan<TokenInfo> infos, ReadOnlySpan<float> confidence, float marginal, float partKnownNames)
     {
         int tokens = span.End - span.First, inDecoded = 0, firstPass = 0, context = 0, classes = 0, seen = 0;
         float sum = 0;
@@ -251,6 +251,7 @@ public sealed class EntityRecognizer
             InList = list,
             LowercaseElsewhere = lowercase,
             SeenWords = (float)seen / tokens,
+            PartKnownNames = partKnownNames,
         };
     }
 

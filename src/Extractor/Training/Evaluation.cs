@@ -99,7 +99,8 @@ public static class Evaluation
         return scorer;
     }
 
-    private static string Surface(ConllDocument doc, LabeledSpan span) =>
+    /// <summary>A span's surface as the unseen-name proxy compares it: its tokens joined by single spaces.</summary>
+    public static string Surface(ConllDocument doc, LabeledSpan span) =>
         string.Join(' ', doc.Tokens[span.First..span.End].Select(t => t.Of(doc.Text).ToString()));
 
     /// <summary>Writes the conlleval-style table: a header, one row per label, and the overall row.</summary>
