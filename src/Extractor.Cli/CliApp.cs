@@ -50,6 +50,16 @@ internal static class CliApp
         A closed output pipe (`extractor extract big/ | head`) ends the run quietly with 0.
         """;
 
+    /// <summary>System.CommandLine's conversion error for a path option (<c>-o ""</c>) names a .NET type; users get the option and the reason.</summary>
+    private static string Plain(string message)
+    {
+        const string Prefix = "Cannot parse argument '", Middle = "' for option '", Type = "' as expected type 'System.IO.FileInfo";
+        int middle = message.IndexOf(Middle, StringComparison.Ordinal), type = message.IndexOf(Type, StringComparison.Ordinal);
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal) || middle < 0 || type < middle) return message;
+        string value = message[Prefix.Length..middle], option = message[(middle + Middle.Length)..type];
+        return value.Length == 0 ? $"{option}: an empty file name; give a file name" : $"{option}: '{value}' is not a usable file name";
+    }
+
     /// <summary>Parses and runs <paramref name="args"/>; <paramref name="cancel"/> is signalled on Ctrl-C or SIGTERM (Program.cs owns the signals, so tests can interrupt a run in-process).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, StdinProvider? stdin = null, CancellationToken cancel = default)
     {
@@ -74,7 +84,7 @@ internal static class CliApp
             if (parse.Errors.Count > 0 && parse.Action is not (HelpWithExamples or VersionAction))
             {
                 // Usage errors exit 2 (System.CommandLine's default is 1, which here means "some inputs failed").
-                foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
+                foreach (var e in parse.Errors) error.WriteLine($"error: {Plain(e.Message)}");
                 error.WriteLine("Run 'extractor --help' (or 'extractor COMMAND --help') for usage and examples.");
                 return ExitCodes.Usage;
             }

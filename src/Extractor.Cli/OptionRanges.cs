@@ -48,6 +48,21 @@ internal static class OptionRanges
         return option;
     }
 
+    /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/>, or unset: a gate given NaN or -5
+    /// could never fail, so such a value is a usage error rather than a check that always passes.</summary>
+    public static Option<double?> Within(this Option<double?> option, double min, double max)
+    {
+        option.CustomParser = r =>
+        {
+            var token = Token(r);
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= min && value <= max)
+                return value;
+            r.AddError($"{option.Name}: '{token}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        };
+        return option;
+    }
+
     /// <summary><c>--shard K/N</c>: this worker's part of the input set; a bad value is a usage error.</summary>
     public static Option<Shard?> ShardOption() => new("--shard")
     {

@@ -12,12 +12,4 @@ internal sealed class UserErrorException(string message, int exitCode = ExitCode
         try { return read(); }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException) { throw new UserErrorException(e.Message); }
     }
-
-    /// <summary>Before a long job (training, clustering) starts: the folder that would hold <paramref name="file"/> must
-    /// exist, or minutes to an hour of work would be thrown away when the result is written.</summary>
-    public static void RequireFolderOf(FileInfo file)
-    {
-        if (file.Directory is { Exists: false } folder)
-            throw new UserErrorException($"{file}: cannot write there: folder {folder.FullName} does not exist");
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Extractor.IO;
+using Extractor.IO.Sources;
 using Extractor.Clustering;
 using Extractor.Tokenization;
 
@@ -34,23 +35,23 @@ internal static class ClustersCommand
         command.SetAction((parse, cancel) =>
         {
             var files = parse.GetRequiredValue(input);
-            if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{missing}: no such file");
-            UserErrorException.RequireFolderOf(parse.GetRequiredValue(output));
+            if (files.FirstOrDefault(f => !f.Exists) is { } missing) throw new UserErrorException($"{DiagnosticText.Escape(missing.ToString())}: no such file");
+            // Checked before the hour of clustering: never one of the inputs, never a folder or a missing one.
+            var target = OutputFiles.Check(parse.GetRequiredValue(output).ToString(), files.Select(f => f.ToString()));
             var stdout = parse.InvocationConfiguration.Output;
             var clock = Stopwatch.StartNew();
-            var options = new ClusterJobOptions([.. files.Select(f => f.FullName)], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
+            var options = new ClusterJobOptions([.. files.Select(f => f.ToString())], parse.GetValue(clusters), parse.GetValue(minCount), parse.GetValue(maxTokens),
                 parse.GetValue(algorithm), parse.GetValue(seed), parse.GetValue(contextWords), parse.GetValue(assignMinCount),
                 parse.GetValue(phrases));
             // Checked here rather than in a validator, where options left at their defaults read as unset.
             if (options.Problem() is { } problem) throw new UserErrorException(problem);
             var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
-            var result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel);
-            var target = parse.GetRequiredValue(output);
-            string temp = target.FullName + ".tmp";
-            using (var writer = new StreamWriter(temp) { NewLine = "\n" }) result.Write(writer);
-            File.Move(temp, target.FullName, overwrite: true);
-            stdout.WriteLine($"wrote {target.FullName}: {result.WordCount} words in {result.Count} clusters ({clock.Elapsed.TotalMinutes:F1} min)");
+            WordClusters result;
+            try { result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel); }
+            catch (InvalidDataException e) { throw new UserErrorException(e.Message, ExitCodes.PartialFailure); }
+            OutputFiles.Write(target, writer => result.Write(writer));
+            stdout.WriteLine($"wrote {Path.GetFullPath(target.File)}: {result.WordCount} words in {result.Count} clusters ({clock.Elapsed.TotalMinutes:F1} min)");
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

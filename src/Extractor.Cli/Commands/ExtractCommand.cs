@@ -7,6 +7,7 @@ using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Recognition;
+using Extractor.Lexicons;
 using Extractor.Resolution;
 using Extractor.Tokenization;
 
@@ -61,8 +62,17 @@ internal static class ExtractCommand
             var missing = DocumentSource.FindMissing(given);
             if (missing.Count > 0) throw new UserErrorException($"{DiagnosticText.Escape(missing[0])}: no such file or folder");
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
-            var target = outFile is null ? null : CheckTarget(outFile.ToString(), given);
-            var userLexicon = UserErrorException.Reading(() => LexiconFiles.Load(parse.GetValue(lexicons)));
+            var lexiconFiles = parse.GetValue(lexicons) ?? [];
+            var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()]);
+            // On a thread of its own, so a lexicon that is a named pipe with no writer yet (--lexicon <(...)) cannot
+            // hold the process past Ctrl-C or SIGTERM: open(2) on a FIFO waits and cannot be cancelled from inside.
+            EntityLexicon? userLexicon = null;
+            try { if (lexiconFiles.Length > 0) userLexicon = await Task.Run(() => UserErrorException.Reading(() => LexiconFiles.Load(lexiconFiles))).WaitAsync(cancel); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("interrupted: while reading --lexicon");
+                return ExitCodes.Interrupted;
+            }
             var options = new ExtractOptions(
                 given,
                 new SourceOptions
@@ -128,13 +138,6 @@ internal static class ExtractCommand
             io.Error.WriteLine((summary.Interrupted ? "interrupted: " : "extracted ") + summary.Describe(clock.Elapsed));
         if (summary.Interrupted) return ExitCodes.Interrupted;
         return summary.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
-    }
-
-    /// <summary>The <c>-o</c> target checked before anything runs: a folder, an input or a file that may not be written stops the command (exit 2).</summary>
-    internal static OutputTarget CheckTarget(string path, IReadOnlyList<string> inputs)
-    {
-        try { return OutputTarget.Check(path, inputs); }
-        catch (OutputTargetException e) { throw new UserErrorException($"{DiagnosticText.Escape(path)}: cannot write output: {e.Message}"); }
     }
 }
 

@@ -24,9 +24,12 @@ internal static class MergeCommand
         command.SetAction(parse =>
         {
             var files = parse.GetRequiredValue(paths).Select(f => f.ToString()).ToArray();
-            if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing) throw new UserErrorException($"{DiagnosticText.Escape(missing)}: no such file");
+            if (files.FirstOrDefault(f => f.StartsWith('-') && !Path.Exists(f)) is { } unknown)
+                throw new UserErrorException($"unknown option '{DiagnosticText.Escape(unknown)}' (see 'extractor merge --help')");
+            if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+                throw new UserErrorException($"{DiagnosticText.Escape(missing)}: {(Directory.Exists(missing) ? "is a folder; give corpus tables" : "no such file")}");
             var outFile = parse.GetValue(output)?.ToString() is { } o && o != "-" ? o : null;
-            var target = outFile is null ? null : ExtractCommand.CheckTarget(outFile, files);
+            var target = outFile is null ? null : OutputFiles.Check(outFile, files);
             var (entities, read) = Read(files);
             var chosen = parse.GetValue(format) ?? (outFile is null ? read : OutputFormats.FromPath(outFile));
             var options = new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.IO;
+using Extractor.IO.Sources;
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Training;
@@ -41,15 +42,19 @@ internal static class TrainCommand
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(encoding),
                 features, parse.GetValue(minCount), parse.GetValue(folds));
             var stdout = parse.InvocationConfiguration.Output;
-            UserErrorException.RequireFolderOf(parse.GetRequiredValue(output));
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);
             var classFiles = parse.GetValue(clusters) ?? [];
-            var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
             var listSpecs = parse.GetValue(lists) ?? [];
+            // Checked before the minutes of training: never one of the files read, never a folder or a missing one.
+            var target = OutputFiles.Check(parse.GetRequiredValue(output).ToString(),
+                [trainFile.ToString(), devFile.ToString(), .. classFiles.Select(f => f.ToString()), .. listSpecs.Select(l => l[(l.IndexOf('=') + 1)..])]);
+            var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
             var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, new Extractor.Tokenization.Tokenizer())));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
+            RequireEntities(trainFile, trainDocs);
+            RequireEntities(devFile, devDocs);
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
             var trainer = new PerceptronTrainer(options, classes, lexicon);
             stdout.WriteLine($"settings: {trainer.Options.Describe()}{(classes is null ? "" : $" classes={classes.WordCount} words")}");
@@ -58,13 +63,21 @@ internal static class TrainCommand
                 : string.Create(CultureInfo.InvariantCulture, $"{r.Stage} epoch {r.Epoch,2}: dev F1 {r.DevF1:F2} ({r.Elapsed.TotalSeconds:F0} s)")), stdout);
             string data = $"{trainFile.Name} ({trainDocs.Sum(d => d.Tokens.Length)} tokens), dev {devFile.Name}{(classes is null ? "" : $", classes {string.Join(" + ", classFiles.Select(f => f.Name))}")}{(listSpecs.Length == 0 ? "" : $", lists {string.Join(" + ", listSpecs.Select(l => l.Split('=')[0] + ":" + Path.GetFileName(l[(l.IndexOf('=') + 1)..])))}")}";
             var model = trainer.Train(trainDocs, devDocs, data, progress);
-            var outFile = parse.GetRequiredValue(output);
-            ModelWriter.WriteFile(model, outFile.FullName);
-            outFile.Refresh();
+            OutputFiles.Write(target, stream => ModelWriter.Write(model, stream));
+            var outFile = new FileInfo(target.File);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"kept dev F1 {model.Info.DevF1:F2}; wrote {outFile.FullName} ({outFile.Length / 1024.0 / 1024.0:F1} MB, {model.FirstPass.Index.Count + (model.SecondPass?.Index.Count ?? 0)} features)"));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Data with no entity in it trains a model that finds nothing, or picks its epoch by nothing: refused.</summary>
+    private static void RequireEntities(FileInfo file, List<ConllDocument> documents)
+    {
+        if (documents.Sum(d => d.Tokens.Length) == 0)
+            throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: no tokens; not CoNLL training data");
+        if (documents.All(d => d.Spans.Length == 0))
+            throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: no entity is labelled; a model trained or tuned on it would find nothing");
     }
 }

@@ -11,18 +11,39 @@ namespace Extractor.IO.Batch;
 public static class CorpusMerge
 {
     /// <summary>The merged entities of the tables in <paramref name="paths"/>, which must all be of one format, and that format.</summary>
-    /// <exception cref="InvalidDataException">A table is bad, or of another format than the first; the message names file and line.</exception>
+    /// <exception cref="InvalidDataException">A table is bad, of another format than the first, given twice (by path or
+    /// by identical content: it would double every count), or gives a name another code than an earlier table did;
+    /// the message names file and line.</exception>
     public static (IReadOnlyList<CorpusEntity> Entities, OutputFormat Format) Read(IReadOnlyList<string> paths)
     {
         var corpus = new CorpusAggregator();
+        var codes = new Dictionary<(EntityKind, string), (string Code, string Where)>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
         OutputFormat? first = null;
         foreach (var path in paths)
         {
-            var format = CorpusTableReader.FormatOf(path);
+            var (text, format) = CorpusTableReader.Load(path);
             first ??= format;
             if (format != first)
                 throw new InvalidDataException($"{path}: a {Name(format)} table, but {paths[0]} is {Name(first.Value)}; merge tables of one format");
-            foreach (var entity in CorpusTableReader.Read(path, format)) corpus.Add(entity);
+            // Shards of disjoint inputs never repeat a row, so a table seen before (the same file, or a copy) would only double its counts.
+            string key = Path.GetFullPath(path);
+            if (seen.TryGetValue(key, out var same)) throw new InvalidDataException($"{path}: given twice (as {same}); its counts would be added twice");
+            seen[key] = path;
+            bool hasRows = false;
+            foreach (var (entity, where) in CorpusTableReader.Read(path, text, format))
+            {
+                hasRows = true;
+                string at = $"{path}:{where}";
+                if (codes.TryGetValue((entity.Kind, entity.Name), out var earlier) && earlier.Code != entity.Code)
+                    throw new InvalidDataException($"{at}: {entity.Name} has code '{entity.Code}', but '{earlier.Code}' at {earlier.Where}; tables of different tool versions cannot be merged");
+                codes[(entity.Kind, entity.Name)] = (entity.Code, at);
+                corpus.Add(entity);
+            }
+            if (hasRows && contents.TryGetValue(text, out var copy))
+                throw new InvalidDataException($"{path}: the same table as {copy}; shards of disjoint inputs never give identical tables, so it would be counted twice");
+            contents[text] = path;
         }
         return (corpus.Entities(), first ?? OutputFormat.Csv);
     }

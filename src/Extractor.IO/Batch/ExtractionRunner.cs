@@ -29,7 +29,9 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
     {
         if (options.Target is null) return await WriteAsync(inputs, standardOutput, cancel);
         IOutputFile file;
-        try { file = options.Target.Open(); }
+        // A named pipe opens only once a reader comes; on a thread of its own, that wait yields to Ctrl-C and SIGTERM.
+        try { file = options.Target.IsSpecial ? await Task.Run(options.Target.Open).WaitAsync(cancel) : options.Target.Open(); }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { return new RunSummary { Interrupted = true }; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputTargetException(e is IOException io ? DiagnosticText.Reason(io) : "permission denied");

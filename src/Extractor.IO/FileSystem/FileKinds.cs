@@ -28,6 +28,9 @@ public static partial class FileKinds
     private const uint StatxType = 0x1;
     private const int StatxSize = 256;
     private const int ModeOffset = 28;
+    private const uint StatxIno = 0x100;
+    private const int InodeOffset = 32;
+    private const int DeviceMajorOffset = 136;
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int dirfd, string path, int flags, uint mask, Span<byte> buffer);
@@ -59,5 +62,23 @@ public static partial class FileKinds
         if (Directory.Exists(path)) return FileKind.Folder;
         if (!File.Exists(path)) return FileKind.Missing;
         return Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal) ? FileKind.Device : FileKind.Regular;
+    }
+
+    /// <summary>The device and inode of the file at <paramref name="path"/> (links followed), or null where they cannot be
+    /// had: two paths with one identity are one file, whatever links, hard links or <c>..</c> lie between them.</summary>
+    public static (ulong Device, ulong Inode)? Identity(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        Span<byte> buffer = stackalloc byte[StatxSize];
+        try
+        {
+            if (Statx(AtFdCwd, path, 0, StatxIno, buffer) != 0) return null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        ulong device = ((ulong)BitConverter.ToUInt32(buffer[DeviceMajorOffset..]) << 32) | BitConverter.ToUInt32(buffer[(DeviceMajorOffset + 4)..]);
+        return (device, BitConverter.ToUInt64(buffer[InodeOffset..]));
     }
 }

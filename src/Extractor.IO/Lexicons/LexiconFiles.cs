@@ -1,4 +1,4 @@
-using System.Text;
+using Extractor.Text;
 using Extractor.IO.Sources;
 using Extractor.Lexicons;
 
@@ -31,7 +31,8 @@ public static class LexiconFiles
             string shown = DiagnosticText.Escape(path);
             if (Directory.Exists(path)) throw new InvalidDataException($"{shown}: is a folder, not a lexicon file");
             if (!File.Exists(path)) throw new InvalidDataException($"{shown}: no such lexicon file");
-            using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            // Strict: a Latin-1 'Caf\xe9' would otherwise load as 'Caf\uFFFD' and never match.
+            using var reader = new StringReader(StrictText.ReadFile(path, shown));
             (string, TextReader) source = (shown, reader);
             yield return source;
         }

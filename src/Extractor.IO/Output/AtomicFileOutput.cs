@@ -36,6 +36,9 @@ public sealed class AtomicFileOutput : IOutputFile
     /// <inheritdoc/>
     public TextWriter Writer => writer;
 
+    /// <inheritdoc/>
+    public Stream Bytes => writer.BaseStream;
+
     /// <summary>Creates the temporary file beside <paramref name="path"/>; throws if the folder cannot be written.</summary>
     /// <param name="path">The file to create or replace (a regular file, not a link: <see cref="OutputTarget"/> resolves those).</param>
     /// <param name="mode">Permissions to give the result (the replaced file's), or null for the default.</param>

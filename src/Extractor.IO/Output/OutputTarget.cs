@@ -37,6 +37,7 @@ public sealed class OutputTarget
     /// <exception cref="OutputTargetException">The target cannot be written; the message says why.</exception>
     public static OutputTarget Check(string path, IEnumerable<string> inputs)
     {
+        CheckName(path);
         var file = FinalTarget(path);
         var kind = FileKinds.Of(file);
         if (kind == FileKind.Folder) throw new OutputTargetException("is a folder; give a file name");
@@ -44,7 +45,9 @@ public sealed class OutputTarget
         if (folder is not null && !Directory.Exists(folder)) throw new OutputTargetException($"no such folder '{folder}'");
         foreach (var input in inputs)
         {
-            if (input != "-" && System.IO.File.Exists(input) && SameFile(FinalTarget(input), file))
+            // Not only existing files: two outputs of one command (evaluate's --predictions and --calibration-plot)
+            // must not be one file either.
+            if (input != "-" && input.Length > 0 && !input.Contains('\0') && SameFile(FinalTarget(input), file))
                 throw new OutputTargetException($"is also an input ('{input}'); writing it would destroy what is being read");
         }
         if (kind == FileKind.Missing) return new OutputTarget(path, file, special: false, mode: null);
@@ -52,6 +55,20 @@ public sealed class OutputTarget
         CheckWritable(file);
         return new OutputTarget(path, file, special: false, OperatingSystem.IsWindows() ? null : new FileInfo(file).UnixFileMode);
     }
+
+    /// <summary>A name the file system can take, checked here so that a run never reads all its input only to fail
+    /// at the end, when the file is created.</summary>
+    private static void CheckName(string path)
+    {
+        if (path.Length == 0) throw new OutputTargetException("an empty file name; give a file name, or - for standard output");
+        if (path.Contains('\0')) throw new OutputTargetException("a file name cannot hold a NUL character");
+        string name = Path.GetFileName(path);
+        int bytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        if (bytes > MaxNameBytes) throw new OutputTargetException($"file name too long ({bytes} bytes; a file system takes at most {MaxNameBytes})");
+    }
+
+    /// <summary>The longest file name (one path component) Linux file systems and macOS take, in UTF-8 bytes.</summary>
+    private const int MaxNameBytes = 255;
 
     /// <summary>Opens the target: in place for a special file, else through a temporary file renamed at <see cref="IOutputFile.Commit"/>.</summary>
     public IOutputFile Open() => IsSpecial ? new SpecialFileOutput(File) : AtomicFileOutput.Create(File, Mode);
@@ -70,8 +87,11 @@ public sealed class OutputTarget
         throw new OutputTargetException("too many levels of symbolic links");
     }
 
+    /// <summary>One file: by device and inode where both exist (hard links, linked folders), else by full path.</summary>
     private static bool SameFile(string a, string b) =>
-        string.Equals(a, b, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        FileKinds.Identity(a) is { } x && FileKinds.Identity(b) is { } y
+            ? x == y
+            : string.Equals(a, b, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
 
     private static void CheckWritable(string file)
     {

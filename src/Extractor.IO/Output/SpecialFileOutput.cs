@@ -18,6 +18,9 @@ public sealed class SpecialFileOutput : IOutputFile
     public TextWriter Writer => writer;
 
     /// <inheritdoc/>
+    public Stream Bytes => writer.BaseStream;
+
+    /// <inheritdoc/>
     public void Commit() => writer.Flush();
 
     /// <inheritdoc/>

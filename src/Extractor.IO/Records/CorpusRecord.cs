@@ -12,6 +12,6 @@ public sealed record CorpusRecord(
     string Type,
     string Name,
     string Code,
-    int Documents,
-    int Mentions,
+    long Documents,
+    long Mentions,
     string Aliases) : IOutputRecord;

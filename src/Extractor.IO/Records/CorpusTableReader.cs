@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Extractor.IO.Output;
+using Extractor.Lexicons;
 using Extractor.Resolution;
+using Extractor.Text;
 
 namespace Extractor.IO.Records;
 
@@ -13,31 +15,36 @@ public static class CorpusTableReader
 {
     private static readonly string[] Header = [.. RecordSchema<CorpusRecord>.Instance.Columns];
 
+    /// <summary>The table in <paramref name="path"/>, read whole and strictly (UTF-8, no NUL bytes): its text and format.</summary>
+    /// <exception cref="InvalidDataException">Not UTF-8, or a NUL byte; the message names file and line.</exception>
+    public static (string Text, OutputFormat Format) Load(string path)
+    {
+        string text = StrictText.ReadFile(path, path);
+        return (text, FormatOf(path, text));
+    }
+
     /// <summary>The table's format: by extension when it has a known one, else by its first character (<c>{</c> JSONL, <c>[</c> JSON, else CSV).</summary>
-    public static OutputFormat FormatOf(string path)
+    public static OutputFormat FormatOf(string path, string text)
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".csv" or ".tsv" or ".json" or ".jsonl" or ".ndjson") return OutputFormats.FromPath(path);
-        using var reader = new StreamReader(path);
-        int c;
-        while ((c = reader.Read()) >= 0 && char.IsWhiteSpace((char)c)) { }
-        return c switch { '{' => OutputFormat.Jsonl, '[' => OutputFormat.Json, _ => OutputFormat.Csv };
+        var start = text.AsSpan().TrimStart();
+        return start.IsEmpty ? OutputFormat.Csv : start[0] switch { '{' => OutputFormat.Jsonl, '[' => OutputFormat.Json, _ => OutputFormat.Csv };
     }
 
-    /// <summary>The entities of the table in <paramref name="path"/>, read as <paramref name="format"/>.</summary>
+    /// <summary>The entities of <paramref name="text"/>, the table in <paramref name="path"/>, read as <paramref name="format"/>.</summary>
     /// <exception cref="InvalidDataException">Not a corpus table, or a bad row; the message names file and line (record, for JSON).</exception>
-    public static IEnumerable<CorpusEntity> Read(string path, OutputFormat format) => format switch
+    public static IEnumerable<(CorpusEntity Entity, string Where)> Read(string path, string text, OutputFormat format) => format switch
     {
-        OutputFormat.Csv => ReadDelimited(path, ','),
-        OutputFormat.Tsv => ReadDelimited(path, '\t'),
-        OutputFormat.Jsonl => ReadJsonLines(path),
-        _ => ReadJsonArray(path),
+        OutputFormat.Csv => ReadDelimited(path, text, ','),
+        OutputFormat.Tsv => ReadDelimited(path, text, '\t'),
+        OutputFormat.Jsonl => ReadJsonLines(path, text),
+        _ => ReadJsonArray(path, text),
     };
 
-    private static IEnumerable<CorpusEntity> ReadDelimited(string path, char separator)
+    private static IEnumerable<(CorpusEntity, string)> ReadDelimited(string path, string text, char separator)
     {
-        using var text = new StreamReader(path);
-        using var csv = CsvReader.Create(text, CsvReaderOptions.Default with { Separator = separator, HasHeader = false });
+        using var csv = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with { Separator = separator, HasHeader = false });
         long line = 0;
         while (csv.Read())
         {
@@ -49,33 +56,37 @@ public static class CorpusTableReader
                 continue;
             }
             if (fields.Length != Header.Length) throw Bad(path, line, $"{fields.Length} fields, expected {Header.Length}");
-            yield return Entity(path, line.ToString(CultureInfo.InvariantCulture), [.. fields.Select(Unescape)]);
+            string where = line.ToString(CultureInfo.InvariantCulture);
+            yield return (Entity(path, where, [.. fields.Select(Unescape)]), where);
         }
         if (line == 0) throw Bad(path, 1, "empty file, not a corpus-level table");
     }
 
-    private static IEnumerable<CorpusEntity> ReadJsonLines(string path)
+    private static IEnumerable<(CorpusEntity, string)> ReadJsonLines(string path, string text)
     {
         long line = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var row in StrictText.SplitLines(text))
         {
             line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            yield return FromJson(path, line, text);
+            if (string.IsNullOrWhiteSpace(row)) continue;
+            yield return (FromJson(path, line, row), line.ToString(CultureInfo.InvariantCulture));
         }
     }
 
-    private static IEnumerable<CorpusEntity> ReadJsonArray(string path)
+    private static IEnumerable<(CorpusEntity, string)> ReadJsonArray(string path, string text)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(File.ReadAllText(path)); }
+        try { document = JsonDocument.Parse(text); }
         catch (JsonException e) { throw Bad(path, (e.LineNumber ?? 0) + 1, "malformed JSON: " + e.Message.Split(" Path:")[0]); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array) throw Bad(path, 1, "expected a JSON array of corpus records");
             long record = 0;
             foreach (var element in document.RootElement.EnumerateArray())
-                yield return FromElement(path, ++record, element, "record");
+            {
+                record++;
+                yield return (FromElement(path, record, element, "record"), $"record {record}");
+            }
         }
     }
 
@@ -108,10 +119,14 @@ public static class CorpusTableReader
     {
         if (!TryKind(f[0], out var kind)) throw new InvalidDataException($"{path}:{where}: unknown type '{f[0]}'");
         if (f[1].Length == 0) throw new InvalidDataException($"{path}:{where}: empty name");
-        if (!int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out int documents) || documents < 1)
+        if (!long.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out long documents) || documents < 1)
             throw new InvalidDataException($"{path}:{where}: documents '{f[3]}' is not a positive whole number");
-        if (!int.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out int mentions) || mentions < documents)
+        if (!long.TryParse(f[4], NumberStyles.None, CultureInfo.InvariantCulture, out long mentions) || mentions < documents)
             throw new InvalidDataException($"{path}:{where}: mentions '{f[4]}' is not a whole number of at least documents ({documents})");
+        if (kind == EntityKind.Country ? !CountryTable.Default.All.Any(c => c.Alpha2 == f[2]) : f[2].Length > 0)
+            throw new InvalidDataException(kind == EntityKind.Country
+                ? $"{path}:{where}: code '{f[2]}' is not an ISO 3166-1 alpha-2 code this tool writes"
+                : $"{path}:{where}: a {f[0]} row has a code ('{f[2]}'); only COUNTRY rows carry one");
         var aliases = f[5].Length == 0 ? [] : f[5].Split(RecordFields.AliasSeparator);
         return new CorpusEntity(kind, f[1], f[2], documents, mentions, aliases);
     }

@@ -46,6 +46,7 @@ public sealed class RecordSchema<T> where T : IOutputRecord
     {
         string text => text,
         int number => number.ToString(CultureInfo.InvariantCulture),
+        long number => number.ToString(CultureInfo.InvariantCulture),
         float score => RecordFields.FormatScore(score),
         null => "",
         var other => throw new InvalidOperationException($"Column '{Columns[column]}' has unsupported type {other.GetType().Name}."),

@@ -6,16 +6,17 @@ namespace Extractor.IO.Sources;
 
 /// <summary>
 /// The visible article text of an HTML page. Scripts, styles and page chrome (nav, header, footer, aside) are
-/// dropped; paragraphs, headings and other sections are separated by a blank line, so they end sentences;
-/// line-level blocks (div, li, br, tr) by a line break; table cells by a space. Runs of whitespace inside a
-/// block collapse to one space. Output offsets refer to this text, not to the HTML source.
+/// dropped; paragraphs, headings and other sections are separated by a blank line; line-level blocks (div, li, br,
+/// tr, table cells, options) by a line break. Both end a sentence, so text that a browser lays out in separate boxes
+/// (two cells, two list items) never runs together into one name. Runs of whitespace inside a block collapse to one
+/// space. Output offsets refer to this text, not to the HTML source.
 /// </summary>
 internal static class HtmlTextExtractor
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal)
     {
         "script", "style", "nav", "footer", "header", "aside", "noscript", "template",
-        "head", "title", "svg", "iframe", "object", "canvas", "select", "button",
+        "head", "title", "svg", "iframe", "object", "canvas", "button",
     };
 
     private static readonly HashSet<string> ParagraphBlocks = new(StringComparer.Ordinal)
@@ -26,10 +27,8 @@ internal static class HtmlTextExtractor
 
     private static readonly HashSet<string> LineBlocks = new(StringComparer.Ordinal)
     {
-        "div", "li", "br", "tr", "dt", "dd", "caption", "legend", "option",
+        "div", "li", "br", "tr", "td", "th", "dt", "dd", "caption", "legend", "option", "optgroup",
     };
-
-    private static readonly HashSet<string> Cells = new(StringComparer.Ordinal) { "td", "th" };
 
     public static string Extract(string html)
     {
@@ -66,7 +65,7 @@ internal static class HtmlTextExtractor
             {
                 continue;
             }
-            builder.Break(ParagraphBlocks.Contains(name) ? 2 : LineBlocks.Contains(name) ? 1 : 0, Cells.Contains(name));
+            builder.Break(ParagraphBlocks.Contains(name) ? 2 : LineBlocks.Contains(name) ? 1 : 0);
             if (!closing)
             {
                 stack.Push((node, true));
@@ -90,12 +89,8 @@ internal static class HtmlTextExtractor
         private int pendingNewlines;
         private bool pendingSpace;
 
-        /// <summary>Asks for <paramref name="newlines"/> line breaks (or a space) before the next text; the largest request wins.</summary>
-        public void Break(int newlines, bool space)
-        {
-            pendingNewlines = Math.Max(pendingNewlines, newlines);
-            pendingSpace |= space;
-        }
+        /// <summary>Asks for <paramref name="newlines"/> line breaks before the next text; the largest request wins.</summary>
+        public void Break(int newlines) => pendingNewlines = Math.Max(pendingNewlines, newlines);
 
         public void AppendText(string data)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Diagnostics;
 using System.IO.Compression;
 using Extractor.Text;
@@ -66,16 +67,53 @@ public static class ClusterJob
         {
             if (corpus.TokenCount >= options.MaxTokens) break;
             long before = corpus.TokenCount;
-            using Stream file = File.OpenRead(path);
-            using Stream text = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var reader = new StreamReader(text);
-            Read(reader, tokenize, corpus, options.MaxTokens, cancellationToken);
+            ReadFile(path, tokenize, corpus, options.MaxTokens, cancellationToken);
             progress?.Report($"read {corpus.TokenCount - before} tokens from {path} ({corpus.TokenCount} in all, {clock.Elapsed.TotalSeconds:F0} s)");
         }
         return options.Algorithm == ClusterAlgorithm.KMeans
             ? ContextClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, options.ContextWords, options.Seed, progress: progress,
                 cancellationToken: cancellationToken, assignMinCount: options.AssignMinCount, phraseMinCount: options.PhraseMinCount)
             : BrownClusterer.Cluster(corpus, options.ClusterCount, options.MinCount, progress, cancellationToken);
+    }
+
+    /// <summary>Reads one input, plain or gzip, strictly as UTF-8.</summary>
+    /// <exception cref="InvalidDataException">The file is not gzip data though named .gz, or not UTF-8; the message names it.</exception>
+    private static void ReadFile(string path, TokenizeText tokenize, TokenCorpus corpus, long maxTokens, CancellationToken cancellationToken)
+    {
+        bool gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        long line = 0;
+        try
+        {
+            using Stream file = File.OpenRead(path);
+            using Stream text = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new CountingReader(new StreamReader(text, StrictText.StreamEncoding), () => line++);
+            Read(reader, tokenize, corpus, maxTokens, cancellationToken);
+        }
+        catch (InvalidDataException) when (gzip)
+        {
+            throw new InvalidDataException($"{path}: not gzip data, or a damaged archive; give plain text a name without .gz");
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidDataException($"{path}: not valid UTF-8 near line {line + 1}; convert it (iconv -f LATIN1 -t UTF-8)");
+        }
+    }
+
+    /// <summary>Counts the lines handed out, so a decoding error can say roughly where it was.</summary>
+    private sealed class CountingReader(TextReader inner, Action counted) : TextReader
+    {
+        public override string? ReadLine()
+        {
+            var line = inner.ReadLine();
+            if (line is not null) counted();
+            return line;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Tokenizes each line of <paramref name="reader"/> as one paragraph into <paramref name="corpus"/>, up to <paramref name="maxTokens"/> in all.</summary>

@@ -68,9 +68,10 @@ public sealed class CorpusAggregator
     {
         private readonly SortedSet<string> _aliases = new(StringComparer.Ordinal);
         private string _code = "";
-        private int _documents;
+        // 64-bit: merged shard tables of a large corpus can pass 2^31 mentions, and a wrapped count is silently wrong.
+        private long _documents;
         private int _lastDocument;
-        private int _mentions;
+        private long _mentions;
 
         /// <summary>A name resolves to one code; should two runs disagree (different country tables), the smaller wins, whatever the order.</summary>
         public void Code(string code)
@@ -92,8 +93,8 @@ public sealed class CorpusAggregator
 
         public void Merge(CorpusEntity entity)
         {
-            _documents += entity.Documents;
-            _mentions += entity.Mentions;
+            _documents = checked(_documents + entity.Documents);
+            _mentions = checked(_mentions + entity.Mentions);
             _aliases.UnionWith(entity.Aliases);
         }
 

@@ -39,4 +39,4 @@ public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, i
 /// <param name="Documents">Number of documents that mention it.</param>
 /// <param name="Mentions">Total mentions over all documents.</param>
 /// <param name="Aliases">Distinct surface forms across documents, in ordinal order (so the table does not depend on input order).</param>
-public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, int Documents, int Mentions, IReadOnlyList<string> Aliases);
+public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, long Documents, long Mentions, IReadOnlyList<string> Aliases);

@@ -41,7 +41,8 @@ public static class ConllReader
     /// <summary>Reads a file.</summary>
     public static List<ConllDocument> ReadFile(string path)
     {
-        using var reader = new StreamReader(path, Encoding.UTF8);
+        // Strict UTF-8: a Latin-1 word would otherwise become U+FFFD and train or score as a different word.
+        using var reader = new StringReader(StrictText.ReadFile(path, path));
         return Read(reader, path);
     }
 

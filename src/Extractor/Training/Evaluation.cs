@@ -1,3 +1,4 @@
+using Extractor.Tokenization;
 using Extractor.Recognition;
 using Extractor.Text;
 
@@ -14,8 +15,24 @@ public static class Evaluation
     public static Mention[][] PredictMentions(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents)
     {
         var predicted = new Mention[documents.Count][];
-        Parallel.For(0, documents.Count, d => predicted[d] = recognizer.Recognize(documents[d].Text, documents[d].Tokens, documents[d].Sentences));
+        Parallel.For(0, documents.Count, d => predicted[d] = recognizer.Recognize(documents[d].Text, documents[d].Tokens, Capped(documents[d].Sentences)));
         return predicted;
+    }
+
+    /// <summary>The gold sentences cut every <see cref="SentenceSplitter.DefaultMaxTokens"/> tokens, as extract's splitter
+    /// cuts text: the model is scored on what extract would tag, and a gold file with one 160,000-token "sentence"
+    /// is tagged in linear time (the name rules work per sentence, and one that long took minutes).</summary>
+    internal static Sentence[] Capped(IReadOnlyList<Sentence> sentences)
+    {
+        const int max = SentenceSplitter.DefaultMaxTokens;
+        var capped = new List<Sentence>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            int start = sentence.FirstToken;
+            for (; sentence.EndToken - start > max; start += max) capped.Add(new Sentence(start, start + max));
+            capped.Add(new Sentence(start, sentence.EndToken));
+        }
+        return [.. capped];
     }
 
     /// <summary>The labeled token spans of <paramref name="mentions"/>.</summary>

@@ -105,7 +105,7 @@ public class ClustersCommandTests
         var r = CliRunner.Run("clusters", "--input", text, "--output", Path.Combine(tmp.Path, "no-such-folder", "out.paths"));
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("folder " + Path.Combine(tmp.Path, "no-such-folder") + " does not exist", r.Stderr);
+        Assert.Contains("out.paths: cannot write output: no such folder '" + Path.Combine(tmp.Path, "no-such-folder") + "'", r.Stderr);
         Assert.DoesNotContain("read ", r.Stdout);
     }
 

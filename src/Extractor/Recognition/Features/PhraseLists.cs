@@ -112,7 +112,7 @@ public sealed class PhraseLists
             string name = spec[..eq], path = spec[(eq + 1)..];
             if (lists.Any(l => l.Item1 == name)) throw new FormatException($"--list: the name '{name}' is given twice");
             if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such list file", path);
-            lists.Add((name, File.ReadLines(path).Where(line => !line.StartsWith('#')).ToArray()));
+            lists.Add((name, StrictText.ReadLines(path, path).Where(line => !line.StartsWith('#')).ToArray()));
         }
         return Compile(lists, tokenizer);
     }

@@ -1,3 +1,5 @@
+using Extractor.Text;
+
 namespace Extractor.Recognition;
 
 /// <summary>Reads Brown-style paths files (<c>BITS&lt;TAB&gt;WORD[&lt;TAB&gt;COUNT]</c>, as <c>extractor clusters</c> writes them) into a <see cref="WordClassTable"/>.</summary>
@@ -13,7 +15,7 @@ public static class WordClassFile
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such clusters file", path);
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
         int line = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var text in StrictText.ReadLines(path, path))
         {
             line++;
             var parts = text.Split('\t');
