@@ -45,6 +45,7 @@ internal static class ExtractCommand
         var parallel = new Option<int>("--parallel", "-j") { Description = $"Documents processed at once (1 to {MaxParallel})", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxParallel) }.Within(1, MaxParallel);
         var demonyms = new Option<bool>("--demonyms") { Description = "Report demonyms (Israeli, Qatari) as mentions of their country" };
         var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
+        var follow = new Option<bool>("--follow", "-L") { Description = "Follow symbolic links inside folders that lead out of them (default: warn and skip)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "Names to find as written, winning over the model: TSV 'surface<TAB>TYPE[<TAB>canonical]' (repeatable)" };
@@ -52,7 +53,7 @@ internal static class ExtractCommand
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
-            parallel, shard, demonyms, noEscape, failFast, quiet, modelOption, lexicons,
+            parallel, shard, demonyms, noEscape, follow, failFast, quiet, modelOption, lexicons,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -84,6 +85,7 @@ internal static class ExtractCommand
                     IdField = parse.GetRequiredValue(idField),
                     MaxDocumentSize = parse.GetValue(maxSize),
                     Shard = parse.GetValue(shard),
+                    FollowLinks = parse.GetValue(follow),
                 },
                 target,
                 parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),

@@ -34,7 +34,7 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     {
         for (var column = 0; column < Schema.Columns.Count; column++)
         {
-            csv.WriteField(Escape(Schema.Format(record, column)));
+            csv.WriteField(Escape(ControlCharacters.Escape(Schema.Format(record, column))));
         }
         csv.EndRecord();
     }

@@ -45,6 +45,12 @@ internal static class CsvDocumentReader
                 yield break;
             }
             var idIndex = reader.TryGetFieldIndex(options.IdField, out var index) ? index : -1;
+            foreach (var field in new[] { options.TextField, options.IdField }.Distinct())
+            {
+                int count = headers.Count(h => h == field);
+                if (count > 1) yield return new SourceWarning($"{shown}:1", $"the \"{field}\" column appears {count} times; the first is read");
+            }
+            bool strayReported = false;
             // Each row waits until the next one is read: only then is it known whether it was the last, and the
             // last row of a file that ends inside quotes is not a document but the rest of the file run together.
             (long Row, SourceItem Item)? held = null;
@@ -52,6 +58,17 @@ internal static class CsvDocumentReader
             {
                 if (held is { } previous) yield return previous.Item;
                 var row = reader.RowNumber;
+                if (!strayReported && quotes.StrayQuoteLine is { } stray)
+                {
+                    strayReported = true;
+                    yield return new SourceWarning(shown, $"malformed CSV at line {stray}: text after a closing quote (\"a\"b); read leniently, so a field may not be what was meant (reported for the first only)");
+                }
+                if (reader.FieldCount <= textIndex)
+                {
+                    // A short row (a stray line break, a truncated export) has no text: not a document, and not silently one.
+                    held = (row, new SourceWarning($"{shown}:{row}", $"no \"{options.TextField}\" cell ({reader.FieldCount} fields, the header has {headers.Count}); skipped"));
+                    continue;
+                }
                 var body = reader.GetString(textIndex) ?? "";
                 var id = idIndex >= 0 ? reader.GetString(idIndex) : null;
                 if ((CheckedUtf8Reader.ForRow(text, shown, row, body, ref replacedReported)

@@ -13,6 +13,11 @@ internal sealed class CsvQuoteTracker(TextReader inner, char separator) : TextRe
     private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
 
     private State state = State.FieldStart;
+    private long line = 1;
+
+    /// <summary>The line of the first field with text after its closing quote (<c>"a"b,c</c>), which RFC 4180 does not
+    /// allow and parsers read differently; null while there is none.</summary>
+    public long? StrayQuoteLine { get; private set; }
 
     /// <summary>Whether everything read so far ends inside a quoted field; meaningful once the parser has read to the end.</summary>
     public bool InsideQuotes => state == State.Quoted;
@@ -36,7 +41,14 @@ internal sealed class CsvQuoteTracker(TextReader inner, char separator) : TextRe
         return read.Length;
     }
 
-    private void Step(char c) => state = state switch
+    private void Step(char c)
+    {
+        if (state == State.QuoteInQuoted && c != '"' && c != separator && c is not ('\n' or '\r')) StrayQuoteLine ??= line;
+        if (c == '\n') line++;
+        state = Next(c);
+    }
+
+    private State Next(char c) => state switch
     {
         State.Quoted => c == '"' ? State.QuoteInQuoted : State.Quoted,
         State.QuoteInQuoted => c == '"' ? State.Quoted : AfterField(c),

@@ -51,14 +51,14 @@ public sealed class DocumentSource
         }
         var files = paths
             .SelectMany(path => Directory.Exists(path)
-                ? FolderWalker.List(path, filter).Files.Select(relative => Path.Join(path, relative))
+                ? FolderWalker.List(path, filter, options.FollowLinks).Files.Select(relative => Path.Join(path, relative))
                 : [path])
             .ToList();
         // Sizes only when they are needed: a stat per file is not free on a folder of a hundred thousand.
         if (files.Any(IsDataset)) return new InputSize(null, files.Sum(SizeOf));
         if (options.Shard is { } shard)
         {
-            var ids = paths.SelectMany(path => Directory.Exists(path) ? FolderWalker.List(path, filter).Files : [path]);
+            var ids = paths.SelectMany(path => Directory.Exists(path) ? FolderWalker.List(path, filter, options.FollowLinks).Files : [path]);
             return new InputSize(ids.Count(shard.Owns), null);
         }
         return new InputSize(files.Count, null);
@@ -85,8 +85,38 @@ public sealed class DocumentSource
     private bool IsDataset(string path) => InputFormats.Resolve(options.Format, path) is InputFormat.Jsonl or InputFormat.Csv;
 
     /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
-    public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths) =>
-        (paths.Count == 0 ? Guarded(StdinPath, ReadStdin()) : paths.SelectMany(path => Guarded(path, ReadPath(path)))).Select(Hold);
+    public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0) return Guarded(StdinPath, ReadStdin()).Select(Hold);
+        var qualified = Qualified(paths);
+        return paths.SelectMany(path => Guarded(path, ReadPath(path, qualified.Contains(path)))).Select(Hold);
+    }
+
+    /// <summary>
+    /// The folder arguments whose documents keep the folder in their id (<c>a/x.txt</c> rather than <c>x.txt</c>):
+    /// those with a file whose relative path is also the id of another argument's document (<c>extract a/ b/</c>
+    /// where both hold <c>x.txt</c>). Ids must be unique for the rows to be told apart and for sharding; an id
+    /// depends on the arguments of the run, never on which documents a shard reads.
+    /// </summary>
+    private HashSet<string> Qualified(IReadOnlyList<string> paths)
+    {
+        var qualified = new HashSet<string>(StringComparer.Ordinal);
+        if (paths.Count < 2 || !paths.Any(Directory.Exists)) return qualified;
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
+        {
+            var ids = Directory.Exists(path) ? FolderWalker.List(path, filter, options.FollowLinks).Files : [path];
+            foreach (var id in ids)
+            {
+                if (!owners.TryAdd(id, path) && owners[id] != path)
+                {
+                    if (Directory.Exists(path)) qualified.Add(path);
+                    if (Directory.Exists(owners[id])) qualified.Add(owners[id]);
+                }
+            }
+        }
+        return qualified;
+    }
 
     /// <summary>The budget documents are held in until their records are written; null when the run has none.</summary>
     public DocumentBudget? Budget { get; }
@@ -125,7 +155,7 @@ public sealed class DocumentSource
         }
     }
 
-    private IEnumerable<SourceItem> ReadPath(string path)
+    private IEnumerable<SourceItem> ReadPath(string path, bool qualified)
     {
         if (path == StdinPath)
         {
@@ -133,14 +163,14 @@ public sealed class DocumentSource
         }
         if (Directory.Exists(path))
         {
-            return ReadFolder(path);
+            return ReadFolder(path, qualified);
         }
         return File.Exists(path) ? ReadFile(path, path) : [new SourceFailure(path, "not found")];
     }
 
-    private IEnumerable<SourceItem> ReadFolder(string folder)
+    private IEnumerable<SourceItem> ReadFolder(string folder, bool qualified)
     {
-        var listing = FolderWalker.List(folder, filter);
+        var listing = FolderWalker.List(folder, filter, options.FollowLinks);
         int next = 0;
         if (listing.Files.Count == 0)
         {
@@ -159,7 +189,7 @@ public sealed class DocumentSource
                 if (Owns(listing.Problems[next].Problem)) yield return listing.Problems[next].Problem;
             }
             var file = Path.Join(folder, relative);
-            foreach (var item in Guarded(file, ReadFile(file, relative)))
+            foreach (var item in Guarded(file, ReadFile(file, qualified ? file : relative)))
             {
                 yield return item;
             }
@@ -266,6 +296,12 @@ public sealed class DocumentSource
         }
         if (!Owns(StdinPath)) yield break;
         var text = TryReadStdin(out var reason);
+        // Bytes that a file would be refused for are refused on standard input too (random bytes gave PERSON rows).
+        if (text is not null && TextDecoder.LooksBinary(text))
+        {
+            yield return new SourceFailure(StdinPath, "not text");
+            yield break;
+        }
         if (text is not null && CheckedUtf8Reader.ForInput(stdin, StdinPath, reported: false) is { } replaced)
         {
             yield return replaced;

@@ -34,6 +34,9 @@ public sealed record SourceOptions
     /// skipped before they are opened, dataset rows before they are tagged.</summary>
     public Shard? Shard { get; init; }
 
+    /// <summary>Whether symbolic links inside a folder argument that lead out of it are followed (<c>--follow</c>).</summary>
+    public bool FollowLinks { get; init; }
+
     /// <summary>Files (and rows) larger than this many bytes are skipped with a failure that names them.</summary>
     public long MaxDocumentSize { get; init; } = DefaultMaxDocumentSize;
 

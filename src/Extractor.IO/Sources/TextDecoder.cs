@@ -112,5 +112,20 @@ internal static class TextDecoder
         return junk > total * MaxJunkShare;
     }
 
+    /// <summary>The same rule for text already decoded (standard input, read through a <see cref="CheckedUtf8Reader"/>
+    /// that turned bad bytes into U+FFFD): a NUL in the first 8 K characters, or mostly control and replaced ones there.</summary>
+    public static bool LooksBinary(ReadOnlySpan<char> text)
+    {
+        var sniff = text[..Math.Min(text.Length, SniffLength)];
+        if (sniff.Contains('\0')) return true;
+        int junk = 0, total = 0;
+        foreach (var rune in sniff.EnumerateRunes())
+        {
+            total++;
+            if (rune.Value == 0xFFFD || (Rune.IsControl(rune) && !IsTextControl(rune.Value))) junk++;
+        }
+        return total > 0 && junk > total * MaxJunkShare;
+    }
+
     private static bool IsTextControl(int value) => value is '\t' or '\n' or '\r' or '\f' or '\v';
 }

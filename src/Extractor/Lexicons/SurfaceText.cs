@@ -10,14 +10,16 @@ namespace Extractor.Lexicons;
 /// <remarks>These run once per mention, not per token, so allocating a string here is fine.</remarks>
 internal static class SurfaceText
 {
-    /// <summary>Trims, collapses whitespace runs to one space, straightens apostrophes and dashes.</summary>
+    /// <summary>Trims, collapses whitespace runs to one space, straightens apostrophes and dashes. Control and invisible
+    /// format characters (ESC, DEL, bidi overrides), which the tokenizer takes as separators, count as whitespace, so
+    /// a name never holds one (<c>Marco\x7FRubio</c> → <c>Marco Rubio</c>); joiners and the soft hyphen stay.</summary>
     public static string Clean(ReadOnlySpan<char> surface)
     {
         var builder = new StringBuilder(surface.Length);
         bool pendingSpace = false;
         foreach (char raw in surface.Trim())
         {
-            if (char.IsWhiteSpace(raw))
+            if (char.IsWhiteSpace(raw) || IsInvisible(raw))
             {
                 pendingSpace = true;
                 continue;
@@ -31,6 +33,9 @@ internal static class SurfaceText
         }
         return builder.ToString();
     }
+
+    private static bool IsInvisible(char c) =>
+        char.IsControl(c) || (c is not ('\u200C' or '\u200D' or '\u00AD') && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     /// <summary>Removes a trailing possessive: <c>Qatar's</c> → <c>Qatar</c>, <c>Philippines'</c> → <c>Philippines</c>.</summary>
     /// <remarks>Expects <see cref="Clean"/>ed input (straight apostrophes). A lone <c>'</c> is only

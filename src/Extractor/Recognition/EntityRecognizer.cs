@@ -193,6 +193,7 @@ public sealed class EntityRecognizer
             spans.Clear();
             foreach (var (first, end, label) in decoded) spans.Add(new TaggedSpan(first, end, label));
             var sentenceTokens = tokens[sentence.FirstToken..sentence.EndToken];
+            if (spans.Count > 0) SpanEdges.Apply(text, sentenceTokens, spans);
             _rules?.Apply(text, sentenceTokens, spans);
             _userLexicon?.Apply(text, sentenceTokens, spans);
             foreach (var span in spans)
