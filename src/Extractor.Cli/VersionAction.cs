@@ -15,7 +15,8 @@ internal sealed class VersionAction : SynchronousCommandLineAction
         try
         {
             var info = ModelLocator.Load(null).Info;
-            model = $"{info.Version} (dev F1 {info.DevF1:F2}, trained {info.CreatedUtc:yyyy-MM-dd})";
+            // The figure recorded at training is the tagger's alone; `extractor evaluate` scores the tool (name rules on).
+            model = $"{info.Version} (dev F1 {info.DevF1:F2} for the tagger alone at training, trained {info.CreatedUtc:yyyy-MM-dd})";
         }
         catch (UserErrorException e)
         {
