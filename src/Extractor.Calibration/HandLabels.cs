@@ -1,7 +1,7 @@
 using System.IO.Compression;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
-using Extractor.Tokenization;
 using Extractor.Training;
 
 namespace Extractor.Calibration;
@@ -21,23 +21,19 @@ internal static class HandLabels
             .ToLookup(g => g.Line);
         var documents = new List<ConllDocument>();
         using var reader = new StreamReader(new GZipStream(File.OpenRead(corpus), CompressionMode.Decompress));
-        var tokenizer = new Tokenizer();
-        var splitter = new SentenceSplitter();
         int number = 0;
         for (string? text = reader.ReadLine(); text is not null; text = reader.ReadLine())
         {
             if (!IsLabelled(++number)) continue;
-            var tokens = new List<Token>();
-            tokenizer.Tokenize(text, tokens);
-            var sentences = new List<Sentence>();
-            splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+            var segmented = EntityPipeline.Segment(text);
+            var tokens = segmented.Tokens.ToList();
             var spans = gold[number].Select(g =>
             {
                 int first = tokens.FindIndex(t => t.Start == g.Start), last = tokens.FindIndex(t => t.End == g.End);
                 if (first < 0 || last < first) throw new InvalidDataException($"{labels}: line {number} label {g.Start}-{g.End} is not on token edges");
                 return new LabeledSpan(first, last + 1, g.Label);
             }).ToArray();
-            documents.Add(new ConllDocument(text, [.. tokens], [.. sentences], spans, false));
+            documents.Add(new ConllDocument(text, segmented.Tokens, segmented.Sentences, spans, false));
         }
         return documents;
     }

@@ -1,3 +1,4 @@
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Training;
 
@@ -19,7 +20,7 @@ internal static class JackknifedMentions
         for (int k = 0; k < folds; k++)
         {
             var model = Models.ModelReader.ReadFile(Path.Combine(directory, $"model{k}.model"));
-            var recognizer = new EntityRecognizer(model with { Calibrator = null }, Lexicon.Default);
+            var recognizer = RawPipeline(model).Recognizer;
             var documents = ConllReader.ReadFile(Path.Combine(directory, $"fold{k}.conll"));
             var seen = Evaluation.MentionSurfaces(ConllReader.ReadFile(Path.Combine(directory, $"train{k}.conll")));
             records.AddRange(Of(recognizer, documents, seen, k));
@@ -27,6 +28,9 @@ internal static class JackknifedMentions
         }
         return (records, gold);
     }
+
+    /// <summary>The pipeline extract runs, with the tagger's raw scores: what a calibrator is fitted on.</summary>
+    public static EntityPipeline RawPipeline(NerModel model) => new(new PipelineOptions(model with { Calibrator = null }));
 
     /// <summary>The records of <paramref name="documents"/> as <paramref name="recognizer"/> tags them.</summary>
     public static IEnumerable<MentionRecord> Of(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents, IReadOnlySet<string>? seen, int fold)

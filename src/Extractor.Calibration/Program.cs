@@ -34,9 +34,9 @@ Console.WriteLine($"{records.Count} predicted mentions over {folds} folds ({unse
 List<MentionRecord>? shifted = null;
 if (Option("labels") is { } labels)
 {
+    var pipeline = JackknifedMentions.RawPipeline(ModelReader.ReadFile(Option("model")!));
     var documents = HandLabels.Read(labels, Option("text")!);
-    var model = ModelReader.ReadFile(Option("model")!);
-    var recognizer = new EntityRecognizer(model with { Calibrator = null }, Lexicon.Default);
+    var recognizer = pipeline.Recognizer;
     var seen = Evaluation.MentionSurfaces(ConllReader.ReadFile(Option("seen")!));
     shifted = JackknifedMentions.Of(recognizer, documents, seen, -1).ToList();
     int labelled = documents.Sum(d => d.Spans.Length), right = shifted.Count(r => r.Right);

@@ -1,7 +1,6 @@
 using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Tokenization;
 
 namespace Extractor.Benchmarks;
 
@@ -27,22 +26,13 @@ internal static class BenchData
     /// <summary>The word lists the pipeline gives the shipped model: the built-in ones plus the model's phrase lists, if any.</summary>
     public static Lexicon Lexicon => Lexicon.Default.WithLists(Model.Lists);
 
-    public static DocumentAnalyzer NewAnalyzer() =>
-        new(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Model.UsesLexicon ? Lexicon.Default : null));
+    /// <summary>The pipeline extract runs, every kind kept.</summary>
+    public static EntityPipeline NewPipeline() => new(new PipelineOptions(Model));
 
     /// <summary>Total tokens in <see cref="Documents"/>, as the pipeline's tokenizer counts them.</summary>
     public static long TokenCount()
     {
-        var tokenizer = new Tokenizer();
-        var tokens = new List<Extractor.Text.Token>();
-        long total = 0;
-        foreach (var d in Documents)
-        {
-            tokens.Clear();
-            tokenizer.Tokenize(d, tokens);
-            total += tokens.Count;
-        }
-        return total;
+        return Documents.Sum(d => (long)EntityPipeline.Segment(d).TokenCount);
     }
 
     private static string[] LoadDocuments()

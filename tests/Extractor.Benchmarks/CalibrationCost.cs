@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
-using Extractor.Tokenization;
 
 namespace Extractor.Benchmarks;
 
@@ -16,19 +15,14 @@ internal static class CalibrationCost
     {
         folder ??= Environment.GetEnvironmentVariable("BENCH_CORPUS") ?? Path.Combine(AppContext.BaseDirectory, "samples");
         var docs = new List<(string Text, Token[] Tokens, Sentence[] Sentences)>();
-        var tokenizer = new Tokenizer();
-        var splitter = new SentenceSplitter();
         long tokens = 0;
         foreach (var file in Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string text = File.ReadAllText(file);
-            var t = new List<Token>();
-            tokenizer.Tokenize(text, t);
-            if (t.Count == 0) continue;
-            var s = new List<Sentence>();
-            splitter.Split(text, CollectionsMarshal.AsSpan(t), s);
-            docs.Add((text, [.. t], [.. s]));
-            tokens += t.Count;
+            var segmented = EntityPipeline.Segment(text);
+            if (segmented.TokenCount == 0) continue;
+            docs.Add((text, segmented.Tokens, segmented.Sentences));
+            tokens += segmented.TokenCount;
         }
         var model = BenchData.Model;
         if (model.Calibrator is null) throw new InvalidOperationException("the model has no calibrator");

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Extractor.IO;
 using Extractor.IO.Sources;
 using Extractor.Clustering;
-using Extractor.Tokenization;
+using Extractor.Pipeline;
 
 namespace Extractor.Cli.Commands;
 
@@ -45,10 +45,9 @@ internal static class ClustersCommand
                 parse.GetValue(phrases));
             // Checked here rather than in a validator, where options left at their defaults read as unset.
             if (options.Problem() is { } problem) throw new UserErrorException(problem);
-            var tokenizer = new Tokenizer();
             var progress = new SynchronousProgress<string>(line => stdout.WriteLine($"[{clock.Elapsed:hh\\:mm\\:ss}] {line}"), stdout);
             WordClusters result;
-            try { result = ClusterJob.Run(options, tokenizer.Tokenize, progress, cancel); }
+            try { result = ClusterJob.Run(options, EntityPipeline.Tokenizer.Tokenize, progress, cancel); }
             catch (InvalidDataException e) { throw new UserErrorException(e.Message, ExitCodes.PartialFailure); }
             OutputFiles.Write(target, writer => result.Write(writer));
             stdout.WriteLine($"wrote {Path.GetFullPath(target.File)}: {result.WordCount} words in {result.Count} clusters ({clock.Elapsed.TotalMinutes:F1} min)");

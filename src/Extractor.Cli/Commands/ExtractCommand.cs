@@ -8,8 +8,6 @@ using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Lexicons;
-using Extractor.Resolution;
-using Extractor.Tokenization;
 
 namespace Extractor.Cli.Commands;
 
@@ -91,20 +89,23 @@ internal static class ExtractCommand
                 parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
                 new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) },
                 parse.GetValue(level),
-                parse.GetRequiredValue(types),
-                parse.GetValue(minScore),
-                new ResolutionOptions(parse.GetValue(demonyms), userLexicon),
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
-            // The word lists and the resolver's tables (~30 ms) load on another core while this one reads the model,
-            // and the inputs start being read meanwhile, so the first documents are waiting when tagging starts.
-            var lexicon = Task.Run(() => Lexicon.Default);
-            var resolver = Task.Run(() => new EntityResolver(options.Resolution));
-            using var inputs = new InputPrefetch(new DocumentSource(options.Sources, stdin.Reader(), new DocumentBudget(DocumentBudget.DefaultLimitChars)), options.Paths, options.Parallel * 4);
+            // The word lists (~20 ms) load on another core while this one reads the model, and the inputs start being
+            // read meanwhile, so the first documents are waiting when tagging starts.
+            var wordLists = Task.Run(() => Lexicon.Default);
+            using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, model.UsesLexicon ? await lexicon : null, new RecognizerOptions(Lexicon: userLexicon));
-            return await RunAsync(options, recognizer, await resolver, inputs, parse.InvocationConfiguration, stdin, cancel);
+            await wordLists;
+            var pipeline = new EntityPipeline(new PipelineOptions(model)
+            {
+                UserLexicon = userLexicon,
+                Demonyms = parse.GetValue(demonyms),
+                Types = parse.GetRequiredValue(types),
+                MinScore = parse.GetValue(minScore),
+            });
+            return await RunAsync(options, pipeline, inputs, parse.InvocationConfiguration, stdin, cancel);
         });
         return command;
     }
@@ -117,13 +118,12 @@ internal static class ExtractCommand
         return new TerminalProgress(error, new ProgressStatus(size.Inputs, size.Bytes));
     }
 
-    private static async Task<int> RunAsync(ExtractOptions options, EntityRecognizer recognizer, EntityResolver resolver,
+    private static async Task<int> RunAsync(ExtractOptions options, EntityPipeline pipeline,
         InputPrefetch inputs, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
         IProgressSink progress = stdin.ErrorIsTerminal ? Terminal(options, io.Error) : new PlainDiagnostics(io.Error);
-        var runner = new ExtractionRunner(analyzer, resolver, options, progress);
+        var runner = new ExtractionRunner(pipeline, options, progress);
         string shown = options.Target is { } t ? DiagnosticText.Escape(t.Given) : "standard output";
         RunSummary summary;
         try { summary = await runner.RunAsync(inputs, io.Output, cancel); }

@@ -1,35 +1,62 @@
 using System.CommandLine;
 using Extractor.IO.Output;
-using Extractor.Tokenization;
+using Extractor.IO.Sources;
 
 namespace Extractor.Cli.Commands;
 
 /// <summary><c>extractor tokenize</c>: prints tokens with offsets and sentence numbers, to see what the tagger sees.</summary>
+/// <remarks>Inputs are read through the sources extract reads (HTML as its visible text, JSONL/CSV rows, folders,
+/// stdin), so the offsets are the ones extract reports.</remarks>
 internal static class TokenizeCommand
 {
     public const string Examples = """
         Examples:
           extractor tokenize samples/000_538bf5e8bea163bf.txt | head
           echo "U.S. Sen. Marco Rubio didn't say." | extractor tokenize
+          extractor tokenize page.html                   the visible text, with the offsets extract reports
         """;
 
     public static Command Create(StdinProvider stdin)
     {
-        var paths = new Argument<FileInfo[]>("path") { Description = "Text files to tokenize (none or '-': standard input)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("tokenize", "Print tokens as 'sentence<TAB>start<TAB>end<TAB>token' (code-point offsets, end exclusive, as extract writes them)") { paths };
+        var paths = new Argument<string[]>("path") { Description = "Files, folders or datasets to tokenize, as extract reads them (none or '-': standard input)", Arity = ArgumentArity.ZeroOrMore };
+        var inputFormat = new Option<InputFormat>("--input-format") { Description = "text, html, jsonl or csv (default: by file extension)", DefaultValueFactory = _ => InputFormat.Auto };
+        var textField = new Option<string>("--text-field") { Description = "JSONL/CSV field holding the text", DefaultValueFactory = _ => "text" };
+        var idField = new Option<string>("--id-field") { Description = "JSONL/CSV field holding the document id", DefaultValueFactory = _ => "id" };
+        var command = new Command("tokenize", "Print tokens as 'sentence<TAB>start<TAB>end<TAB>token' (code-point offsets, end exclusive, as extract writes them)")
+        {
+            paths, inputFormat, textField, idField,
+        };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var listing = new TokenListing(new Tokenizer(), new SentenceSplitter());
-            var files = parse.GetValue(paths) ?? [];
-            if (files.Length == 0 || (files.Length == 1 && files[0].Name == "-"))
-                listing.Write(stdin.Reader().ReadToEnd(), "-", output);
-            foreach (var file in files.Where(f => f.Name != "-"))
+            var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
+            if (given.FirstOrDefault(g => g.StartsWith('-') && g != DocumentSource.StdinPath && !Path.Exists(g)) is { } unknown)
+                throw new UserErrorException($"unknown option '{DiagnosticText.Escape(unknown)}' (see 'extractor tokenize --help')");
+            if (DocumentSource.FindMissing(given) is [var missing, ..]) throw new UserErrorException($"{DiagnosticText.Escape(missing)}: no such file or folder");
+            var options = new SourceOptions
             {
-                if (!file.Exists) throw new UserErrorException($"{file}: no such file");
-                listing.Write(File.ReadAllText(file.FullName), file.ToString(), output);
+                Format = parse.GetValue(inputFormat),
+                TextField = parse.GetRequiredValue(textField),
+                IdField = parse.GetRequiredValue(idField),
+            };
+            int failed = 0;
+            foreach (var item in new DocumentSource(options, stdin.Reader()).Read(given))
+            {
+                switch (item)
+                {
+                    case SourceDocument document:
+                        TokenListing.Write(document.Text, DiagnosticText.Escape(document.Id), output);
+                        break;
+                    case SourceWarning warning:
+                        parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
+                        break;
+                    case SourceFailure failure:
+                        failed++;
+                        parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
+                        break;
+                }
             }
-            return ExitCodes.Success;
+            return failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;
     }

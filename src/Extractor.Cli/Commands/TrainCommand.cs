@@ -3,6 +3,7 @@ using System.Globalization;
 using Extractor.IO;
 using Extractor.IO.Sources;
 using Extractor.Models;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Training;
 using Extractor.Lexicons;
@@ -50,7 +51,7 @@ internal static class TrainCommand
             var target = OutputFiles.Check(parse.GetRequiredValue(output).ToString(),
                 [trainFile.ToString(), devFile.ToString(), .. classFiles.Select(f => f.ToString()), .. listSpecs.Select(l => l[(l.IndexOf('=') + 1)..])]);
             var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
-            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, new Extractor.Tokenization.Tokenizer())));
+            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer)));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
             RequireEntities(trainFile, trainDocs);

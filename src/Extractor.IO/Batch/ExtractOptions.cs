@@ -1,6 +1,5 @@
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
-using Extractor.Resolution;
 
 namespace Extractor.IO.Batch;
 
@@ -15,16 +14,15 @@ public enum OutputLevel
     Corpus,
 }
 
-/// <summary>The validated settings of one <c>extractor extract</c> run; nothing below the CLI sees System.CommandLine.</summary>
+/// <summary>The validated settings of one <c>extractor extract</c> run: what is read and how it is written. What the
+/// pipeline finds (types, scores, lexicon, demonyms) is <see cref="Extractor.Pipeline.PipelineOptions"/>'s. Nothing
+/// below the CLI sees System.CommandLine.</summary>
 /// <param name="Paths">Inputs in the order given; <c>-</c> is standard input.</param>
 /// <param name="Sources">How inputs are found and read.</param>
 /// <param name="Target">The checked <c>-o</c> file, or null for standard output.</param>
 /// <param name="Format">Output format.</param>
 /// <param name="Output">Writer settings (formula escaping).</param>
 /// <param name="Level">Row granularity.</param>
-/// <param name="Types">Entity kinds to report.</param>
-/// <param name="MinScore">Mentions scored below this are dropped before grouping.</param>
-/// <param name="Resolution">Entity resolution settings (demonyms).</param>
 /// <param name="Parallel">Documents processed at once.</param>
 /// <param name="FailFast">Stop at the first input that fails.</param>
 /// <param name="Quiet">No closing summary line.</param>
@@ -35,9 +33,6 @@ public sealed record ExtractOptions(
     OutputFormat Format,
     OutputOptions Output,
     OutputLevel Level,
-    IReadOnlySet<EntityKind> Types,
-    float MinScore,
-    ResolutionOptions Resolution,
     int Parallel,
     bool FailFast,
     bool Quiet);

@@ -16,8 +16,20 @@ namespace Extractor.IO.Batch;
 /// another thread in between (a task and a semaphore wait per document did). A failed input is a result,
 /// reported in its place in the order, and never stops the others (unless <c>--fail-fast</c>).
 /// </remarks>
-public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver resolver, ExtractOptions options, IProgressSink progress)
+public sealed class ExtractionRunner(EntityPipeline pipeline, ExtractOptions options, IProgressSink progress)
 {
+    /// <summary>Starts reading the inputs of <paramref name="options"/> ahead of the run (a caller may do so before the
+    /// model has loaded, so the first documents are waiting when tagging starts).</summary>
+    public static InputPrefetch Prefetch(ExtractOptions options, TextReader stdin) =>
+        new(new DocumentSource(options.Sources, stdin, new DocumentBudget(DocumentBudget.DefaultLimitChars)), options.Paths, options.Parallel * 4);
+
+    /// <summary>Reads the options' inputs (standard input from <paramref name="stdin"/>) and runs, as <see cref="RunAsync(InputPrefetch, TextWriter, CancellationToken)"/>.</summary>
+    public async Task<RunSummary> RunAsync(TextReader stdin, TextWriter standardOutput, CancellationToken cancel)
+    {
+        using var inputs = Prefetch(options, stdin);
+        return await RunAsync(inputs, standardOutput, cancel);
+    }
+
     /// <summary>
     /// Runs to completion or cancellation over the items of <paramref name="inputs"/>, writing records to the
     /// options' <c>-o</c> target, or to <paramref name="standardOutput"/> when there is none.
@@ -150,7 +162,7 @@ public sealed class ExtractionRunner(DocumentAnalyzer analyzer, EntityResolver r
     {
         try
         {
-            return new Outcome(analyzer.Extract(doc.Text).Resolve(resolver).Keep(m => options.Types.Contains(m.Kind) && m.Mention.Score >= options.MinScore), null);
+            return new Outcome(pipeline.Run(doc.Text), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -35,7 +35,11 @@ internal static class FolderWalker
         return new FolderListing(files, problems);
     }
 
+    /// <summary>One walk's settings and findings.</summary>
+    /// <param name="Filter">Which files and folders are taken.</param>
     /// <param name="Inside">The root's real path when links out of it are not followed, else null.</param>
+    /// <param name="Files">The relative paths found.</param>
+    /// <param name="Problems">Loops, unreadable folders, special files and links out of the folder, by relative path.</param>
     private sealed record Walker(FileFilter Filter, string? Inside, List<string> Files, List<(string, SourceItem)> Problems)
     {
         public void Walk(DirectoryInfo directory, string real, string relative, string shown, HashSet<string> ancestors)

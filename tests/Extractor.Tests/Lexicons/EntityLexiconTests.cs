@@ -14,12 +14,8 @@ public class EntityLexiconTests
 
     private static List<(string Type, string Text, string Name, string Code, float Score)> Extract(string lexicon, string text)
     {
-        var read = Read(lexicon);
-        var model = ShippedModel.Model;
-        var recognizer = new EntityRecognizer(model, model.UsesLexicon ? Lexicon.Default : null, new RecognizerOptions(Lexicon: read));
-        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer);
-        var resolver = new EntityResolver(new ResolutionOptions(Lexicon: read));
-        return analyzer.Analyze(text).Resolve(resolver).Resolved
+        var pipeline = new EntityPipeline(new PipelineOptions(ShippedModel.Model) { UserLexicon = Read(lexicon) });
+        return pipeline.Analyze(text).Resolved
             .Select(r => (r.Kind.ToOutputName(), r.Text, r.Name, r.Code, r.Mention.Score)).ToList();
     }
 

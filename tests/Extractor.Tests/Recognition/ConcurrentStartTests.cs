@@ -27,6 +27,5 @@ public class ConcurrentStartTests
         }
     }
 
-    private static DocumentAnalyzer Analyzer() =>
-        new(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(ShippedModel.Model, Lexicon.Default));
+    private static EntityPipeline Analyzer() => new(new PipelineOptions(ShippedModel.Model));
 }

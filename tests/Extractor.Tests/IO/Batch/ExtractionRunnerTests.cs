@@ -17,18 +17,20 @@ public class ExtractionRunnerTests
     private static NerModel Model => ShippedModel.Model;
 
     private static ExtractOptions Options(OutputLevel level, int parallel, bool failFast = false) => new(
-        [CliRunner.Samples], SourceOptions.Default, null, OutputFormat.Csv, new OutputOptions(), level,
-        new HashSet<EntityKind> { EntityKind.Person, EntityKind.Organization, EntityKind.Country }, 0f,
-        ResolutionOptions.Default, parallel, failFast, Quiet: true);
+        [CliRunner.Samples], SourceOptions.Default, null, OutputFormat.Csv, new OutputOptions(), level, parallel, failFast, Quiet: true);
+
+    /// <summary>The pipeline extract builds by default: people, organizations and countries.</summary>
+    private static readonly EntityPipeline Pipeline = new(new PipelineOptions(Model)
+    {
+        Types = new HashSet<EntityKind> { EntityKind.Person, EntityKind.Organization, EntityKind.Country },
+    });
 
     private static async Task<(RunSummary Summary, string Output, string Diagnostics)> Run(ExtractOptions options, IReadOnlyList<string> paths, CancellationToken cancel = default)
     {
-        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default));
         var diagnostics = new StringWriter { NewLine = "\n" };
         var output = new StringWriter { NewLine = "\n" };
-        using var inputs = new InputPrefetch(new DocumentSource(options.Sources, TextReader.Null, new DocumentBudget(DocumentBudget.DefaultLimitChars)), paths, 8);
-        var summary = await new ExtractionRunner(analyzer, new EntityResolver(options.Resolution), options, new PlainDiagnostics(diagnostics))
-            .RunAsync(inputs, output, cancel);
+        var summary = await new ExtractionRunner(Pipeline, options with { Paths = paths }, new PlainDiagnostics(diagnostics))
+            .RunAsync(TextReader.Null, output, cancel);
         return (summary, output.ToString(), diagnostics.ToString());
     }
 

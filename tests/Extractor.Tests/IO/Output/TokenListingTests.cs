@@ -1,5 +1,4 @@
 using Extractor.IO.Output;
-using Extractor.Tokenization;
 
 namespace Extractor.Tests.IO.Output;
 
@@ -11,7 +10,7 @@ public class TokenListingTests
         var output = new StringWriter();
 
         // The emoji is two UTF-16 units and one code point: "Rubio" starts at code point 2.
-        new TokenListing(new Tokenizer(), new SentenceSplitter()).Write("🙂 Rubio left. He said no.", "story.txt", output);
+        TokenListing.Write("🙂 Rubio left. He said no.", "story.txt", output);
 
         Assert.Equal(
             "# story.txt\n0\t0\t1\t🙂\n0\t2\t7\tRubio\n0\t8\t12\tleft\n0\t12\t13\t.\n1\t14\t16\tHe\n1\t17\t21\tsaid\n1\t22\t24\tno\n1\t24\t25\t.\n",

@@ -1,0 +1,79 @@
+using Extractor.Recognition;
+using Extractor.Resolution;
+using Extractor.Tokenization;
+
+namespace Extractor.Pipeline;
+
+/// <summary>
+/// The document pipeline, and the only place that wires it: text → tokens → sentences → tagged mentions (name rules,
+/// user lexicon, calibrated scores) → kinds and canonical names → the kinds and scores asked for. Thread-safe: one
+/// pipeline serves every document of a run.
+/// </summary>
+/// <example>
+/// <code>
+/// var pipeline = new EntityPipeline(new PipelineOptions(ModelFiles.Load(null)));
+/// foreach (var entity in pipeline.Run("U.S. Secretary of State Marco Rubio met Qatar's emir.").Entities)
+///     Console.WriteLine($"{entity.Kind} {entity.Name} {entity.Code}");
+/// </code>
+/// </example>
+public sealed class EntityPipeline
+{
+    private readonly DocumentAnalyzer _analyzer;
+    private readonly Func<ResolvedMention, bool> _keep;
+
+    /// <summary>Builds the stages from <paramref name="options"/>; loads the shipped word lists when the model uses them.</summary>
+    public EntityPipeline(PipelineOptions options)
+        : this(options, DocumentAnalyzer.WindowChars)
+    {
+    }
+
+    /// <summary>As <see cref="EntityPipeline(PipelineOptions)"/>, reading long texts <paramref name="windowChars"/> at a time (tests use small windows).</summary>
+    internal EntityPipeline(PipelineOptions options, int windowChars)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        // The resolver's tables (~20 ms) are built on another core while this one sets up the tagger: start-up is
+        // most of the cost of a run over one article.
+        var resolver = Task.Run(() => new EntityResolver(new ResolutionOptions(options.Demonyms, options.UserLexicon)));
+        Recognizer = new EntityRecognizer(options.Model, options.Model.UsesLexicon ? Lexicon.Default : null,
+            new RecognizerOptions(options.NameRules, options.UserLexicon, options.RawScores));
+        Resolver = resolver.GetAwaiter().GetResult();
+        _analyzer = new DocumentAnalyzer(Segmenter.Tokenizer, Segmenter.Splitter, Recognizer, windowChars);
+        var types = options.Types;
+        float minScore = options.MinScore;
+        _keep = m => (types is null || types.Contains(m.Kind)) && m.Mention.Score >= minScore;
+    }
+
+    /// <summary>The settings it was built from.</summary>
+    public PipelineOptions Options { get; }
+
+    /// <summary>The tagging stage, for callers that score it alone (evaluation on gold tokens, calibration).</summary>
+    public EntityRecognizer Recognizer { get; }
+
+    /// <summary>The resolution stage.</summary>
+    public EntityResolver Resolver { get; }
+
+    /// <summary>The whole pipeline on one text, in bounded memory (a long text is read a window at a time and its
+    /// tokens are not kept): what a batch run needs.</summary>
+    public Document Run(string text) => _analyzer.Extract(text).Resolve(Resolver).Keep(_keep);
+
+    /// <summary>As <see cref="Run"/>, keeping the tokens and sentences in the result, for inspection.</summary>
+    public Document Analyze(string text) => _analyzer.Analyze(text).Resolve(Resolver).Keep(_keep);
+
+    /// <summary>Tokens and sentences only, exactly as the tagger sees them; needs no model.</summary>
+    public static Document Segment(string text)
+    {
+        var tokens = new List<Text.Token>();
+        var sentences = new List<Text.Sentence>();
+        Segmenter.Tokenizer.Tokenize(text, tokens);
+        Segmenter.Splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
+        return new Document(text, tokens.Count, []) { Tokens = [.. tokens], Sentences = [.. sentences] };
+    }
+
+    /// <summary>The tokenizer every pipeline uses, for code that must cut text exactly as it does (word classes from
+    /// unlabeled text, phrase lists compiled into a model).</summary>
+    public static Tokenizer Tokenizer => Segmenter.Tokenizer;
+
+    /// <summary>The tokenizer and splitter every pipeline uses: immutable after construction, so one pair serves all.</summary>
+    private static readonly (Tokenizer Tokenizer, SentenceSplitter Splitter) Segmenter = (new Tokenizer(), new SentenceSplitter());
+}

@@ -1,0 +1,61 @@
+using Extractor.Pipeline;
+using Extractor.Resolution;
+using Extractor.Tests.Cli;
+
+namespace Extractor.Tests.Pipeline;
+
+/// <summary>The one pipeline: what a library user runs on a string, and what extract runs on a file.</summary>
+public class EntityPipelineTests
+{
+    [Fact]
+    public void Run_OnAString_GivesResolvedEntities()
+    {
+        // README's library example.
+        var pipeline = new EntityPipeline(new PipelineOptions(ShippedModel.Model));
+        var document = pipeline.Run("U.S. Secretary of State Marco Rubio met Qatar's emir in Doha. Rubio said talks went well.");
+
+        Assert.Contains(document.Entities, e => e is { Kind: EntityKind.Person, Name: "Marco Rubio", Mentions: 2 });
+        Assert.Contains(document.Entities, e => e is { Kind: EntityKind.Country, Name: "Qatar", Code: "QA" });
+    }
+
+    [Fact]
+    public void Options_TypesAndMinScore_FilterAfterResolution()
+    {
+        var text = "Marco Rubio met Benjamin Netanyahu in Jerusalem. Rubio left for Doha.";
+        var all = new EntityPipeline(new PipelineOptions(ShippedModel.Model)).Run(text);
+        var people = new EntityPipeline(new PipelineOptions(ShippedModel.Model) { Types = new HashSet<EntityKind> { EntityKind.Person } }).Run(text);
+
+        Assert.True(all.Entities.Count > people.Entities.Count);
+        Assert.All(people.Entities, e => Assert.Equal(EntityKind.Person, e.Kind));
+        Assert.Contains(people.Resolved, m => m.Text == "Rubio" && m.Name == "Marco Rubio");
+    }
+
+    [Fact]
+    public void UserLexicon_GivenOnce_ReachesRecognizerAndResolver()
+    {
+        var lexicon = Extractor.Lexicons.EntityLexicon.Read([("l.tsv", new StringReader("IRGC\tORGANIZATION\tIslamic Revolutionary Guard Corps\n"))], Extractor.Lexicons.CountryTable.Default);
+        var document = new EntityPipeline(new PipelineOptions(ShippedModel.Model) { UserLexicon = lexicon }).Run("The IRGC said on Monday it had fired missiles.");
+
+        var irgc = Assert.Single(document.Resolved, m => m.Text == "IRGC");
+        Assert.Equal("Islamic Revolutionary Guard Corps", irgc.Name);
+        Assert.Equal(1f, irgc.Mention.Score);
+    }
+
+    [Fact]
+    public void Tokenize_OnHtml_GivesTheOffsetsExtractReports()
+    {
+        const string html = "<html><body><h1>Talks</h1><p>Marco Rubio met <b>Benjamin Netanyahu</b>.</p></body></html>";
+        var tokens = CliRunner.WithStdin(html, "tokenize", "--input-format", "html");
+        var mentions = CliRunner.ParseCsv(CliRunner.WithStdin(html, "extract", "--input-format", "html", "-l", "mention", "-q").Stdout);
+
+        Assert.Equal(0, tokens.ExitCode);
+        Assert.DoesNotContain("<", tokens.Stdout);
+        var lines = tokens.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+        foreach (var mention in mentions)
+        {
+            Assert.Contains(lines, l => l[1] == mention["start"] && l[3] == mention["text"].Split(' ')[0]);
+            Assert.Contains(lines, l => l[2] == mention["end"]);
+        }
+        Assert.Equal(2, mentions.Count);
+    }
+}
