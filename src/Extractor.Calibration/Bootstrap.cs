@@ -8,7 +8,7 @@ internal static class Bootstrap
 {
     /// <summary>The 5th and 95th percentiles of ECE(<paramref name="scores"/>) − ECE(<paramref name="baseline"/>) over
     /// 2,000 resamples of the documents of <paramref name="records"/>.</summary>
-    public static (double Low, double High) EceDifference(IReadOnlyList<MentionRecord> records, float[] scores, float[] baseline)
+    public static (double Low, double High) EceDifference(IReadOnlyList<FoldMention> records, float[] scores, float[] baseline)
     {
         var byDocument = Enumerable.Range(0, records.Count).GroupBy(i => records[i].Document).Select(g => g.ToArray()).ToArray();
         var random = new Random(1);

@@ -13,9 +13,9 @@ internal static class JackknifedMentions
 {
     /// <summary>The records of every fold in <paramref name="directory"/>, in fold and document order, with raw scores,
     /// and the number of gold mentions (for F1 when low-scored mentions are dropped).</summary>
-    public static (List<MentionRecord> Records, int Gold) Read(string directory, int folds)
+    public static (List<FoldMention> Records, int Gold) Read(string directory, int folds)
     {
-        var records = new List<MentionRecord>();
+        var records = new List<FoldMention>();
         int gold = 0;
         for (int k = 0; k < folds; k++)
         {
@@ -33,7 +33,7 @@ internal static class JackknifedMentions
     public static EntityPipeline RawPipeline(NerModel model) => new(new PipelineOptions(model with { Calibrator = null }));
 
     /// <summary>The records of <paramref name="documents"/> as <paramref name="recognizer"/> tags them.</summary>
-    public static IEnumerable<MentionRecord> Of(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents, IReadOnlySet<string>? seen, int fold)
+    public static IEnumerable<FoldMention> Of(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents, IReadOnlySet<string>? seen, int fold)
     {
         var evidence = new List<MentionEvidence>();
         for (int d = 0; d < documents.Count; d++)
@@ -47,7 +47,7 @@ internal static class JackknifedMentions
                 var span = new LabeledSpan(mentions[i].FirstToken, mentions[i].EndToken, mentions[i].Label);
                 var vector = new float[MentionEvidence.Count];
                 evidence[i].Write(vector);
-                yield return new MentionRecord(fold, d, vector, gold.Contains(span), seen is not null && !seen.Contains(Evaluation.Surface(doc, span)));
+                yield return new FoldMention(fold, d, vector, gold.Contains(span), seen is not null && !seen.Contains(Evaluation.Surface(doc, span)));
             }
         }
     }

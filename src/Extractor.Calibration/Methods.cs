@@ -11,7 +11,7 @@ namespace Extractor.Calibration;
 /// evaluate it, the <see cref="MentionCalibrator"/> that reproduces it.</summary>
 internal interface IFitted
 {
-    float Probability(MentionRecord record);
+    float Probability(FoldMention record);
 
     MentionCalibrator? Export(string description);
 }
@@ -23,7 +23,7 @@ internal static class Methods
         ["raw", "platt", "isotonic", "logistic", "logistic+isotonic", "fasttree", "fasttree+isotonic", "unseen:logistic+isotonic", "unseen:isotonic"];
 
     /// <summary>Fits method <paramref name="name"/>; an <c>unseen:</c> prefix fits it on the mentions of unseen names only.</summary>
-    public static IFitted Fit(string name, IReadOnlyList<MentionRecord> train, MLContext ml) => name switch
+    public static IFitted Fit(string name, IReadOnlyList<FoldMention> train, MLContext ml) => name switch
     {
         _ when name.StartsWith("unseen:", StringComparison.Ordinal) => Fit(name["unseen:".Length..], train.Where(r => r.Unseen).ToList(), ml),
         "raw" => new Raw(),
@@ -37,7 +37,7 @@ internal static class Methods
     };
 
     /// <summary>The evidence vector as the library's calibrator reads it (marginals as log-odds).</summary>
-    public static float[] Transformed(MentionRecord r)
+    public static float[] Transformed(FoldMention r)
     {
         var v = (float[])r.Evidence.Clone();
         MentionCalibrator.Transform(v);
@@ -51,7 +51,7 @@ internal static class Methods
         return w;
     }
 
-    private static Linear Platt(IReadOnlyList<MentionRecord> train)
+    private static Linear Platt(IReadOnlyList<FoldMention> train)
     {
         var (a, b) = Fitting.Platt(train.Select(r => (double)Transformed(r)[0]).ToList(), train.Select(r => r.Right).ToList());
         var w = new float[MentionEvidence.Count];
@@ -59,10 +59,10 @@ internal static class Methods
         return new Linear(w, (float)b, [], []);
     }
 
-    private static Linear IsotonicOn(IReadOnlyList<MentionRecord> train, float[] weights, float bias) =>
+    private static Linear IsotonicOn(IReadOnlyList<FoldMention> train, float[] weights, float bias) =>
         new Linear(weights, bias, [], []).WithIsotonic(train);
 
-    private static Linear Logistic(IReadOnlyList<MentionRecord> train, MLContext ml)
+    private static Linear Logistic(IReadOnlyList<FoldMention> train, MLContext ml)
     {
         var data = Rows.View(ml, train);
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
@@ -83,7 +83,7 @@ internal static class Methods
         return new Linear(weights, linear.Bias * slope + offset, [], []);
     }
 
-    private static IFitted FastTree(IReadOnlyList<MentionRecord> train, MLContext ml, bool isotonic)
+    private static IFitted FastTree(IReadOnlyList<FoldMention> train, MLContext ml, bool isotonic)
     {
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
@@ -102,7 +102,7 @@ internal static class Methods
 
     private sealed class Raw : IFitted
     {
-        public float Probability(MentionRecord record) => record.Raw;
+        public float Probability(FoldMention record) => record.Raw;
 
         public MentionCalibrator? Export(string description) => null;
     }
@@ -112,7 +112,7 @@ internal static class Methods
     {
         private readonly MentionCalibrator _calibrator = new("", weights, bias, from, to);
 
-        public float Score(MentionRecord r)
+        public float Score(FoldMention r)
         {
             var v = Transformed(r);
             float z = bias;
@@ -120,9 +120,9 @@ internal static class Methods
             return z;
         }
 
-        public float Probability(MentionRecord record) => _calibrator.Map(Score(record));
+        public float Probability(FoldMention record) => _calibrator.Map(Score(record));
 
-        public Linear WithIsotonic(IReadOnlyList<MentionRecord> train)
+        public Linear WithIsotonic(IReadOnlyList<FoldMention> train)
         {
             var (f, t) = Fitting.Isotonic(train.Select(r => (double)Score(r)).ToList(), train.Select(r => r.Right).ToList());
             return new Linear(weights, bias, f, t);
@@ -138,9 +138,9 @@ internal static class Methods
         // Only its step table is used: the trees' score goes straight to Map.
         private readonly MentionCalibrator? _table = isotonic is { } t ? new("", new float[MentionEvidence.Count], 0, t.From, t.To) : null;
 
-        public float Score(MentionRecord r) => _engine.Predict(Rows.Of(r)).Score;
+        public float Score(FoldMention r) => _engine.Predict(Rows.Of(r)).Score;
 
-        public float Probability(MentionRecord record)
+        public float Probability(FoldMention record)
         {
             var p = _engine.Predict(Rows.Of(record));
             return _table is null ? p.Probability : _table.Map(p.Score);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.CommandLine;
 using Extractor.Calibration;
 using Extractor.Models;
 using Extractor.Recognition;
@@ -8,22 +9,37 @@ using Microsoft.ML;
 // extractor-calibrate: compares mention calibrators on jackknifed cross-validation predictions (each fitted on four
 // folds, scored on the fifth), scores each fitted on all folds against hand labels of shifted-domain text, and writes
 // the chosen one into a model file. Maintainer tool (issue #21); commands in models/README.md.
-var options = new Dictionary<string, string>();
-for (int i = 0; i < args.Length; i += 2)
+var declared = new Dictionary<string, Option<string>>
 {
-    if (i + 1 >= args.Length || !args[i].StartsWith("--", StringComparison.Ordinal)) return Usage($"bad argument {args[i]}");
-    options[args[i][2..]] = args[i + 1];
+    ["cv"] = new("--cv") { Description = "Folder of cross-validation folds: model{k}.model, fold{k}.conll, train{k}.conll", Required = true },
+    ["model"] = new("--model") { Description = "The model to score hand labels with and to write the chosen calibrator into" },
+    ["seen"] = new("--seen") { Description = "The training data, CoNLL: names in it are seen, the rest unseen" },
+    ["labels"] = new("--labels") { Description = "Hand labels of shifted-domain text (models/calibration/*.tsv)" },
+    ["text"] = new("--text") { Description = "The text the labels are on (gzip, one paragraph per line)" },
+    ["method"] = new("--method") { Description = "The calibrator to write" },
+    ["output"] = new("--output") { Description = "Where to write the model with the chosen calibrator" },
+};
+declared["method"].AcceptOnlyFromAmong([.. Methods.Names]);
+var root = new RootCommand("extractor-calibrate: compares mention calibrators on jackknifed cross-validation predictions and writes the chosen one into a model file");
+foreach (var option in declared.Values) root.Options.Add(option);
+root.Validators.Add(result =>
+{
+    bool Has(string name) => result.GetResult(declared[name]) is not null;
+    if (Has("labels") != Has("text") || (Has("labels") && (!Has("model") || !Has("seen"))))
+        result.AddError("--labels needs --text, --model and --seen");
+    if (Has("method") != Has("output") || (Has("output") && !Has("model")))
+        result.AddError("--method and --output go together, with --model");
+});
+var parse = root.Parse(args);
+if (parse.Action is System.CommandLine.Help.HelpAction) return parse.Invoke();
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"extractor-calibrate: {error.Message}");
+    Console.Error.WriteLine("usage: extractor-calibrate --cv CV_DIR [--model SHIPPED.model] [--seen eng.train --labels LABELS.tsv --text BBC.txt.gz] [--method NAME --output OUT.model]");
+    return 2;
 }
-string? Option(string name) => options.GetValueOrDefault(name);
-if (options.Keys.Except(["cv", "model", "seen", "labels", "text", "method", "output"]).FirstOrDefault() is { } unknown)
-    return Usage($"unknown option --{unknown}");
-if (Option("cv") is not { } cv) return Usage("--cv is required");
-if (Option("method") is { } named && !Methods.Names.Contains(named))
-    return Usage($"unknown method {named} (one of {string.Join(", ", Methods.Names)})");
-if ((Option("labels") is null) != (Option("text") is null) || (Option("labels") is not null && (Option("model") is null || Option("seen") is null)))
-    return Usage("--labels needs --text, --model and --seen");
-if ((Option("method") is null) != (Option("output") is null) || (Option("output") is not null && Option("model") is null))
-    return Usage("--method and --output go together, with --model");
+string? Option(string name) => parse.GetValue(declared[name]);
+string cv = Option("cv")!;
 
 const int folds = 5;
 var inv = CultureInfo.InvariantCulture;
@@ -31,7 +47,7 @@ var ml = new MLContext(seed: 1);
 var (records, gold) = JackknifedMentions.Read(cv, folds);
 int unseen = records.Count(r => r.Unseen);
 Console.WriteLine($"{records.Count} predicted mentions over {folds} folds ({unseen} of unseen names, {records.Count(r => r.Right)} right), {gold} gold");
-List<MentionRecord>? shifted = null;
+List<FoldMention>? shifted = null;
 if (Option("labels") is { } labels)
 {
     var pipeline = JackknifedMentions.RawPipeline(ModelReader.ReadFile(Option("model")!));
@@ -99,10 +115,3 @@ string settings = target.Info.Settings.Split(" scores=")[0] + $" scores={method}
 ModelWriter.WriteFile(target with { Calibrator = calibrator, Info = target.Info with { Settings = settings } }, Option("output")!);
 Console.WriteLine($"wrote {Option("output")}: {description}");
 return 0;
-
-static int Usage(string problem)
-{
-    Console.Error.WriteLine($"extractor-calibrate: {problem}");
-    Console.Error.WriteLine("usage: extractor-calibrate --cv CV_DIR [--model SHIPPED.model] [--seen eng.train --labels LABELS.tsv --text BBC.txt.gz] [--method NAME --output OUT.model]");
-    return 2;
-}

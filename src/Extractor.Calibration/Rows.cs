@@ -21,7 +21,7 @@ internal static class Rows
         public float Probability { get; set; }
     }
 
-    public static Row Of(MentionRecord r) => new() { Features = Methods.Transformed(r), Label = r.Right };
+    public static Row Of(FoldMention r) => new() { Features = Methods.Transformed(r), Label = r.Right };
 
     public static SchemaDefinition Schema()
     {
@@ -30,6 +30,6 @@ internal static class Rows
         return schema;
     }
 
-    public static IDataView View(MLContext ml, IEnumerable<MentionRecord> records) =>
+    public static IDataView View(MLContext ml, IEnumerable<FoldMention> records) =>
         ml.Data.LoadFromEnumerable(records.Select(Of).ToList(), Schema());
 }

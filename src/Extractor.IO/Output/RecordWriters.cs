@@ -5,7 +5,7 @@ namespace Extractor.IO.Output;
 /// <summary>
 /// Creates record writers. Output schema (public contract): the columns of <see cref="MentionRecord"/>,
 /// <see cref="EntityRecord"/> and <see cref="CorpusRecord"/> in declaration order, snake_case; offsets are
-/// half-open UTF-16 code-unit offsets into the document text as decoded; scores have at most four decimals.
+/// half-open Unicode code-point offsets into the document text as decoded; scores have at most four decimals.
 /// CSV/TSV: header row, invariant culture, <c>\n</c>; JSON/JSONL: the same names, numbers as numbers.
 /// </summary>
 public static class RecordWriters

@@ -9,7 +9,7 @@ namespace Extractor.IO.Records;
 /// <param name="Name">The canonical name.</param>
 /// <param name="Code">The country code, or empty when none.</param>
 /// <param name="Mentions">How many mentions in the document resolved to this entity.</param>
-/// <param name="FirstStart">UTF-16 offset of the entity's first mention.</param>
+/// <param name="FirstStart">Code-point offset of the entity's first mention (Python's str indexing).</param>
 /// <param name="Aliases">Distinct surface forms, joined with <c>|</c> (see <see cref="RecordFields.JoinAliases"/>).</param>
 /// <param name="Score">Confidence in 0..1, written with at most 4 decimals.</param>
 public sealed record EntityRecord(

@@ -1,3 +1,5 @@
+using Extractor.Text;
+
 namespace Extractor.Models;
 
 /// <summary>Constants of the binary model format (little-endian throughout).</summary>
@@ -29,7 +31,7 @@ internal static class ModelFormat
     public const int HeaderLength = 8 + 4 + 4 + 8 + 8;
 
     /// <summary>Label names in enum order, stored so a reader can refuse a model with another label set.</summary>
-    public static readonly string[] Labels = ["PER", "ORG", "LOC", "MISC"];
+    public static IReadOnlyList<string> Labels { get; } = [.. EntityLabels.All.ToArray().Select(l => l.ToConll())];
 
     public static ulong Checksum(ReadOnlySpan<byte> data)
     {

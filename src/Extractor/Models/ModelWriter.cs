@@ -18,7 +18,7 @@ public static class ModelWriter
             w.Write(model.Info.TrainingData);
             w.Write(model.Info.Settings);
             w.Write(model.Info.DevF1);
-            w.Write((byte)ModelFormat.Labels.Length);
+            w.Write((byte)ModelFormat.Labels.Count);
             foreach (var label in ModelFormat.Labels) w.Write(label);
             WriteClasses(w, model.Classes);
             WriteLists(w, model.Lists);

@@ -13,9 +13,13 @@ public enum EntityLabel : byte
     Misc,
 }
 
-/// <summary>Conversions between <see cref="EntityLabel"/> and the CoNLL short names.</summary>
+/// <summary>The label set, defined here once: its size, its members and their CoNLL short names. Tag sets, the
+/// document featurizer's counts and the model file's label list are all derived from it.</summary>
 public static class EntityLabels
 {
+    /// <summary>How many labels there are: the enum's last member plus one, so adding a label changes it.</summary>
+    public const int Count = (int)EntityLabel.Misc + 1;
+
     /// <summary>All labels, in enum order.</summary>
     public static ReadOnlySpan<EntityLabel> All => [EntityLabel.Person, EntityLabel.Organization, EntityLabel.Location, EntityLabel.Misc];
 

@@ -16,6 +16,33 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     }
 
     [Fact]
+    public void AModelWithAnotherLabelSet_IsRefusedByName_NeverFolded()
+    {
+        // The label list as written (count, then PER ORG LOC MISC), with a fifth label appended and the header fixed.
+        var bytes = Bytes();
+        byte[] labels = [4, 3, .. "PER"u8, 3, .. "ORG"u8, 3, .. "LOC"u8, 4, .. "MISC"u8];
+        int at = bytes.AsSpan(ModelFormat.HeaderLength).IndexOf(labels) + ModelFormat.HeaderLength;
+        Assert.True(at >= ModelFormat.HeaderLength);
+        byte[] payload = [.. bytes[ModelFormat.HeaderLength..at], 5, .. labels[1..], 3, .. "ABC"u8, .. bytes[(at + labels.Length)..]];
+        var header = bytes[..ModelFormat.HeaderLength];
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), payload.Length);
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(24), ModelFormat.Checksum(payload));
+
+        var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read([.. header, .. payload], "five.model"));
+
+        Assert.Equal("five.model: label set PER,ORG,LOC,MISC,ABC differs from PER,ORG,LOC,MISC", e.Message);
+    }
+
+    [Fact]
+    public void LabelSet_IsTheEnum()
+    {
+        Assert.Equal(EntityLabels.Count, Enum.GetValues<EntityLabel>().Length);
+        Assert.Equal(EntityLabels.Count, EntityLabels.All.Length);
+        Assert.Equal(["PER", "ORG", "LOC", "MISC"], ModelFormat.Labels);
+        Assert.Equal(1 + 4 * EntityLabels.Count, new Extractor.Recognition.TagSet(Extractor.Recognition.TagEncoding.Bilou).Count);
+    }
+
+    [Fact]
     public void RoundTrip_GivesSamePredictionsAndInfo()
     {
         var read = ModelReader.Read(Bytes(), "test");

@@ -22,7 +22,7 @@ public sealed class TagSet
     {
         Encoding = encoding;
         Width = encoding == TagEncoding.Bio ? 2 : 4;
-        Count = 1 + Width * 4;
+        Count = 1 + Width * EntityLabels.Count;
         _allowed = new bool[Count * Count];
         _allowedStart = new bool[Count];
         _allowedEnd = new bool[Count];

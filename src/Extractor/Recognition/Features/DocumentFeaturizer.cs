@@ -282,35 +282,32 @@ internal sealed class DocumentFeaturizer
     private static bool IsCapitalizedMidSentence(in TokenInfo t) =>
         (t.Flags & (TokenFlags.InitialCapital | TokenFlags.SentenceStart | TokenFlags.InCapsSentence)) == TokenFlags.InitialCapital;
 
-    /// <summary>Counts of first-pass labels for one word: index 0 outside (capitalized only), 1..4 the labels.</summary>
+    /// <summary>Counts of first-pass labels for one word: index 0 outside (capitalized only), 1.. the labels. A label
+    /// past the set is an index out of range, never folded into another.</summary>
     private struct LabelCounts
     {
-        private int _o, _a, _b, _c, _d;
+        private Counts _counts;
 
-        public void Add(byte label) => Bump(label, 1);
+        public void Add(byte label) => _counts[label]++;
 
-        public void Remove(byte label) => Bump(label, -1);
+        public void Remove(byte label) => _counts[label]--;
 
+        /// <summary>The most counted (the first of equals: outside before the labels, labels in enum order).</summary>
         public readonly byte Majority()
         {
-            int best = _o; byte arg = 0;
-            if (_a > best) { best = _a; arg = 1; }
-            if (_b > best) { best = _b; arg = 2; }
-            if (_c > best) { best = _c; arg = 3; }
-            if (_d > best) { arg = 4; }
+            int best = _counts[0];
+            byte arg = 0;
+            for (int i = 1; i <= EntityLabels.Count; i++)
+            {
+                if (_counts[i] > best) { best = _counts[i]; arg = (byte)i; }
+            }
             return arg;
         }
 
-        private void Bump(byte label, int by)
+        [System.Runtime.CompilerServices.InlineArray(EntityLabels.Count + 1)]
+        private struct Counts
         {
-            switch (label)
-            {
-                case 0: _o += by; break;
-                case 1: _a += by; break;
-                case 2: _b += by; break;
-                case 3: _c += by; break;
-                default: _d += by; break;
-            }
+            private int _first;
         }
     }
 }
