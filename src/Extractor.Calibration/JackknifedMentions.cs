@@ -1,6 +1,7 @@
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Training;
+using Extractor.Recognition.Confidence;
 
 namespace Extractor.Calibration;
 

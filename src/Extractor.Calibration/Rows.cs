@@ -1,6 +1,7 @@
 using Extractor.Recognition;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Extractor.Recognition.Confidence;
 
 namespace Extractor.Calibration;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Extractor.Resolution;
+using Extractor.Text;
 
 namespace Extractor.Cli;
 

@@ -1,6 +1,7 @@
 using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Benchmarks;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Benchmarks;
 

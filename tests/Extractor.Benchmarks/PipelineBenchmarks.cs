@@ -4,6 +4,9 @@ using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Benchmarks;
 

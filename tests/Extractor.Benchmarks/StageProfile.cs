@@ -3,6 +3,9 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Benchmarks;
 

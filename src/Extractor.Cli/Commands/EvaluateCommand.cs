@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Extractor.Recognition;
 using Extractor.Training;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Cli.Commands;
 

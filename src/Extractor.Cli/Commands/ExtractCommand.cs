@@ -8,6 +8,7 @@ using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Lexicons;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Cli.Commands;
 

@@ -7,6 +7,8 @@ using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Training;
 using Extractor.Lexicons;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using Extractor.IO.Output;
 using Extractor.IO.Records;
 using Extractor.Resolution;
+using Extractor.Text;
 
 namespace Extractor.IO.Batch;
 

@@ -7,9 +7,6 @@ namespace Extractor.IO.Output;
 /// <summary>CSV or TSV through CsvHelper: header row, RFC 4180 quoting, invariant culture, <c>\n</c> newlines.</summary>
 internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T : IOutputRecord
 {
-    /// <summary>Characters that make a spreadsheet treat a cell as a formula (OWASP's list).</summary>
-    private const string InjectionCharacters = "=+-@\t\r";
-
     private readonly CsvWriter csv;
     private readonly bool escapeFormulas;
 
@@ -39,20 +36,9 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
         csv.EndRecord();
     }
 
-    /// <summary>The full-width forms of = + - @, which spreadsheets with East Asian input read as the ASCII ones.</summary>
-    private const string FullWidthInjectionCharacters = "\uFF1D\uFF0B\uFF0D\uFF20";
-
     /// <summary>Prefixes a cell that a spreadsheet would run as a formula with <c>'</c>, which makes it text.</summary>
     private string Escape(string field) =>
-        escapeFormulas && field != "-" && StartsLikeFormula(field) ? "'" + field : field;
-
-    /// <summary>Whether the cell starts with a formula character, after any spaces a spreadsheet trims (<c>" =1+1"</c>), in ASCII or full width.</summary>
-    internal static bool StartsLikeFormula(string field)
-    {
-        int i = 0;
-        while (i < field.Length && field[i] is ' ' or '\u00A0' or '\u3000') i++;
-        return i < field.Length && (InjectionCharacters.Contains(field[i]) || FullWidthInjectionCharacters.Contains(field[i]));
-    }
+        escapeFormulas && field != "-" && RecordFields.StartsLikeFormula(field) ? "'" + field : field;
 
     protected override void MoveToBuffer() => csv.Flush();
 

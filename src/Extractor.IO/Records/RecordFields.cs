@@ -20,4 +20,19 @@ public static class RecordFields
 
     /// <summary>Joins aliases in the given order with <see cref="AliasSeparator"/>.</summary>
     public static string JoinAliases(IEnumerable<string> aliases) => string.Join(AliasSeparator, aliases);
+
+    /// <summary>Characters that make a spreadsheet treat a cell as a formula (OWASP's list).</summary>
+    private const string InjectionCharacters = "=+-@\t\r";
+
+    /// <summary>The full-width forms of = + - @, which spreadsheets with East Asian input read as the ASCII ones.</summary>
+    private const string FullWidthInjectionCharacters = "\uFF1D\uFF0B\uFF0D\uFF20";
+
+    /// <summary>Whether the cell starts with a formula character, after any spaces a spreadsheet trims (<c>" =1+1"</c>),
+    /// in ASCII or full width: what the CSV/TSV writers escape and the corpus table reader unescapes.</summary>
+    public static bool StartsLikeFormula(string field)
+    {
+        int i = 0;
+        while (i < field.Length && field[i] is ' ' or '\u00A0' or '\u3000') i++;
+        return i < field.Length && (InjectionCharacters.Contains(field[i]) || FullWidthInjectionCharacters.Contains(field[i]));
+    }
 }

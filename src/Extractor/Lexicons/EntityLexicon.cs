@@ -3,6 +3,7 @@ using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Recognition.Spans;
 
 namespace Extractor.Lexicons;
 

@@ -2,6 +2,10 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
 using Extractor.Recognition;
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
+using Extractor.Recognition.Decoding;
 
 namespace Extractor.Models;
 

@@ -1,6 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 using Extractor.Recognition;
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Models;
 

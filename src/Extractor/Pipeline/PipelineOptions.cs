@@ -1,6 +1,7 @@
 using Extractor.Lexicons;
 using Extractor.Recognition;
 using Extractor.Resolution;
+using Extractor.Text;
 
 namespace Extractor.Pipeline;
 

@@ -1,3 +1,7 @@
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
+
 namespace Extractor.Recognition;
 
 /// <summary>A complete trained tagger: one or two perceptron stages, the word classes they use, and where it came from.</summary>

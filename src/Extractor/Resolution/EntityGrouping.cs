@@ -1,4 +1,5 @@
 using Extractor.Lexicons;
+using Extractor.Text;
 
 namespace Extractor.Resolution;
 

@@ -1,5 +1,7 @@
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Training;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Extractor.Recognition;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Training;
 

@@ -1,5 +1,8 @@
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Training;
 

@@ -1,4 +1,6 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Training;
 

@@ -1,3 +1,4 @@
+using Extractor.Text;
 using Extractor.Lexicons;
 using Extractor.Pipeline;
 using Extractor.Recognition;

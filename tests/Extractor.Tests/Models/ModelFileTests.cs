@@ -3,6 +3,9 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Tests.Training;
 using Extractor.Text;
+using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Models;
 
@@ -39,7 +42,7 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
         Assert.Equal(EntityLabels.Count, Enum.GetValues<EntityLabel>().Length);
         Assert.Equal(EntityLabels.Count, EntityLabels.All.Length);
         Assert.Equal(["PER", "ORG", "LOC", "MISC"], ModelFormat.Labels);
-        Assert.Equal(1 + 4 * EntityLabels.Count, new Extractor.Recognition.TagSet(Extractor.Recognition.TagEncoding.Bilou).Count);
+        Assert.Equal(1 + 4 * EntityLabels.Count, new Extractor.Recognition.Decoding.TagSet(Extractor.Recognition.Decoding.TagEncoding.Bilou).Count);
     }
 
     [Fact]

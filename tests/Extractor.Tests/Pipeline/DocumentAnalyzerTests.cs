@@ -2,6 +2,7 @@ using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Tokenization;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Pipeline;
 

@@ -1,6 +1,7 @@
 using Extractor.Pipeline;
 using Extractor.Resolution;
 using Extractor.Tests.Cli;
+using Extractor.Text;
 
 namespace Extractor.Tests.Pipeline;
 

@@ -1,6 +1,7 @@
 using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,5 +1,6 @@
 using Extractor.Resolution;
 using Extractor.Lexicons;
+using Extractor.Text;
 
 namespace Extractor.Tests.Resolution;
 

@@ -2,6 +2,7 @@ using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Training;
 using Extractor.Lexicons;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Training;
 

@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Confidence;
 
 /// <summary>
 /// Turns a mention's <see cref="MentionEvidence"/> into the probability that the mention is exactly right (span and

@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Confidence;
 
 /// <summary>
 /// What the recognizer knows about one mention beyond its tokens' marginals: the facts a confidence model reads to

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
 using Extractor.Text;
+using Extractor.Recognition.Features;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Confidence;
 
 /// <summary>Fills the document-level fields of <see cref="MentionEvidence"/>: how many other mentions share a
 /// mention's surface, and how many of them share its type.</summary>

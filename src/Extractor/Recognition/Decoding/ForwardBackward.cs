@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Decoding;
 
 /// <summary>Forward-backward marginals of a first-order tag model, computed in <typeparamref name="T"/> (float or double).</summary>
 /// <remarks>
@@ -25,7 +25,7 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>Writes the marginal probability of each token's given tag; false, with <paramref name="confidence"/>
     /// partly written, when a whole position underflowed to zero in this precision.</summary>
-    public bool TryMarginals(PerceptronModel model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
+    public bool TryMarginals(ITransitionScores model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
     {
         int t = model.Tags.Count;
         double inv = 1.0 / model.Temperature;
@@ -205,7 +205,7 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>The model's transitions, tempered and exponentiated; cached for the last model seen (a runner
     /// alternates between two stages per document, not per sentence).</summary>
-    private TransitionTable Transitions(PerceptronModel model, double inv)
+    private TransitionTable Transitions(ITransitionScores model, double inv)
     {
         if (_transitions is { } cached && ReferenceEquals(cached.Model, model)) return cached;
         var set = model.Tags;
@@ -242,5 +242,5 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
 
     /// <summary>One model's tempered, exponentiated weights over <see cref="Tags"/> tags, <see cref="Width"/> wide (zero-padded, zero where not allowed):
     /// <see cref="Forward"/> is <c>[from × Width + to]</c>, <see cref="Backward"/> its transpose.</summary>
-    private sealed record TransitionTable(PerceptronModel Model, int Tags, int Width, T[] Forward, T[] Backward, T[] Start, T[] End);
+    private sealed record TransitionTable(ITransitionScores Model, int Tags, int Width, T[] Forward, T[] Backward, T[] Start, T[] End);
 }

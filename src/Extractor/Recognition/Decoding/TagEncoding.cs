@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Decoding;
 
 /// <summary>How entity spans are spelled as per-token tags.</summary>
 public enum TagEncoding : byte

@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Decoding;
 
 /// <summary>The tag inventory for one <see cref="TagEncoding"/> and its table of allowed transitions.</summary>
 /// <remarks>

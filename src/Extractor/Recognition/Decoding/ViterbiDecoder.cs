@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Decoding;
 
 /// <summary>Best tag sequence and per-token confidences for one sentence under a first-order model.</summary>
 /// <remarks>
@@ -31,7 +31,7 @@ internal sealed class ViterbiDecoder
     private Lattice? _lattice;
 
     /// <summary>Decodes <paramref name="emissions"/> (<c>n × tags</c>) into <paramref name="tags"/>.</summary>
-    public void Decode(PerceptronModel model, ReadOnlySpan<float> emissions, int n, Span<int> tags)
+    public void Decode(ITransitionScores model, ReadOnlySpan<float> emissions, int n, Span<int> tags)
     {
         int t = model.Tags.Count;
         if (t > VectorTags)
@@ -42,7 +42,7 @@ internal sealed class ViterbiDecoder
         DecodeVectors(t, ScoresOf(model).Values, emissions, n, tags);
     }
 
-    private ScoreTable ScoresOf(PerceptronModel model)
+    private ScoreTable ScoresOf(ITransitionScores model)
     {
         foreach (var cached in _scores)
             if (cached is not null && ReferenceEquals(cached.Model, model)) return cached;
@@ -224,7 +224,7 @@ internal sealed class ViterbiDecoder
     /// <summary>Writes the marginal probability of each token's given tag (forward-backward over tempered scores).</summary>
     /// <remarks>In single precision, twice the tags per instruction of double; a sentence whose scores are so far apart
     /// that a whole position underflows a float (a score gap of ~87 after tempering) is redone in double.</remarks>
-    public void Confidences(PerceptronModel model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
+    public void Confidences(ITransitionScores model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
     {
         if (_single.TryMarginals(model, emissions, n, tags, confidence)) return;
         if (_double.TryMarginals(model, emissions, n, tags, confidence)) return;
@@ -243,7 +243,7 @@ internal sealed class ViterbiDecoder
     }
 
     /// <summary>One model's transition, start and end scores laid out for <see cref="DecodeVectors"/>.</summary>
-    private sealed record ScoreTable(PerceptronModel Model, float[] Values);
+    private sealed record ScoreTable(ITransitionScores Model, float[] Values);
 
     /// <summary>A tag set's allowed transitions as predecessor lists: tag k's predecessors are <c>From[Offsets[k]..Offsets[k+1]]</c>, ascending.</summary>
     private sealed class Lattice

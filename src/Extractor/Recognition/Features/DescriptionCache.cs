@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Word text → its <see cref="TokenInfo"/> description, shared by every thread tagging with one model; bounded, starts over when full.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Fills the per-token <see cref="TokenInfo"/> of a whole document, including its document-level facts.</summary>
 /// <remarks>

@@ -1,5 +1,5 @@
 using Extractor.Lexicons;
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Turns a token in its sentence into feature ids: the model's templates, in one place.</summary>
 /// <remarks>

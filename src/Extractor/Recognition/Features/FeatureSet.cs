@@ -1,5 +1,5 @@
 using Extractor.Lexicons;
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Feature template groups; the model file records which were on when it was trained.</summary>
 /// <remarks>Groups exist so each one's dev-set contribution can be measured by turning it off (see models/README.md).</remarks>

@@ -1,6 +1,6 @@
 using Extractor.Lexicons;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Tests whether a word is in one of the project's lists.</summary>
 public delegate bool WordTest(ReadOnlySpan<char> word);

@@ -1,7 +1,7 @@
 using Extractor.Text;
 using Extractor.Tokenization;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>
 /// Named lists of multi-word names (world places, subdivisions…) compiled for matching at every token, in the style

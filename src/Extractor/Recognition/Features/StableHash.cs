@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>A process-independent 64-bit hash for feature ids (never <c>string.GetHashCode</c>, which .NET randomizes per process).</summary>
 /// <remarks>

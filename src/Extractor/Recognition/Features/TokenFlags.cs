@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Orthographic facts about one token, computed once per token and shared by every template.</summary>
 [Flags]

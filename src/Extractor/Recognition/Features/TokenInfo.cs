@@ -1,5 +1,5 @@
 using Extractor.Lexicons;
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Everything the feature templates need to know about one token, hashed once per token.</summary>
 /// <remarks>Templates combine these precomputed values instead of re-reading text, so a window of five

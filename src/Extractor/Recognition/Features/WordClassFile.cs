@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Reads Brown-style paths files (<c>BITS&lt;TAB&gt;WORD[&lt;TAB&gt;COUNT]</c>, as <c>extractor clusters</c> writes them) into a <see cref="WordClassTable"/>.</summary>
 public static class WordClassFile

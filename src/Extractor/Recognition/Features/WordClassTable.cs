@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Word classes as the tagger uses them: a word → class map plus hashed bit-path prefixes per class.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>A fixed set of words in one character array, with an open-addressing index from a word to its position.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Word shapes, hashed as they are computed so no shape string is ever built.</summary>
 /// <remarks>

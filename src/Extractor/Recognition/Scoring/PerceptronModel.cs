@@ -1,4 +1,7 @@
-namespace Extractor.Recognition;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+
+namespace Extractor.Recognition.Scoring;
 
 /// <summary>One trained, read-only tagging stage: feature weights, transition weights and its feature settings.</summary>
 /// <remarks>
@@ -7,7 +10,7 @@ namespace Extractor.Recognition;
 /// table for both stages instead, <see cref="StagePair"/>, so its own tables are never built). Thread-safe:
 /// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
-public sealed class PerceptronModel
+public sealed class PerceptronModel : ITransitionScores
 {
     private readonly float[] _weights;
     private WeightTable? _table;

@@ -1,4 +1,6 @@
-namespace Extractor.Recognition;
+using Extractor.Recognition.Features;
+
+namespace Extractor.Recognition.Scoring;
 
 /// <summary>The two stages of a two-pass model, scored through one table: thread-safe, shared by every tagging thread.</summary>
 /// <remarks>

@@ -1,6 +1,8 @@
 using Extractor.Text;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Scoring;
 
 /// <summary>Runs one perceptron stage over a featurized document, sentence by sentence, reusing its buffers.</summary>
 /// <remarks>Shared by inference and by training's dev evaluation so both decode identically. One per thread;

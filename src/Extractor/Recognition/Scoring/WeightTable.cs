@@ -2,8 +2,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Extractor.Recognition.Features;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Scoring;
 
 /// <summary>The scoring form of a stage's weights: feature id → its non-zero weights, in one probe.</summary>
 /// <remarks>

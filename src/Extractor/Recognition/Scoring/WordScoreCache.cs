@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Extractor.Recognition.Features;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Scoring;
 
 /// <summary>Per word type, the summed weights of its word-only features at each window offset, for one stage.</summary>
 /// <remarks>

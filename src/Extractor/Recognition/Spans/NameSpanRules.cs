@@ -1,11 +1,7 @@
 using Extractor.Lexicons;
 using Extractor.Text;
 
-namespace Extractor.Recognition;
-
-/// <summary>One entity span of a sentence, in the sentence's token numbers; <paramref name="Listed"/> when a user's
-/// lexicon put it there rather than the tagger.</summary>
-internal readonly record struct TaggedSpan(int First, int End, EntityLabel Label, bool Listed = false);
+namespace Extractor.Recognition.Spans;
 
 /// <summary>
 /// Brings the tagger's spans of one sentence to the name conventions of <c>docs/annotation-guidelines.md</c>:

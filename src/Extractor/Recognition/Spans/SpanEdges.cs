@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Spans;
 
 /// <summary>
 /// A name begins and ends with a word: edge tokens without a letter or digit (<c>&amp;</c>, <c>-</c>, quotes) are

@@ -8,6 +8,7 @@ using Extractor.Resolution;
 using Extractor.Tests.Cli;
 using Extractor.Tokenization;
 using Extractor.Lexicons;
+using Extractor.Text;
 
 namespace Extractor.Tests.IO.Batch;
 

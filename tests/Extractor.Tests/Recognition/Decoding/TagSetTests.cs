@@ -1,5 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Recognition.Decoding;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,4 +1,7 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Tests.Recognition;
 

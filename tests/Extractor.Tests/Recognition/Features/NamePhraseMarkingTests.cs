@@ -1,4 +1,5 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Recognition;
 

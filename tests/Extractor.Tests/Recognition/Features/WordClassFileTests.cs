@@ -1,5 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Tests.IO;
+using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Recognition.Features;
 

@@ -1,5 +1,7 @@
 using Extractor.Models;
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Tests.Recognition;
 

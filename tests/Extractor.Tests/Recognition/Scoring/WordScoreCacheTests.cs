@@ -2,6 +2,8 @@ using Extractor.Models;
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Tokenization;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,4 +1,4 @@
-namespace Extractor.Resolution;
+namespace Extractor.Text;
 
 /// <summary>What a resolved entity is: the model's four labels, with countries split out of locations.</summary>
 public enum EntityKind : byte

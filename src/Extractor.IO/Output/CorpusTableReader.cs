@@ -5,8 +5,9 @@ using Extractor.IO.Output;
 using Extractor.Lexicons;
 using Extractor.Resolution;
 using Extractor.Text;
+using Extractor.IO.Records;
 
-namespace Extractor.IO.Records;
+namespace Extractor.IO.Output;
 
 /// <summary>Reads a corpus-level table as <c>extract -l corpus</c> writes it, in any of its formats, back into entities.</summary>
 /// <remarks>Strict: the header (or the JSON properties) must be the corpus schema's, so an entity- or mention-level
@@ -144,7 +145,7 @@ public static class CorpusTableReader
     /// <summary>Undoes the writer's formula escaping (<c>'=1+1</c> → <c>=1+1</c>), so that a table merged into JSON
     /// holds the names a JSON run would, and one merged back into CSV is escaped once, as before.</summary>
     private static string Unescape(string field) =>
-        field.Length > 1 && field[0] == '\'' && DelimitedRecordWriter<CorpusRecord>.StartsLikeFormula(field[1..]) ? field[1..] : field;
+        field.Length > 1 && field[0] == '\'' && RecordFields.StartsLikeFormula(field[1..]) ? field[1..] : field;
 
     private static InvalidDataException Bad(string path, long line, string reason) =>
         new($"{path}:{line.ToString(CultureInfo.InvariantCulture)}: {reason}");

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>A fixed-size, insert-only table from 64-bit keys to rows of <typeparamref name="T"/>, shared by threads: lock-free reads, one compare-exchange per insertion.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Extractor.Recognition;
+namespace Extractor.Recognition.Features;
 
 /// <summary>Read-only map from 64-bit feature id to weight row: open addressing over flat arrays.</summary>
 /// <remarks>A <c>Dictionary&lt;ulong,int&gt;</c> would do, but flat arrays load faster, cost a third of the
