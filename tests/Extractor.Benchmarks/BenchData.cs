@@ -25,7 +25,7 @@ internal static class BenchData
     public static string[] Documents => LazyDocuments.Value;
 
     /// <summary>The word lists the pipeline gives the shipped model: the built-in ones plus the model's phrase lists, if any.</summary>
-    public static Lexicon Lexicon => Lexicon.Default.WithLists(Model.Lists);
+    public static WordLists WordLists => WordLists.Default.WithLists(Model.Lists);
 
     /// <summary>The pipeline extract runs, every kind kept.</summary>
     public static EntityPipeline NewPipeline() => new(new PipelineOptions(Model));

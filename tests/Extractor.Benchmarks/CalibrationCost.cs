@@ -28,8 +28,8 @@ internal static class CalibrationCost
         }
         var model = BenchData.Model;
         if (model.Calibrator is null) throw new InvalidOperationException("the model has no calibrator");
-        var calibrated = new EntityRecognizer(model, Lexicon.Default);
-        var raw = new EntityRecognizer(model, Lexicon.Default, new RecognizerOptions(RawScores: true));
+        var calibrated = new EntityRecognizer(model, WordLists.Default);
+        var raw = new EntityRecognizer(model, WordLists.Default, new RecognizerOptions(RawScores: true));
         var evidence = new List<MentionEvidence>();
         double Time(EntityRecognizer r, bool gather = false)
         {

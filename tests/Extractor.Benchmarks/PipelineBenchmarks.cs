@@ -59,8 +59,8 @@ public class TokenizerBenchmarks : ITokenCounted
 public class FeatureBenchmarks : ITokenCounted
 {
     private readonly Prepared _data = Prepared.Instance;
-    private readonly DocumentFeaturizer _featurizer = new(BenchData.Model.Classes, BenchData.Lexicon);
-    private readonly DocumentFeaturizer _withoutLists = new(BenchData.Model.Classes, Lexicon.Default);
+    private readonly DocumentFeaturizer _featurizer = new(BenchData.Model.Classes, BenchData.WordLists);
+    private readonly DocumentFeaturizer _withoutLists = new(BenchData.Model.Classes, WordLists.Default);
     private readonly FeatureExtractor _extractor = new(BenchData.Model.FirstPass.Features, BenchData.Model.Classes);
     private readonly ulong[] _ids = new ulong[FeatureExtractor.MaxFeatures];
 
@@ -156,8 +156,8 @@ public class DocumentBenchmarks : ITokenCounted
 public class CalibrationBenchmarks : ITokenCounted
 {
     private readonly Prepared _data = Prepared.Instance;
-    private readonly EntityRecognizer _calibrated = new(BenchData.Model, Lexicon.Default);
-    private readonly EntityRecognizer _raw = new(BenchData.Model, Lexicon.Default, new RecognizerOptions(RawScores: true));
+    private readonly EntityRecognizer _calibrated = new(BenchData.Model, WordLists.Default);
+    private readonly EntityRecognizer _raw = new(BenchData.Model, WordLists.Default, new RecognizerOptions(RawScores: true));
 
     public double TokensPerOperation => _data.TokensPerDocument;
 
@@ -199,7 +199,7 @@ internal sealed class Prepared
 
     private Prepared()
     {
-        var featurizer = new DocumentFeaturizer(BenchData.Model.Classes, BenchData.Lexicon);
+        var featurizer = new DocumentFeaturizer(BenchData.Model.Classes, BenchData.WordLists);
         Docs = BenchData.Documents.Select(text =>
         {
             var segmented = EntityPipeline.Segment(text);

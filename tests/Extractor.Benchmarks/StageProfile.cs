@@ -25,7 +25,7 @@ internal static class StageProfile
         Console.WriteLine($"model load: {load.Elapsed.TotalMilliseconds:F0} ms (cold, includes JIT)");
         folder ??= Environment.GetEnvironmentVariable("BENCH_CORPUS") ?? Path.Combine(AppContext.BaseDirectory, "samples");
         var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
-        var lexicon = model.UsesLexicon ? Lexicon.Default : null;
+        var lexicon = model.UsesWordLists ? WordLists.Default : null;
         var tokenizer = new Tokenizer();
         var splitter = new SentenceSplitter();
         var featurizer = new DocumentFeaturizer(model.Classes, lexicon);

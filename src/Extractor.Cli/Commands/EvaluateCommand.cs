@@ -37,7 +37,7 @@ internal static class EvaluateCommand
             var predictionsTarget = parse.GetValue(predictions) is { } p ? OutputFiles.Check(p.ToString(), reads) : null;
             var plotTarget = parse.GetValue(plot) is { } svg ? OutputFiles.Check(svg.ToString(), [.. reads, predictionsTarget?.File]) : null;
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, Lexicon.Default, new RecognizerOptions(NameRules: !parse.GetValue(raw)));
+            var recognizer = new EntityRecognizer(model, WordLists.Default, new RecognizerOptions(NameRules: !parse.GetValue(raw)));
             var documents = ConllFiles.Read(goldFile);
             var seenDocuments = seenFile is null ? null : ConllFiles.Read(seenFile);
             var mentions = Evaluation.PredictMentions(recognizer, documents);

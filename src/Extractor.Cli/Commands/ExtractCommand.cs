@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using Extractor.IO.StandardStreams;
 using Extractor.IO.Batch;
-using Extractor.IO.Lexicons;
+using Extractor.IO.UserLexicons;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Recognition.Features;
 
 namespace Extractor.Cli.Commands;
@@ -66,8 +66,8 @@ internal static class ExtractCommand
             var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()]);
             // On a thread of its own, so a lexicon that is a named pipe with no writer yet (--lexicon <(...)) cannot
             // hold the process past Ctrl-C or SIGTERM: open(2) on a FIFO waits and cannot be cancelled from inside.
-            EntityLexicon? userLexicon = null;
-            try { if (lexiconFiles.Length > 0) userLexicon = await Task.Run(() => UserErrorException.Reading(() => LexiconFiles.Load(lexiconFiles))).WaitAsync(cancel); }
+            UserLexicon? userLexicon = null;
+            try { if (lexiconFiles.Length > 0) userLexicon = await Task.Run(() => UserErrorException.Reading(() => UserLexiconFiles.Load(lexiconFiles))).WaitAsync(cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 parse.InvocationConfiguration.Error.WriteLine("interrupted: while reading --lexicon");
@@ -95,7 +95,7 @@ internal static class ExtractCommand
                 parse.GetValue(quiet));
             // The word lists (~20 ms) load on another core while this one reads the model, and the inputs start being
             // read meanwhile, so the first documents are waiting when tagging starts.
-            var wordLists = Task.Run(() => Lexicon.Default);
+            var wordLists = Task.Run(() => WordLists.Default);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             var model = ModelLocator.Load(parse.GetValue(modelOption));
             await wordLists;

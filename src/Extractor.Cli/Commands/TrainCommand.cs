@@ -6,7 +6,7 @@ using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Training;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
 
@@ -53,7 +53,7 @@ internal static class TrainCommand
             var target = OutputFiles.Check(parse.GetRequiredValue(output).ToString(),
                 [trainFile.ToString(), devFile.ToString(), .. classFiles.Select(f => f.ToString()), .. listSpecs.Select(l => l[(l.IndexOf('=') + 1)..])]);
             var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
-            var lexicon = listSpecs.Length == 0 ? Lexicon.Default : Lexicon.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer)));
+            var lexicon = listSpecs.Length == 0 ? WordLists.Default : WordLists.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer)));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
             RequireEntities(trainFile, trainDocs);

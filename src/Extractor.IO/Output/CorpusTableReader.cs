@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Extractor.IO.Output;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Resolution;
 using Extractor.Text;
 using Extractor.IO.Records;

@@ -36,7 +36,7 @@ public sealed class EntityPipeline
         // The resolver's tables (~20 ms) are built on another core while this one sets up the tagger: start-up is
         // most of the cost of a run over one article.
         var resolver = Task.Run(() => new EntityResolver(new ResolutionOptions(options.Demonyms, options.UserLexicon)));
-        Recognizer = new EntityRecognizer(options.Model, options.Model.UsesLexicon ? Lexicon.Default : null,
+        Recognizer = new EntityRecognizer(options.Model, options.Model.UsesWordLists ? WordLists.Default : null,
             new RecognizerOptions(options.NameRules, options.UserLexicon, options.RawScores));
         Resolver = resolver.GetAwaiter().GetResult();
         _analyzer = new DocumentAnalyzer(Segmenter.Tokenizer, Segmenter.Splitter, Recognizer, windowChars);

@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Text;
@@ -13,7 +13,7 @@ namespace Extractor.Pipeline;
 public sealed record PipelineOptions(NerModel Model)
 {
     /// <summary>Names to find as written (<c>--lexicon</c>), or null.</summary>
-    public EntityLexicon? UserLexicon { get; init; }
+    public UserLexicon? UserLexicon { get; init; }
 
     /// <summary>Demonyms (<c>Israeli forces</c>) as mentions of their country.</summary>
     public bool Demonyms { get; init; }

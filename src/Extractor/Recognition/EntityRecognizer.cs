@@ -16,7 +16,7 @@ namespace Extractor.Recognition;
 public sealed class EntityRecognizer
 {
     private readonly NerModel _model;
-    private readonly Lexicon? _lexicon;
+    private readonly WordLists? _lexicon;
     private readonly FeatureExtractor _first;
     private readonly FeatureExtractor? _second;
     private readonly StagePair? _pair;
@@ -25,31 +25,31 @@ public sealed class EntityRecognizer
     private readonly int _maxPartTokens;
     private readonly ConcurrentBag<Workspace> _pool = [];
     private readonly NameSpanRules? _rules;
-    private readonly Extractor.Lexicons.EntityLexicon? _userLexicon;
+    private readonly Extractor.Knowledge.UserLexicon? _userLexicon;
     private readonly MentionCalibrator? _calibrator;
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
-    public EntityRecognizer(NerModel model, Lexicon? lexicon)
+    public EntityRecognizer(NerModel model, WordLists? lexicon)
         : this(model, lexicon, RecognizerOptions.Default)
     {
     }
 
     /// <summary>Creates a recognizer with <paramref name="options"/> (name rules on or off).</summary>
-    public EntityRecognizer(NerModel model, Lexicon? lexicon, RecognizerOptions options)
+    public EntityRecognizer(NerModel model, WordLists? lexicon, RecognizerOptions options)
         : this(model, lexicon, MaxPartTokens, options)
     {
     }
 
     /// <summary>As the public constructor, with parts of at most <paramref name="maxPartTokens"/> tokens (tests make them small).</summary>
-    internal EntityRecognizer(NerModel model, Lexicon? lexicon, int maxPartTokens, RecognizerOptions? options = null)
+    internal EntityRecognizer(NerModel model, WordLists? lexicon, int maxPartTokens, RecognizerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         options ??= RecognizerOptions.Default;
         _rules = options.NameRules ? NameSpanRules.Default : null;
-        _userLexicon = options.Lexicon is { Count: > 0 } userLexicon ? userLexicon : null;
+        _userLexicon = options.UserLexicon is { Count: > 0 } userLexicon ? userLexicon : null;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPartTokens, 1);
         _maxPartTokens = maxPartTokens;
-        if (model.UsesLexicon && lexicon is null)
+        if (model.UsesWordLists && lexicon is null)
             throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
         _model = model;
         _calibrator = options.RawScores ? null : model.Calibrator;
@@ -273,7 +273,7 @@ public sealed class EntityRecognizer
         return false;
     }
 
-    private sealed class Workspace(WordClassTable? classes, Lexicon? lexicon, DescriptionCache described, WordScoreCache[] wordScores, FeatureIndex knownWords)
+    private sealed class Workspace(WordClassTable? classes, WordLists? lexicon, DescriptionCache described, WordScoreCache[] wordScores, FeatureIndex knownWords)
     {
         public readonly DocumentFeaturizer Featurizer = new(classes, lexicon, described, knownWords);
         public readonly StageRunner Runner = new(wordScores);

@@ -14,7 +14,7 @@ namespace Extractor.Recognition;
 public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null, MentionCalibrator? Calibrator = null)
 {
     /// <summary>Whether any stage consults the project's word lists (the lexicon, which then carries <see cref="Lists"/>).</summary>
-    public bool UsesLexicon => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
+    public bool UsesWordLists => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
 }
 
 /// <summary>Provenance of a model: what it was trained on, when, how, and how well it did on the dev set.</summary>

@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Text;
 
 namespace Extractor.Resolution;

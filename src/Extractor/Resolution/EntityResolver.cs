@@ -1,5 +1,5 @@
 using Extractor.Text;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 
 namespace Extractor.Resolution;
 
@@ -80,7 +80,7 @@ public sealed class EntityResolver
         for (int i = 0; i < resolved.Length; i++)
         {
             ResolvedMention r = resolved[i];
-            if (Options.Lexicon is { } lexicon && lexicon.TryGet(r.Text, out _)) continue;
+            if (Options.UserLexicon is { } lexicon && lexicon.TryGet(r.Text, out _)) continue;
             Dictionary<string, string>? map = r.Kind switch
             {
                 EntityKind.Person => persons,
@@ -146,7 +146,7 @@ public sealed class EntityResolver
     private ResolvedMention ResolveSpan(string text, Mention mention)
     {
         string surface = mention.TextOf(text);
-        if (Options.Lexicon is { } lexicon && lexicon.TryGet(surface, out var entry))
+        if (Options.UserLexicon is { } lexicon && lexicon.TryGet(surface, out var entry))
             return new ResolvedMention(mention, entry.Kind, surface, entry.Name, entry.Code);
         string cleaned = SurfaceText.StripPossessive(SurfaceText.Clean(surface));
         switch (mention.Label)

@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 namespace Extractor.Resolution;
 
 /// <summary>

@@ -5,9 +5,9 @@ namespace Extractor.Resolution;
 /// <summary>Settings for <see cref="EntityResolver"/>.</summary>
 /// <param name="Demonyms">When true, a MISC span that is exactly a demonym (<c>Israeli</c>, <c>Palestinians</c>)
 /// becomes a mention of that country; when false (the default) it stays MISC.</param>
-/// <param name="Lexicon">A user's lexicon: a mention that spells one of its surfaces takes the entry's kind and
+/// <param name="UserLexicon">A user's lexicon: a mention that spells one of its surfaces takes the entry's kind and
 /// canonical name as written there, and no other rule renames it. Null for none.</param>
-public sealed record ResolutionOptions(bool Demonyms = false, Extractor.Lexicons.EntityLexicon? Lexicon = null)
+public sealed record ResolutionOptions(bool Demonyms = false, Extractor.Knowledge.UserLexicon? UserLexicon = null)
 {
     /// <summary>Demonyms off.</summary>
     public static ResolutionOptions Default { get; } = new();

@@ -8,7 +8,7 @@ namespace Extractor.Training;
 /// <summary>Labelled documents featurized once: token infos and the gold tags for one tag set.</summary>
 internal sealed class CorpusFeatures
 {
-    public CorpusFeatures(IReadOnlyList<ConllDocument> documents, TagSet tags, WordClassTable? classes, Lexicon? lexicon)
+    public CorpusFeatures(IReadOnlyList<ConllDocument> documents, TagSet tags, WordClassTable? classes, WordLists? lexicon)
     {
         Documents = documents;
         Infos = new TokenInfo[documents.Count][];

@@ -17,10 +17,10 @@ public sealed class PerceptronTrainer
 {
     private readonly TrainingOptions options;
     private readonly WordClassTable? classes;
-    private readonly Lexicon? lexicon;
+    private readonly WordLists? lexicon;
 
     /// <summary>Creates a trainer; feature groups whose data is missing (no classes, no lexicon) are switched off.</summary>
-    public PerceptronTrainer(TrainingOptions options, WordClassTable? classes, Lexicon? lexicon)
+    public PerceptronTrainer(TrainingOptions options, WordClassTable? classes, WordLists? lexicon)
     {
         var features = options.Features;
         if (classes is null) features &= ~FeatureSet.WordClasses;

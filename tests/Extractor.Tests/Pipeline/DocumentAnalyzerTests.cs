@@ -21,7 +21,7 @@ public class DocumentAnalyzerTests
     public void Extract_InWindows_SameMentionsAndTokensAsTheWholeText(int partTokens, int windowChars)
     {
         string text = string.Join("\n\n", Enumerable.Repeat(Samples(), 3));
-        var recognizer = new EntityRecognizer(Model, Lexicon.Default, partTokens);
+        var recognizer = new EntityRecognizer(Model, WordLists.Default, partTokens);
         var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), recognizer, windowChars);
 
         var whole = analyzer.Analyze(text);
@@ -40,7 +40,7 @@ public class DocumentAnalyzerTests
     public void Extract_TokenLongerThanTheWindow_WindowGrows()
     {
         string text = "Tony Blair met " + new string('x', 20_000) + " in London. Gordon Brown spoke.";
-        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, Lexicon.Default, 4), 1_000);
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, WordLists.Default, 4), 1_000);
 
         var whole = analyzer.Analyze(text);
         var extracted = analyzer.Extract(text);

@@ -34,7 +34,7 @@ public class EntityPipelineTests
     [Fact]
     public void UserLexicon_GivenOnce_ReachesRecognizerAndResolver()
     {
-        var lexicon = Extractor.Lexicons.EntityLexicon.Read([("l.tsv", new StringReader("IRGC\tORGANIZATION\tIslamic Revolutionary Guard Corps\n"))], Extractor.Lexicons.CountryTable.Default);
+        var lexicon = Extractor.Knowledge.UserLexicon.Read([("l.tsv", new StringReader("IRGC\tORGANIZATION\tIslamic Revolutionary Guard Corps\n"))], Extractor.Knowledge.CountryTable.Default);
         var document = new EntityPipeline(new PipelineOptions(ShippedModel.Model) { UserLexicon = lexicon }).Run("The IRGC said on Monday it had fired missiles.");
 
         var irgc = Assert.Single(document.Resolved, m => m.Text == "IRGC");

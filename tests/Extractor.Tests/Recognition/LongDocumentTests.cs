@@ -22,10 +22,10 @@ public class LongDocumentTests
         const int part = 300;
         Assert.True(tokens.Length > 4 * part, $"only {tokens.Length} tokens");
 
-        var whole = new EntityRecognizer(Model, Lexicon.Default, part).Recognize(text, tokens, sentences);
+        var whole = new EntityRecognizer(Model, WordLists.Default, part).Recognize(text, tokens, sentences);
 
         // The same parts (whole sentences, as many as fit), each given to a recognizer as a document of its own.
-        var alone = new EntityRecognizer(Model, Lexicon.Default);
+        var alone = new EntityRecognizer(Model, WordLists.Default);
         var expected = new List<Mention>();
         int parts = 0;
         for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1, parts++)
@@ -49,9 +49,9 @@ public class LongDocumentTests
         string text = Samples();
         var (tokens, sentences) = Segment(text);
 
-        var parted = new EntityRecognizer(Model, Lexicon.Default).Recognize(text, tokens, sentences);
-        var wholeAtOnce = new EntityRecognizer(Model, Lexicon.Default, tokens.Length).Recognize(text, tokens, sentences);
-        var tooSmall = new EntityRecognizer(Model, Lexicon.Default, tokens.Length / 2).Recognize(text, tokens, sentences);
+        var parted = new EntityRecognizer(Model, WordLists.Default).Recognize(text, tokens, sentences);
+        var wholeAtOnce = new EntityRecognizer(Model, WordLists.Default, tokens.Length).Recognize(text, tokens, sentences);
+        var tooSmall = new EntityRecognizer(Model, WordLists.Default, tokens.Length / 2).Recognize(text, tokens, sentences);
 
         Assert.True(tokens.Length < EntityRecognizer.MaxPartTokens);
         Assert.Equal(wholeAtOnce, parted);
@@ -68,7 +68,7 @@ public class LongDocumentTests
         var (tokens, sentences) = Segment(text);
         Assert.True(tokens.Length > EntityRecognizer.MaxPartTokens);
 
-        var mentions = new EntityRecognizer(Model, Lexicon.Default).Recognize(text, tokens, sentences);
+        var mentions = new EntityRecognizer(Model, WordLists.Default).Recognize(text, tokens, sentences);
 
         Assert.True(mentions.Length > 1000, $"{mentions.Length} mentions");
         for (int i = 0; i < mentions.Length; i++)

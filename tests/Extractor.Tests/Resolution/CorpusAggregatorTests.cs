@@ -1,5 +1,5 @@
 using Extractor.Resolution;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Text;
 
 namespace Extractor.Tests.Resolution;

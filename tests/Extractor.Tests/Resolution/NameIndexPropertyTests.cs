@@ -1,6 +1,6 @@
 using Extractor.Recognition;
 using Extractor.Resolution;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 
 namespace Extractor.Tests.Resolution;
 

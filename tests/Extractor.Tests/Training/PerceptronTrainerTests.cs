@@ -1,7 +1,7 @@
 using Extractor.Recognition;
 using Extractor.Text;
 using Extractor.Training;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Training;

@@ -11,7 +11,7 @@ namespace Extractor.Recognition.Features;
 /// characters. Two words sharing a key would share a description; at 64 bits that takes ~10^9 distinct words
 /// in one cache (it holds 65,536), and the model's own features already hash words to 64 bits.
 /// <para>
-/// One cache serves all threads, as <see cref="WordScoreCache"/> does: with a cache per thread, each of two
+/// One cache serves all threads, as <c>WordScoreCache</c> does: with a cache per thread, each of two
 /// threads described most word types of a batch a second time. A description depends on the word's text alone,
 /// so output does not depend on which thread described a word first, or when.
 /// </para>

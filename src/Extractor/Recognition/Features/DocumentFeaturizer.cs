@@ -11,7 +11,7 @@ namespace Extractor.Recognition.Features;
 internal sealed class DocumentFeaturizer
 {
     private readonly WordClassTable? _classes;
-    private readonly Lexicon? _lexicon;
+    private readonly WordLists? _lexicon;
     private readonly Dictionary<ulong, (int CapitalMid, int Lower)> _case = new();
     private readonly Dictionary<ulong, LabelCounts> _labels = new();
     // What Describe makes of a word depends on its text alone, and news repeats its words: computing it once
@@ -23,7 +23,7 @@ internal sealed class DocumentFeaturizer
     /// <paramref name="classes"/>, <paramref name="lexicon"/> and <paramref name="knownWords"/> (default: a cache of its
     /// own). With <paramref name="knownWords"/> (a stage's feature index), <see cref="TokenInfo.KnownWord"/> says whether
     /// the word's own feature has a weight there, for the mention evidence of a calibrated model.</summary>
-    public DocumentFeaturizer(WordClassTable? classes, Lexicon? lexicon, DescriptionCache? described = null, FeatureIndex? knownWords = null)
+    public DocumentFeaturizer(WordClassTable? classes, WordLists? lexicon, DescriptionCache? described = null, FeatureIndex? knownWords = null)
     {
         _classes = classes;
         _lexicon = lexicon;

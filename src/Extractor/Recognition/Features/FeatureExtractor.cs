@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 namespace Extractor.Recognition.Features;
 
 /// <summary>Turns a token in its sentence into feature ids: the model's templates, in one place.</summary>
@@ -41,7 +41,7 @@ internal sealed class FeatureExtractor
 
     /// <summary>Writes the features of token <paramref name="i"/> of <paramref name="s"/>; returns how many.</summary>
     /// <remarks>The union of <see cref="ExtractContext"/> and <see cref="ExtractWord"/> at offsets −2 to +2:
-    /// training uses this whole list, while tagging takes the word part from <see cref="WordScoreCache"/>.</remarks>
+    /// training uses this whole list, while tagging takes the word part from <c>WordScoreCache</c>.</remarks>
     public int Extract(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         int n = ExtractContext(s, i, f);
@@ -170,7 +170,7 @@ internal sealed class FeatureExtractor
     }
 
     /// <summary>Writes the features of token <paramref name="i"/> that read the first pass's labels (the last of
-    /// <see cref="ExtractContext"/>'s, so a two-pass tagger can add them after the others, <see cref="StagePair"/>).</summary>
+    /// <see cref="ExtractContext"/>'s, so a two-pass tagger can add them after the others, <c>StagePair</c>).</summary>
     public int ExtractSecondPass(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         if ((_set & FeatureSet.SecondPass) == 0) return 0;

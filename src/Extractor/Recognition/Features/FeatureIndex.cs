@@ -3,7 +3,7 @@ namespace Extractor.Recognition.Features;
 /// <summary>Read-only map from 64-bit feature id to weight row: open addressing over flat arrays.</summary>
 /// <remarks>A <c>Dictionary&lt;ulong,int&gt;</c> would do, but flat arrays load faster, cost a third of the
 /// memory and make a lookup a few predictable probes with no hashing beyond the id itself (already mixed).
-/// The table is built on the first <see cref="RowOf"/>: tagging scores through <see cref="WeightTable"/>
+/// The table is built on the first <see cref="RowOf"/>: tagging scores through <c>WeightTable</c>
 /// and never asks, so loading a model for extraction skips two random-access builds (~3 ms each).</remarks>
 public sealed class FeatureIndex
 {

@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 namespace Extractor.Recognition.Features;
 
 /// <summary>Feature template groups; the model file records which were on when it was trained.</summary>

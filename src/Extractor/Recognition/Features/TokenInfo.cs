@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 namespace Extractor.Recognition.Features;
 
 /// <summary>Everything the feature templates need to know about one token, hashed once per token.</summary>

@@ -7,7 +7,7 @@ using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tests.Cli;
 using Extractor.Tokenization;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Text;
 
 namespace Extractor.Tests.IO.Batch;

@@ -70,7 +70,7 @@ public class MentionCalibratorTests
         string text = ShippedModel.SamplesText();
         var (tokens, sentences) = Tokenized(text);
         var evidence = new List<MentionEvidence>();
-        var recognizer = new EntityRecognizer(ShippedModel.Model, Lexicon.Default, new RecognizerOptions(RawScores: true));
+        var recognizer = new EntityRecognizer(ShippedModel.Model, WordLists.Default, new RecognizerOptions(RawScores: true));
 
         var mentions = recognizer.Recognize(text, tokens, sentences, evidence);
 
@@ -106,7 +106,7 @@ public class MentionCalibratorTests
         {
             var (tokens, sentences) = Tokenized(text);
             var evidence = new List<MentionEvidence>();
-            new EntityRecognizer(ShippedModel.Model, Lexicon.Default).Recognize(text, tokens, sentences, evidence);
+            new EntityRecognizer(ShippedModel.Model, WordLists.Default).Recognize(text, tokens, sentences, evidence);
             Assert.NotEmpty(evidence);
             Assert.All(evidence, e => Assert.Equal(evidence[0].PartKnownNames, e.PartKnownNames));
             return evidence[0].PartKnownNames;
@@ -123,8 +123,8 @@ public class MentionCalibratorTests
         var (tokens, sentences) = Tokenized(text);
         Assert.NotNull(ShippedModel.Model.Calibrator);
 
-        var calibrated = new EntityRecognizer(ShippedModel.Model, Lexicon.Default).Recognize(text, tokens, sentences);
-        var raw = new EntityRecognizer(ShippedModel.Model, Lexicon.Default, new RecognizerOptions(RawScores: true)).Recognize(text, tokens, sentences);
+        var calibrated = new EntityRecognizer(ShippedModel.Model, WordLists.Default).Recognize(text, tokens, sentences);
+        var raw = new EntityRecognizer(ShippedModel.Model, WordLists.Default, new RecognizerOptions(RawScores: true)).Recognize(text, tokens, sentences);
 
         // Same mentions, other scores, all probabilities.
         Assert.Equal(raw.Select(m => (m.Start, m.End, m.Label)), calibrated.Select(m => (m.Start, m.End, m.Label)));

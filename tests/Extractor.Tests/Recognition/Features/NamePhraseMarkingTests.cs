@@ -70,7 +70,7 @@ public class NamePhraseMarkingTests
     {
         var (tokens, sentences) = StagePairTests.Segment(text);
         var infos = new TokenInfo[tokens.Length];
-        new DocumentFeaturizer(Classes, Lexicon.Default).Fill(text, tokens, sentences, infos);
+        new DocumentFeaturizer(Classes, WordLists.Default).Fill(text, tokens, sentences, infos);
         return (text, infos);
     }
 }

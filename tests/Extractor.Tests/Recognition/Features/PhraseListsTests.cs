@@ -63,8 +63,8 @@ public class PhraseListsTests
     {
         // The shipped model has no lists: a lexicon with lists must not change its output.
         string text = "Fighting continued near Kandahar, Hodeidah and Lashkar Gah.";
-        var plain = new EntityRecognizer(ShippedModel.Model, Lexicon.Default);
-        var withLists = new EntityRecognizer(ShippedModel.Model, Lexicon.Default.WithLists(Lists));
+        var plain = new EntityRecognizer(ShippedModel.Model, WordLists.Default);
+        var withLists = new EntityRecognizer(ShippedModel.Model, WordLists.Default.WithLists(Lists));
         var tokens = new List<Token>();
         new Tokenizer().Tokenize(text, tokens);
         var sentences = new List<Sentence> { new(0, tokens.Count) };

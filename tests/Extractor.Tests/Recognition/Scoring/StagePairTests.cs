@@ -83,7 +83,7 @@ public class StagePairTests
     private static TokenInfo[] Featurize(string text, Token[] tokens, Sentence[] sentences)
     {
         var infos = new TokenInfo[tokens.Length];
-        new DocumentFeaturizer(Model.Classes, Lexicon.Default).Fill(text, tokens, sentences, infos);
+        new DocumentFeaturizer(Model.Classes, WordLists.Default).Fill(text, tokens, sentences, infos);
         return infos;
     }
 
@@ -91,6 +91,6 @@ public class StagePairTests
     {
         var labels = new byte[tags.Length];
         EntityRecognizer.LabelsOf(Model.FirstPass.Tags, tags, labels);
-        new DocumentFeaturizer(Model.Classes, Lexicon.Default).AddFirstPass(labels, infos);
+        new DocumentFeaturizer(Model.Classes, WordLists.Default).AddFirstPass(labels, infos);
     }
 }

@@ -159,10 +159,10 @@ public class WordScoreCacheTests
         new Tokenizer().Tokenize(text, tokens);
         new SentenceSplitter().Split(text, tokens.ToArray(), sentences);
         var infos = new TokenInfo[tokens.Count];
-        new DocumentFeaturizer(Model.Classes, Lexicon.Default).Fill(text, tokens.ToArray(), sentences.ToArray(), infos);
+        new DocumentFeaturizer(Model.Classes, WordLists.Default).Fill(text, tokens.ToArray(), sentences.ToArray(), infos);
         // Second-pass features read first-pass labels: give every capitalized word one so they fire.
         var labels = infos.Select(i => (i.Flags & TokenFlags.InitialCapital) != 0 ? (byte)1 : (byte)0).ToArray();
-        new DocumentFeaturizer(Model.Classes, Lexicon.Default).AddFirstPass(labels, infos);
+        new DocumentFeaturizer(Model.Classes, WordLists.Default).AddFirstPass(labels, infos);
         return (infos, sentences);
     }
 }

@@ -1,6 +1,6 @@
 using Extractor.Text;
 
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// Word lists the feature extractor consults (first names, person titles, organization suffixes and

@@ -1,21 +1,21 @@
 using Extractor.Text;
 using Extractor.IO.Sources;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 
-namespace Extractor.IO.Lexicons;
+namespace Extractor.IO.UserLexicons;
 
-/// <summary>Loads the user lexicons named by <c>--lexicon FILE</c> (format: <see cref="EntityLexicon"/>).</summary>
-public static class LexiconFiles
+/// <summary>Loads the user lexicons named by <c>--lexicon FILE</c> (format: <see cref="UserLexicon"/>).</summary>
+public static class UserLexiconFiles
 {
     /// <summary>One lexicon from all <paramref name="paths"/>, read in order; null when none is given.</summary>
     /// <exception cref="InvalidDataException">A file is missing, unreadable or has a malformed line; the message is one
     /// line naming the file (and the line).</exception>
-    public static EntityLexicon? Load(IReadOnlyList<string>? paths)
+    public static UserLexicon? Load(IReadOnlyList<string>? paths)
     {
         if (paths is null || paths.Count == 0) return null;
         try
         {
-            return EntityLexicon.Read(Open(paths), CountryTable.Default);
+            return UserLexicon.Read(Open(paths), CountryTable.Default);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,4 +1,4 @@
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// The small word lists behind the name conventions of <c>docs/annotation-guidelines.md</c>: name particles,

@@ -1,4 +1,4 @@
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 
 namespace Extractor.Recognition.Features;
 
@@ -6,12 +6,12 @@ namespace Extractor.Recognition.Features;
 public delegate bool WordTest(ReadOnlySpan<char> word);
 
 /// <summary>The word lists the tagger consults, as features (never as hard rules: the model weighs them).</summary>
-public sealed class Lexicon
+public sealed class WordLists
 {
     private readonly (WordTest Test, GazetteerHits Hit)[] _tests;
 
     /// <summary>Creates a lexicon from one membership test per list.</summary>
-    public Lexicon(WordTest firstName, WordTest personTitle, WordTest country, WordTest demonym,
+    public WordLists(WordTest firstName, WordTest personTitle, WordTest country, WordTest demonym,
         WordTest orgSuffix, WordTest orgKeyword, WordTest locationKeyword)
     {
         _tests =
@@ -23,13 +23,13 @@ public sealed class Lexicon
         ];
     }
 
-    private static readonly Lazy<Lexicon> LazyDefault = new(() => From(Gazetteers.Default));
+    private static readonly Lazy<WordLists> LazyDefault = new(() => From(Gazetteers.Default));
 
     /// <summary>The project's shipped word lists (<see cref="Gazetteers.Default"/>).</summary>
-    public static Lexicon Default => LazyDefault.Value;
+    public static WordLists Default => LazyDefault.Value;
 
     /// <summary>A lexicon over the lists of <paramref name="g"/>.</summary>
-    public static Lexicon From(Gazetteers g) =>
+    public static WordLists From(Gazetteers g) =>
         new(g.IsFirstName, g.IsPersonTitle, g.IsCountryName, g.IsDemonym, g.IsOrgSuffix, g.IsOrgKeyword, g.IsLocationKeyword);
 
     /// <summary>Multi-word name lists matched at every token (world places, subdivisions…); null when none.</summary>
@@ -37,9 +37,9 @@ public sealed class Lexicon
     public PhraseLists? Lists { get; private init; }
 
     /// <summary>This lexicon with <paramref name="lists"/> as its phrase lists.</summary>
-    public Lexicon WithLists(PhraseLists? lists) => new(_tests) { Lists = lists };
+    public WordLists WithLists(PhraseLists? lists) => new(_tests) { Lists = lists };
 
-    private Lexicon((WordTest Test, GazetteerHits Hit)[] tests) => _tests = tests;
+    private WordLists((WordTest Test, GazetteerHits Hit)[] tests) => _tests = tests;
 
     internal GazetteerHits Hits(ReadOnlySpan<char> word)
     {

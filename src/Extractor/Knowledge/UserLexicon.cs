@@ -5,7 +5,7 @@ using Extractor.Text;
 using Extractor.Tokenization;
 using Extractor.Recognition.Spans;
 
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// A user's lexicon (<c>extractor extract --lexicon FILE</c>): names with their type and canonical name, found in
@@ -20,7 +20,7 @@ namespace Extractor.Lexicons;
 /// (<c>IRGC</c> does not match <c>Irgc</c>); the longest entry starting at a token wins. Matching costs one hash
 /// look-up per token and allocates nothing. Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class EntityLexicon
+public sealed class UserLexicon
 {
     /// <summary>The most tokens an entry may have: longer surfaces are a sign of a wrong column.</summary>
     public const int MaxTokens = 32;
@@ -28,7 +28,7 @@ public sealed class EntityLexicon
     private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstToken;
     private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _byKey;
 
-    private EntityLexicon(Dictionary<string, Entry> byKey)
+    private UserLexicon(Dictionary<string, Entry> byKey)
     {
         _byKey = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         _byFirstToken = byKey.Values
@@ -53,7 +53,7 @@ public sealed class EntityLexicon
     /// <summary>Reads lexicon files; <paramref name="sources"/> are (name for messages, reader) pairs, read in order.</summary>
     /// <exception cref="InvalidDataException">A malformed line, or a surface listed twice with different meanings;
     /// the message is <c>FILE:LINE: reason</c>.</exception>
-    public static EntityLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources, CountryTable countries)
+    public static UserLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources, CountryTable countries)
     {
         var tokenizer = new Tokenizer();
         var tokens = new List<Token>();
@@ -73,7 +73,7 @@ public sealed class EntityLexicon
                 byKey.TryAdd(key, entry);
             }
         }
-        return new EntityLexicon(byKey);
+        return new UserLexicon(byKey);
     }
 
     private static Entry Parse(string line, string where, Tokenizer tokenizer, List<Token> tokens, CountryTable countries)

@@ -1,5 +1,5 @@
 
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// The country table (<c>Resources/resolution/countries.tsv</c>): maps a span the model already tagged

@@ -1,17 +1,17 @@
 using Extractor.Text;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tokenization;
 
-namespace Extractor.Tests.Lexicons;
+namespace Extractor.Tests.Knowledge;
 
 /// <summary>User lexicons (<c>--lexicon</c>): the TSV format, its errors, and matching that wins over the model.</summary>
-public class EntityLexiconTests
+public class UserLexiconTests
 {
-    private static EntityLexicon Read(string tsv) =>
-        EntityLexicon.Read([("watch.tsv", new StringReader(tsv))], CountryTable.Default);
+    private static UserLexicon Read(string tsv) =>
+        UserLexicon.Read([("watch.tsv", new StringReader(tsv))], CountryTable.Default);
 
     private static List<(string Type, string Text, string Name, string Code, float Score)> Extract(string lexicon, string text)
     {

@@ -1,4 +1,4 @@
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>A country or territory from ISO 3166-1 (plus Kosovo), under the name news text uses for it.</summary>
 /// <param name="Alpha2">ISO 3166-1 alpha-2 code, e.g. <c>US</c>; <c>XK</c> for Kosovo.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// Normalizations applied to entity surfaces before they are compared with names: whitespace runs

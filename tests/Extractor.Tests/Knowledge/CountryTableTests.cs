@@ -1,5 +1,5 @@
 using Extractor.Resolution;
-using Extractor.Lexicons;
+using Extractor.Knowledge;
 
 namespace Extractor.Tests.Resolution;
 

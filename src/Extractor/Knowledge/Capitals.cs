@@ -1,4 +1,4 @@
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>National capitals and seats of government (<c>Washington</c>, <c>Doha</c>, <c>The Hague</c>), from
 /// <c>Resources/resolution/capitals.tsv</c>, which <c>scripts/gazetteers/capitals.sh</c> builds from GeoNames.</summary>

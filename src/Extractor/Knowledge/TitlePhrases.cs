@@ -1,4 +1,4 @@
-namespace Extractor.Lexicons;
+namespace Extractor.Knowledge;
 
 /// <summary>
 /// Finds the titles, ranks and honorifics that lead a person's name (<c>Vice President</c>, <c>Brig. Gen.</c>,
