@@ -1,7 +1,7 @@
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Training;
 using Extractor.Recognition.Confidence;
+using Extractor.Training;
 
 namespace Extractor.Calibration;
 

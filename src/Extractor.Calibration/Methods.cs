@@ -1,10 +1,10 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Confidence;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
-using Extractor.Recognition.Confidence;
 
 namespace Extractor.Calibration;
 

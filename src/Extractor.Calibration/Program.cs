@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using Extractor.Calibration;
 using Extractor.Models;
 using Extractor.Recognition;

@@ -1,7 +1,7 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Confidence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Extractor.Recognition.Confidence;
 
 namespace Extractor.Calibration;
 

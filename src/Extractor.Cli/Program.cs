@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Extractor.Cli;
-using Extractor.IO.StandardStreams;
 using Extractor.IO.Output;
+using Extractor.IO.StandardStreams;
 
 // Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process
 // two seconds after the signal whether or not the command has finished: that could cut a record in half

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 
 namespace Extractor.Benchmarks;
 

@@ -2,11 +2,11 @@ using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Text;
-using Extractor.Tokenization;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
+using Extractor.Text;
+using Extractor.Tokenization;
 
 namespace Extractor.Benchmarks;
 

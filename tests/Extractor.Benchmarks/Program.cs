@@ -8,11 +8,11 @@ using Extractor.Benchmarks;
 switch (args.FirstOrDefault())
 {
     case "profile":
-    {
-        var rest = args.Skip(1).Where(a => a != "--separate").ToArray();
-        StageProfile.Run(rest.Length > 0 ? rest[0] : null, rest.Length > 1 ? int.Parse(rest[1]) : 3, args.Contains("--separate"));
-        break;
-    }
+        {
+            var rest = args.Skip(1).Where(a => a != "--separate").ToArray();
+            StageProfile.Run(rest.Length > 0 ? rest[0] : null, rest.Length > 1 ? int.Parse(rest[1]) : 3, args.Contains("--separate"));
+            break;
+        }
     case "calibration":
         CalibrationCost.Run(args.Length > 1 ? args[1] : null, args.Length > 2 ? int.Parse(args[2]) : 21);
         break;

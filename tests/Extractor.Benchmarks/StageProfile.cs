@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Extractor.Models;
 using Extractor.Recognition;
-using Extractor.Text;
-using Extractor.Tokenization;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
+using Extractor.Text;
+using Extractor.Tokenization;
 
 namespace Extractor.Benchmarks;
 

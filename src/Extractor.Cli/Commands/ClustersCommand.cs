@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Extractor.Clustering;
 using Extractor.IO;
 using Extractor.IO.Sources;
-using Extractor.Clustering;
 using Extractor.Pipeline;
 
 namespace Extractor.Cli.Commands;

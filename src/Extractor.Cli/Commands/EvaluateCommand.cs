@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.Recognition;
-using Extractor.Training;
 using Extractor.Recognition.Features;
+using Extractor.Training;
 
 namespace Extractor.Cli.Commands;
 

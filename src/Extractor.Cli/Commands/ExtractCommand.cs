@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Extractor.IO.StandardStreams;
 using Extractor.IO.Batch;
-using Extractor.IO.UserLexicons;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
+using Extractor.IO.StandardStreams;
+using Extractor.IO.UserLexicons;
+using Extractor.Knowledge;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Knowledge;
 using Extractor.Recognition.Features;
 
 namespace Extractor.Cli.Commands;

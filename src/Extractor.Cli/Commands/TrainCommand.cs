@@ -2,13 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Extractor.IO;
 using Extractor.IO.Sources;
+using Extractor.Knowledge;
 using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Training;
-using Extractor.Knowledge;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
+using Extractor.Training;
 
 namespace Extractor.Cli.Commands;
 

@@ -14,17 +14,17 @@ public sealed class AtomicFileOutput : IOutputFile
     private const int MaxNameBytes = 255;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly StreamWriter writer;
-    private readonly UnixFileMode? mode;
-    private bool committed;
-    private bool disposed;
+    private readonly StreamWriter _writer;
+    private readonly UnixFileMode? _mode;
+    private bool _committed;
+    private bool _disposed;
 
     private AtomicFileOutput(string path, string tempPath, StreamWriter writer, UnixFileMode? mode)
     {
         Path = path;
         TempPath = tempPath;
-        this.writer = writer;
-        this.mode = mode;
+        _writer = writer;
+        _mode = mode;
     }
 
     /// <summary>The file that <see cref="Commit"/> creates or replaces.</summary>
@@ -34,10 +34,10 @@ public sealed class AtomicFileOutput : IOutputFile
     public string TempPath { get; }
 
     /// <inheritdoc/>
-    public TextWriter Writer => writer;
+    public TextWriter Writer => _writer;
 
     /// <inheritdoc/>
-    public Stream Bytes => writer.BaseStream;
+    public Stream Bytes => _writer.BaseStream;
 
     /// <summary>Creates the temporary file beside <paramref name="path"/>; throws if the folder cannot be written.</summary>
     /// <param name="path">The file to create or replace (a regular file, not a link: <see cref="OutputTarget"/> resolves those).</param>
@@ -64,31 +64,31 @@ public sealed class AtomicFileOutput : IOutputFile
     /// <summary>Flushes, closes and renames the temporary file onto <see cref="Path"/>, replacing any earlier file.</summary>
     public void Commit()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (committed)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_committed)
         {
             return;
         }
-        writer.Dispose();
-        if (mode is { } keep && !OperatingSystem.IsWindows())
+        _writer.Dispose();
+        if (_mode is { } keep && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(TempPath, keep);
         }
         File.Move(TempPath, Path, overwrite: true);
-        committed = true;
+        _committed = true;
     }
 
     /// <summary>Closes the file; without a <see cref="Commit"/>, deletes the temporary file.</summary>
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
-        disposed = true;
+        _disposed = true;
         try
         {
-            writer.Dispose();
+            _writer.Dispose();
         }
         catch (IOException)
         {
@@ -96,7 +96,7 @@ public sealed class AtomicFileOutput : IOutputFile
         }
         finally
         {
-            if (!committed)
+            if (!_committed)
             {
                 File.Delete(TempPath);
             }

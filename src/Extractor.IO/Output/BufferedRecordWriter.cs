@@ -9,15 +9,15 @@ internal abstract class BufferedRecordWriter<T> : IRecordWriter<T> where T : IOu
     /// <summary>Past this many buffered characters, a record boundary also flushes, bounding memory on huge documents.</summary>
     private const int FlushThreshold = 64 * 1024;
 
-    private readonly TextWriter output;
-    private readonly StringBuilder pending = new();
-    private bool started;
-    private bool completed;
+    private readonly TextWriter _output;
+    private readonly StringBuilder _pending = new();
+    private bool _started;
+    private bool _completed;
 
     protected BufferedRecordWriter(TextWriter output)
     {
-        this.output = output;
-        Buffer = new StringWriter(pending) { NewLine = "\n" };
+        _output = output;
+        Buffer = new StringWriter(_pending) { NewLine = "\n" };
     }
 
     protected RecordSchema<T> Schema => RecordSchema<T>.Instance;
@@ -27,18 +27,18 @@ internal abstract class BufferedRecordWriter<T> : IRecordWriter<T> where T : IOu
 
     public void Write(T record)
     {
-        if (completed)
+        if (_completed)
         {
             throw new InvalidOperationException("The writer is complete; no more records can be written.");
         }
-        if (!started)
+        if (!_started)
         {
             WriteStart();
-            started = true;
+            _started = true;
         }
         WriteRecord(record);
         MoveToBuffer();
-        if (pending.Length >= FlushThreshold)
+        if (_pending.Length >= FlushThreshold)
         {
             Flush();
         }
@@ -47,23 +47,23 @@ internal abstract class BufferedRecordWriter<T> : IRecordWriter<T> where T : IOu
     public void Flush()
     {
         MoveToBuffer();
-        if (pending.Length > 0)
+        if (_pending.Length > 0)
         {
-            foreach (var chunk in pending.GetChunks()) output.Write(chunk.Span);
-            pending.Clear();
+            foreach (var chunk in _pending.GetChunks()) _output.Write(chunk.Span);
+            _pending.Clear();
         }
-        output.Flush();
+        _output.Flush();
     }
 
     public void Complete()
     {
-        if (completed)
+        if (_completed)
         {
             return;
         }
-        WriteEnd(started);
-        started = true;
-        completed = true;
+        WriteEnd(_started);
+        _started = true;
+        _completed = true;
         Flush();
     }
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using Extractor.IO.Output;
+using Extractor.IO.Records;
 using Extractor.Knowledge;
 using Extractor.Resolution;
 using Extractor.Text;
-using Extractor.IO.Records;
 
 namespace Extractor.IO.Output;
 

@@ -7,13 +7,13 @@ namespace Extractor.IO.Output;
 /// <summary>CSV or TSV through CsvHelper: header row, RFC 4180 quoting, invariant culture, <c>\n</c> newlines.</summary>
 internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T : IOutputRecord
 {
-    private readonly CsvWriter csv;
-    private readonly bool escapeFormulas;
+    private readonly CsvWriter _csv;
+    private readonly bool _escapeFormulas;
 
     public DelimitedRecordWriter(TextWriter output, char delimiter, OutputOptions options)
         : base(output)
     {
-        escapeFormulas = options.EscapeFormulas;
+        _escapeFormulas = options.EscapeFormulas;
         var csvOptions = CsvWriterOptions.Default with
         {
             Separator = delimiter,
@@ -22,7 +22,7 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
             // Escaping is done here, not by CsvHelper, to spare the lone "-" (stdin's document id): it cannot run as a formula.
             Injection = CsvInjection.None,
         };
-        csv = CsvWriter.Create(Buffer, csvOptions, leaveOpen: true);
+        _csv = CsvWriter.Create(Buffer, csvOptions, leaveOpen: true);
     }
 
     protected override void WriteStart() => WriteHeader();
@@ -31,16 +31,16 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     {
         for (var column = 0; column < Schema.Columns.Count; column++)
         {
-            csv.WriteField(Escape(ControlCharacters.Escape(Schema.Format(record, column))));
+            _csv.WriteField(Escape(ControlCharacters.Escape(Schema.Format(record, column))));
         }
-        csv.EndRecord();
+        _csv.EndRecord();
     }
 
     /// <summary>Prefixes a cell that a spreadsheet would run as a formula with <c>'</c>, which makes it text.</summary>
     private string Escape(string field) =>
-        escapeFormulas && field != "-" && RecordFields.StartsLikeFormula(field) ? "'" + field : field;
+        _escapeFormulas && field != "-" && RecordFields.StartsLikeFormula(field) ? "'" + field : field;
 
-    protected override void MoveToBuffer() => csv.Flush();
+    protected override void MoveToBuffer() => _csv.Flush();
 
     protected override void WriteEnd(bool anyWritten)
     {
@@ -54,8 +54,8 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     {
         foreach (var column in Schema.Columns)
         {
-            csv.WriteField(column);
+            _csv.WriteField(column);
         }
-        csv.EndRecord();
+        _csv.EndRecord();
     }
 }

@@ -7,14 +7,14 @@ namespace Extractor.IO.Output;
 /// <remarks>One record per line (rather than fully pretty or fully compact) keeps the file valid JSON yet diffable and greppable.</remarks>
 internal sealed class JsonArrayRecordWriter<T>(TextWriter output) : BufferedRecordWriter<T>(output) where T : IOutputRecord
 {
-    private bool first = true;
+    private bool _first = true;
 
     protected override void WriteStart() => Buffer.Write('[');
 
     protected override void WriteRecord(T record)
     {
-        Buffer.Write(first ? "\n" : ",\n");
-        first = false;
+        Buffer.Write(_first ? "\n" : ",\n");
+        _first = false;
         Buffer.Write(JsonSerializer.Serialize(record, Schema.TypeInfo));
     }
 

@@ -5,30 +5,30 @@ namespace Extractor.IO.Output;
 /// <summary>An <c>-o</c> target that is not a regular file (<c>/dev/null</c>, a terminal, a named pipe): written in place, since renaming over it would replace the device with a file.</summary>
 public sealed class SpecialFileOutput : IOutputFile
 {
-    private readonly StreamWriter writer;
+    private readonly StreamWriter _writer;
 
     /// <summary>Opens <paramref name="path"/> for writing as it is, without truncating or replacing it.</summary>
     public SpecialFileOutput(string path)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-        writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
+        _writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { NewLine = "\n" };
     }
 
     /// <inheritdoc/>
-    public TextWriter Writer => writer;
+    public TextWriter Writer => _writer;
 
     /// <inheritdoc/>
-    public Stream Bytes => writer.BaseStream;
+    public Stream Bytes => _writer.BaseStream;
 
     /// <inheritdoc/>
-    public void Commit() => writer.Flush();
+    public void Commit() => _writer.Flush();
 
     /// <inheritdoc/>
     public void Dispose()
     {
         try
         {
-            writer.Dispose();
+            _writer.Dispose();
         }
         catch (IOException)
         {

@@ -1,5 +1,5 @@
-using Extractor.Text;
 using Extractor.Pipeline;
+using Extractor.Text;
 
 namespace Extractor.IO.Output;
 

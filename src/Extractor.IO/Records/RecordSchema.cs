@@ -26,13 +26,13 @@ public sealed class RecordSchema<T> where T : IOutputRecord
     /// <summary>The schema of <typeparamref name="T"/>.</summary>
     public static RecordSchema<T> Instance { get; } = new();
 
-    private readonly JsonPropertyInfo[] properties;
+    private readonly JsonPropertyInfo[] _properties;
 
     private RecordSchema()
     {
         TypeInfo = (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
-        properties = [.. TypeInfo.Properties];
-        Columns = [.. properties.Select(p => p.Name)];
+        _properties = [.. TypeInfo.Properties];
+        Columns = [.. _properties.Select(p => p.Name)];
     }
 
     /// <summary>Column names in output order, exactly as they appear in CSV headers and JSON properties.</summary>
@@ -42,7 +42,7 @@ public sealed class RecordSchema<T> where T : IOutputRecord
     internal JsonTypeInfo<T> TypeInfo { get; }
 
     /// <summary>The text of column <paramref name="column"/> of <paramref name="record"/>: invariant integers, four-decimal scores.</summary>
-    public string Format(T record, int column) => properties[column].Get!(record) switch
+    public string Format(T record, int column) => _properties[column].Get!(record) switch
     {
         string text => text,
         int number => number.ToString(CultureInfo.InvariantCulture),

@@ -13,7 +13,7 @@ public sealed class CheckedUtf8Reader : StreamReader
     /// <summary>The warning for text that had invalid bytes replaced.</summary>
     public const string InvalidUtf8Message = "invalid UTF-8; decoded with U+FFFD replacement characters";
 
-    private readonly RecordingFallback fallback;
+    private readonly RecordingFallback _fallback;
 
     /// <summary>Reads <paramref name="stream"/>, closing it when disposed unless <paramref name="leaveOpen"/>.</summary>
     public CheckedUtf8Reader(Stream stream, bool leaveOpen = false)
@@ -24,11 +24,11 @@ public sealed class CheckedUtf8Reader : StreamReader
     private CheckedUtf8Reader(Stream stream, RecordingFallback fallback, bool leaveOpen)
         : base(stream, Utf8With(fallback), detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen)
     {
-        this.fallback = fallback;
+        _fallback = fallback;
     }
 
     /// <summary>True once any invalid UTF-8 has been decoded (and replaced) so far.</summary>
-    public bool SawInvalidBytes => fallback.Fired;
+    public bool SawInvalidBytes => _fallback.Fired;
 
     /// <summary>True when <paramref name="reader"/> is a <see cref="CheckedUtf8Reader"/> that has replaced invalid bytes.</summary>
     public static bool HasReplaced(TextReader reader) => reader is CheckedUtf8Reader { SawInvalidBytes: true };
@@ -74,38 +74,38 @@ public sealed class CheckedUtf8Reader : StreamReader
 
         private sealed class Buffer(RecordingFallback owner) : DecoderFallbackBuffer
         {
-            private int remaining;
+            private int _remaining;
 
-            public override int Remaining => remaining;
+            public override int Remaining => _remaining;
 
             public override bool Fallback(byte[] bytesUnknown, int index)
             {
                 owner.Fired = true;
-                remaining = 1;
+                _remaining = 1;
                 return true;
             }
 
             public override char GetNextChar()
             {
-                if (remaining == 0)
+                if (_remaining == 0)
                 {
                     return '\0';
                 }
-                remaining--;
+                _remaining--;
                 return '\uFFFD';
             }
 
             public override bool MovePrevious()
             {
-                if (remaining != 0)
+                if (_remaining != 0)
                 {
                     return false;
                 }
-                remaining = 1;
+                _remaining = 1;
                 return true;
             }
 
-            public override void Reset() => remaining = 0;
+            public override void Reset() => _remaining = 0;
         }
     }
 }

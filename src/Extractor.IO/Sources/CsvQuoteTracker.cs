@@ -12,15 +12,15 @@ internal sealed class CsvQuoteTracker(TextReader inner, char separator) : TextRe
 {
     private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
 
-    private State state = State.FieldStart;
-    private long line = 1;
+    private State _state = State.FieldStart;
+    private long _line = 1;
 
     /// <summary>The line of the first field with text after its closing quote (<c>"a"b,c</c>), which RFC 4180 does not
     /// allow and parsers read differently; null while there is none.</summary>
     public long? StrayQuoteLine { get; private set; }
 
     /// <summary>Whether everything read so far ends inside a quoted field; meaningful once the parser has read to the end.</summary>
-    public bool InsideQuotes => state == State.Quoted;
+    public bool InsideQuotes => _state == State.Quoted;
 
     public override int Read(char[] buffer, int index, int count) => Track(buffer.AsSpan(index, inner.Read(buffer, index, count)));
 
@@ -43,12 +43,12 @@ internal sealed class CsvQuoteTracker(TextReader inner, char separator) : TextRe
 
     private void Step(char c)
     {
-        if (state == State.QuoteInQuoted && c != '"' && c != separator && c is not ('\n' or '\r')) StrayQuoteLine ??= line;
-        if (c == '\n') line++;
-        state = Next(c);
+        if (_state == State.QuoteInQuoted && c != '"' && c != separator && c is not ('\n' or '\r')) StrayQuoteLine ??= _line;
+        if (c == '\n') _line++;
+        _state = Next(c);
     }
 
-    private State Next(char c) => state switch
+    private State Next(char c) => _state switch
     {
         State.Quoted => c == '"' ? State.QuoteInQuoted : State.Quoted,
         State.QuoteInQuoted => c == '"' ? State.Quoted : AfterField(c),

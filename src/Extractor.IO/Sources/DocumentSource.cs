@@ -17,10 +17,10 @@ public sealed class DocumentSource
     /// <summary>The path argument and document id that stand for standard input.</summary>
     public const string StdinPath = "-";
 
-    private readonly SourceOptions options;
-    private readonly TextReader stdin;
-    private readonly FileFilter filter;
-    private long bytesRead;
+    private readonly SourceOptions _options;
+    private readonly TextReader _stdin;
+    private readonly FileFilter _filter;
+    private long _bytesRead;
 
     /// <param name="options">Filters, formats, field names and the size limit.</param>
     /// <param name="stdin">Read when there are no paths or a path is <c>-</c>.</param>
@@ -28,9 +28,9 @@ public sealed class DocumentSource
     public DocumentSource(SourceOptions options, TextReader stdin, DocumentBudget? budget = null)
     {
         Budget = budget;
-        this.options = options;
-        this.stdin = stdin;
-        filter = new FileFilter(options.Include, options.Exclude);
+        _options = options;
+        _stdin = stdin;
+        _filter = new FileFilter(options.Include, options.Exclude);
     }
 
     /// <summary>The paths among <paramref name="paths"/> that are neither a file, a folder nor <c>-</c>; call before writing any output.</summary>
@@ -51,14 +51,14 @@ public sealed class DocumentSource
         }
         var files = paths
             .SelectMany(path => Directory.Exists(path)
-                ? FolderWalker.List(path, filter, options.FollowLinks).Files.Select(relative => Path.Join(path, relative))
+                ? FolderWalker.List(path, _filter, _options.FollowLinks).Files.Select(relative => Path.Join(path, relative))
                 : [path])
             .ToList();
         // Sizes only when they are needed: a stat per file is not free on a folder of a hundred thousand.
         if (files.Any(IsDataset)) return new InputSize(null, files.Sum(SizeOf));
-        if (options.Shard is { } shard)
+        if (_options.Shard is { } shard)
         {
-            var ids = paths.SelectMany(path => Directory.Exists(path) ? FolderWalker.List(path, filter, options.FollowLinks).Files : [path]);
+            var ids = paths.SelectMany(path => Directory.Exists(path) ? FolderWalker.List(path, _filter, _options.FollowLinks).Files : [path]);
             return new InputSize(ids.Count(shard.Owns), null);
         }
         return new InputSize(files.Count, null);
@@ -68,7 +68,7 @@ public sealed class DocumentSource
     /// Bytes of the input files read so far: whole files once read, a JSONL or CSV dataset up to where its reader
     /// has got. Updated as the enumeration of <see cref="Read"/> goes; safe to read from another thread.
     /// </summary>
-    public long BytesRead => Interlocked.Read(ref bytesRead);
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     private static long SizeOf(string path)
     {
@@ -82,7 +82,7 @@ public sealed class DocumentSource
         }
     }
 
-    private bool IsDataset(string path) => InputFormats.Resolve(options.Format, path) is InputFormat.Jsonl or InputFormat.Csv;
+    private bool IsDataset(string path) => InputFormats.Resolve(_options.Format, path) is InputFormat.Jsonl or InputFormat.Csv;
 
     /// <summary>Every item from <paramref name="paths"/>; no paths reads one document from standard input.</summary>
     public IEnumerable<SourceItem> Read(IReadOnlyList<string> paths)
@@ -105,7 +105,7 @@ public sealed class DocumentSource
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
-            var ids = Directory.Exists(path) ? FolderWalker.List(path, filter, options.FollowLinks).Files : [path];
+            var ids = Directory.Exists(path) ? FolderWalker.List(path, _filter, _options.FollowLinks).Files : [path];
             foreach (var id in ids)
             {
                 if (!owners.TryAdd(id, path) && owners[id] != path)
@@ -170,7 +170,7 @@ public sealed class DocumentSource
 
     private IEnumerable<SourceItem> ReadFolder(string folder, bool qualified)
     {
-        var listing = FolderWalker.List(folder, filter, options.FollowLinks);
+        var listing = FolderWalker.List(folder, _filter, _options.FollowLinks);
         int next = 0;
         if (listing.Files.Count == 0)
         {
@@ -204,12 +204,12 @@ public sealed class DocumentSource
     /// <param name="id">The document id (or row-id prefix).</param>
     private IEnumerable<SourceItem> ReadFile(string shown, string id)
     {
-        switch (InputFormats.Resolve(options.Format, shown))
+        switch (InputFormats.Resolve(_options.Format, shown))
         {
             case InputFormat.Jsonl:
-                return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, options).Where(Owns));
+                return OpenThen(shown, text => JsonlDocumentReader.Read(text, id, shown, _options).Where(Owns));
             case InputFormat.Csv:
-                return OpenThen(shown, text => CsvDocumentReader.Read(text, id, shown, options).Where(Owns));
+                return OpenThen(shown, text => CsvDocumentReader.Read(text, id, shown, _options).Where(Owns));
             case var format:
                 // Decided by the id before the file is opened: another shard's file costs nothing here.
                 return Owns(id) ? ReadWholeFile(shown, id, format == InputFormat.Html) : [];
@@ -217,7 +217,7 @@ public sealed class DocumentSource
     }
 
     /// <summary>Whether this run's shard owns <paramref name="id"/>; always true without <c>--shard</c>.</summary>
-    private bool Owns(string id) => options.Shard is not { } shard || shard.Owns(id);
+    private bool Owns(string id) => _options.Shard is not { } shard || shard.Owns(id);
 
     /// <summary>Whether this run's shard reports <paramref name="item"/>: a document by its id, a warning or failure
     /// (a malformed row, an unreadable dataset or folder) by what it names, so that exactly one shard reports each.</summary>
@@ -235,7 +235,7 @@ public sealed class DocumentSource
         var stream = InputFiles.TryOpen(shown, out var reason);
         if (stream is null)
         {
-            Interlocked.Exchange(ref bytesRead, before + SizeOf(shown));
+            Interlocked.Exchange(ref _bytesRead, before + SizeOf(shown));
             if (Owns(shown)) yield return new SourceFailure(shown, reason);
             yield break;
         }
@@ -246,22 +246,22 @@ public sealed class DocumentSource
                 // Where the reader has got in the file, read-ahead included: close enough to tell the rows' progress.
                 if (stream.CanSeek)
                 {
-                    Interlocked.Exchange(ref bytesRead, before + stream.Position);
+                    Interlocked.Exchange(ref _bytesRead, before + stream.Position);
                 }
                 yield return item;
             }
         }
-        Interlocked.Exchange(ref bytesRead, before + SizeOf(shown));
+        Interlocked.Exchange(ref _bytesRead, before + SizeOf(shown));
     }
 
     private IEnumerable<SourceItem> ReadWholeFile(string shown, string id, bool html)
     {
         // Room is taken before the file is read, by its size (never fewer bytes than characters), so a large file
         // waits for the documents ahead of it to be written instead of sitting in memory beside them.
-        long hold = Budget is null ? 0 : Math.Max(1, Math.Min(SizeOf(shown), options.MaxDocumentSize));
+        long hold = Budget is null ? 0 : Math.Max(1, Math.Min(SizeOf(shown), _options.MaxDocumentSize));
         Budget?.Acquire(hold);
-        var bytes = InputFiles.TryReadAll(shown, options.MaxDocumentSize, out var reason);
-        Interlocked.Add(ref bytesRead, bytes?.Length ?? SizeOf(shown));
+        var bytes = InputFiles.TryReadAll(shown, _options.MaxDocumentSize, out var reason);
+        Interlocked.Add(ref _bytesRead, bytes?.Length ?? SizeOf(shown));
         var decoded = bytes is null ? default : TextDecoder.Decode(bytes);
         bytes = null;
         if (decoded.Text is null || decoded.IsBinary)
@@ -280,10 +280,10 @@ public sealed class DocumentSource
     /// <summary>Standard input as one document, or as rows when the format is forced to JSONL or CSV; read only when enumerated.</summary>
     private IEnumerable<SourceItem> ReadStdin()
     {
-        var rows = options.Format switch
+        var rows = _options.Format switch
         {
-            InputFormat.Jsonl => JsonlDocumentReader.Read(stdin, StdinPath, StdinPath, options),
-            InputFormat.Csv => CsvDocumentReader.Read(stdin, StdinPath, StdinPath, options),
+            InputFormat.Jsonl => JsonlDocumentReader.Read(_stdin, StdinPath, StdinPath, _options),
+            InputFormat.Csv => CsvDocumentReader.Read(_stdin, StdinPath, StdinPath, _options),
             _ => null,
         };
         if (rows is not null)
@@ -302,13 +302,13 @@ public sealed class DocumentSource
             yield return new SourceFailure(StdinPath, "not text");
             yield break;
         }
-        if (text is not null && CheckedUtf8Reader.ForInput(stdin, StdinPath, reported: false) is { } replaced)
+        if (text is not null && CheckedUtf8Reader.ForInput(_stdin, StdinPath, reported: false) is { } replaced)
         {
             yield return replaced;
         }
         yield return text is null
             ? new SourceFailure(StdinPath, reason)
-            : new SourceDocument(StdinPath, options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
+            : new SourceDocument(StdinPath, _options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
     }
 
     /// <summary>All of standard input, or null with a reason: too large, or unreadable (<c>&lt; folder/</c> gives EISDIR).</summary>
@@ -316,8 +316,8 @@ public sealed class DocumentSource
     {
         try
         {
-            var text = InputFiles.ReadBounded(stdin, options.MaxDocumentSize);
-            reason = text is null ? InputFiles.TooLarge(options.MaxDocumentSize) : "";
+            var text = InputFiles.ReadBounded(_stdin, _options.MaxDocumentSize);
+            reason = text is null ? InputFiles.TooLarge(_options.MaxDocumentSize) : "";
             return text;
         }
         catch (Exception exception) when (InputFiles.Describe(exception) is { } described)

@@ -9,22 +9,22 @@ public sealed class FileFilter
     /// <summary>What folders yield when no include is given: text, Markdown and HTML (not datasets).</summary>
     public static IReadOnlyList<string> DefaultIncludes { get; } = ["*.txt", "*.md", "*.html", "*.htm"];
 
-    private readonly Glob[] includes;
-    private readonly Glob[] excludes;
+    private readonly Glob[] _includes;
+    private readonly Glob[] _excludes;
 
     /// <summary>A filter from include and exclude globs; no includes means <see cref="DefaultIncludes"/>.</summary>
     public FileFilter(IReadOnlyList<string> include, IReadOnlyList<string> exclude)
     {
-        includes = [.. (include.Count == 0 ? DefaultIncludes : include).Select(Glob.Parse)];
-        excludes = [.. exclude.Select(Glob.Parse)];
+        _includes = [.. (include.Count == 0 ? DefaultIncludes : include).Select(Glob.Parse)];
+        _excludes = [.. exclude.Select(Glob.Parse)];
     }
 
     /// <summary>Whether the file at <paramref name="relativePath"/> (forward slashes) is read.</summary>
     public bool IncludesFile(string relativePath) =>
-        AnyMatch(includes, relativePath) && !AnyMatch(excludes, relativePath);
+        AnyMatch(_includes, relativePath) && !AnyMatch(_excludes, relativePath);
 
     /// <summary>Whether the folder at <paramref name="relativePath"/> is walked: false when an exclude names it.</summary>
-    public bool EntersFolder(string relativePath) => !AnyMatch(excludes, relativePath);
+    public bool EntersFolder(string relativePath) => !AnyMatch(_excludes, relativePath);
 
     private static bool AnyMatch(Glob[] globs, string relativePath)
     {

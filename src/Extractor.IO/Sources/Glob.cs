@@ -13,14 +13,14 @@ public sealed class Glob
 {
     private enum Kind : byte { Literal, One, Star, AnyStar, Folders }
 
-    private readonly Kind[] kinds;
-    private readonly char[] literals;
+    private readonly Kind[] _kinds;
+    private readonly char[] _literals;
 
     private Glob(string pattern, Kind[] kinds, char[] literals)
     {
         Pattern = pattern;
-        this.kinds = kinds;
-        this.literals = literals;
+        _kinds = kinds;
+        _literals = literals;
     }
 
     /// <summary>The pattern as given.</summary>
@@ -62,7 +62,7 @@ public sealed class Glob
     /// <summary>Whether the glob matches all of <paramref name="path"/> (forward slashes).</summary>
     public bool IsMatch(ReadOnlySpan<char> path)
     {
-        var count = kinds.Length;
+        var count = _kinds.Length;
         Span<bool> current = count < 256 ? stackalloc bool[count + 1] : new bool[count + 1];
         Span<bool> next = count < 256 ? stackalloc bool[count + 1] : new bool[count + 1];
         current[0] = true;
@@ -77,9 +77,9 @@ public sealed class Glob
                 {
                     continue;
                 }
-                switch (kinds[state])
+                switch (_kinds[state])
                 {
-                    case Kind.Literal when literals[state] == c:
+                    case Kind.Literal when _literals[state] == c:
                     case Kind.One when c != '/':
                         next[state + 1] = any = true;
                         break;
@@ -111,9 +111,9 @@ public sealed class Glob
     /// <summary>Adds the positions reachable without input: every star may match nothing.</summary>
     private void Close(Span<bool> states)
     {
-        for (var state = 0; state < kinds.Length; state++)
+        for (var state = 0; state < _kinds.Length; state++)
         {
-            if (states[state] && kinds[state] is Kind.Star or Kind.AnyStar or Kind.Folders)
+            if (states[state] && _kinds[state] is Kind.Star or Kind.AnyStar or Kind.Folders)
             {
                 states[state + 1] = true;
             }

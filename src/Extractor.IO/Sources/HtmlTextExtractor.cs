@@ -85,12 +85,12 @@ internal static class HtmlTextExtractor
     /// <summary>Accumulates text with collapsed spaces and pending breaks that are written only before more text.</summary>
     private sealed class TextBuilder
     {
-        private readonly StringBuilder text = new();
-        private int pendingNewlines;
-        private bool pendingSpace;
+        private readonly StringBuilder _text = new();
+        private int _pendingNewlines;
+        private bool _pendingSpace;
 
         /// <summary>Asks for <paramref name="newlines"/> line breaks before the next text; the largest request wins.</summary>
-        public void Break(int newlines) => pendingNewlines = Math.Max(pendingNewlines, newlines);
+        public void Break(int newlines) => _pendingNewlines = Math.Max(_pendingNewlines, newlines);
 
         public void AppendText(string data)
         {
@@ -98,26 +98,26 @@ internal static class HtmlTextExtractor
             {
                 if (char.IsWhiteSpace(c))
                 {
-                    pendingSpace = true;
+                    _pendingSpace = true;
                     continue;
                 }
-                if (text.Length > 0)
+                if (_text.Length > 0)
                 {
-                    if (pendingNewlines > 0)
+                    if (_pendingNewlines > 0)
                     {
-                        text.Append('\n', pendingNewlines);
+                        _text.Append('\n', _pendingNewlines);
                     }
-                    else if (pendingSpace)
+                    else if (_pendingSpace)
                     {
-                        text.Append(' ');
+                        _text.Append(' ');
                     }
                 }
-                pendingNewlines = 0;
-                pendingSpace = false;
-                text.Append(c);
+                _pendingNewlines = 0;
+                _pendingSpace = false;
+                _text.Append(c);
             }
         }
 
-        public override string ToString() => text.ToString();
+        public override string ToString() => _text.ToString();
     }
 }

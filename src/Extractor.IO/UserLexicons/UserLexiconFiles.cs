@@ -1,6 +1,6 @@
-using Extractor.Text;
 using Extractor.IO.Sources;
 using Extractor.Knowledge;
+using Extractor.Text;
 
 namespace Extractor.IO.UserLexicons;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Text;
 using Extractor.Text;
 
 namespace Extractor.Clustering;

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Extractor.Recognition;
+using Extractor.Recognition.Spans;
 using Extractor.Resolution;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Recognition.Spans;
 
 namespace Extractor.Knowledge;
 

@@ -3,9 +3,9 @@ using System.Numerics;
 using System.Text;
 using Extractor.Recognition;
 using Extractor.Recognition.Confidence;
+using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
-using Extractor.Recognition.Decoding;
 
 namespace Extractor.Models;
 

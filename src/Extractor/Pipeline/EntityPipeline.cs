@@ -1,7 +1,7 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
 using Extractor.Resolution;
 using Extractor.Tokenization;
-using Extractor.Recognition.Features;
 
 namespace Extractor.Pipeline;
 

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using Extractor.Text;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
 using Extractor.Recognition.Spans;
+using Extractor.Text;
 
 namespace Extractor.Recognition;
 

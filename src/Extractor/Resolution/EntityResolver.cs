@@ -1,5 +1,5 @@
-using Extractor.Text;
 using Extractor.Knowledge;
+using Extractor.Text;
 
 namespace Extractor.Resolution;
 

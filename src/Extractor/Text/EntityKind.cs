@@ -22,10 +22,16 @@ public static class EntityKinds
     /// plural, British and American, CoNLL's short forms, the output names, and <c>all</c>.</summary>
     private static readonly Dictionary<string, EntityKind[]> Spellings = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["person"] = [EntityKind.Person], ["people"] = [EntityKind.Person], ["per"] = [EntityKind.Person],
-        ["organization"] = [EntityKind.Organization], ["organisation"] = [EntityKind.Organization], ["org"] = [EntityKind.Organization],
-        ["country"] = [EntityKind.Country], ["countries"] = [EntityKind.Country],
-        ["location"] = [EntityKind.Location], ["loc"] = [EntityKind.Location],
+        ["person"] = [EntityKind.Person],
+        ["people"] = [EntityKind.Person],
+        ["per"] = [EntityKind.Person],
+        ["organization"] = [EntityKind.Organization],
+        ["organisation"] = [EntityKind.Organization],
+        ["org"] = [EntityKind.Organization],
+        ["country"] = [EntityKind.Country],
+        ["countries"] = [EntityKind.Country],
+        ["location"] = [EntityKind.Location],
+        ["loc"] = [EntityKind.Location],
         ["misc"] = [EntityKind.Misc],
         ["all"] = Enum.GetValues<EntityKind>(),
     };

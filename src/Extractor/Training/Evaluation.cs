@@ -1,6 +1,6 @@
-using Extractor.Tokenization;
 using Extractor.Recognition;
 using Extractor.Text;
+using Extractor.Tokenization;
 
 namespace Extractor.Training;
 

@@ -15,9 +15,9 @@ namespace Extractor.Training;
 /// </remarks>
 public sealed class PerceptronTrainer
 {
-    private readonly TrainingOptions options;
-    private readonly WordClassTable? classes;
-    private readonly WordLists? lexicon;
+    private readonly TrainingOptions _options;
+    private readonly WordClassTable? _classes;
+    private readonly WordLists? _lexicon;
 
     /// <summary>Creates a trainer; feature groups whose data is missing (no classes, no lexicon) are switched off.</summary>
     public PerceptronTrainer(TrainingOptions options, WordClassTable? classes, WordLists? lexicon)
@@ -26,39 +26,39 @@ public sealed class PerceptronTrainer
         if (classes is null) features &= ~FeatureSet.WordClasses;
         if (lexicon is null) features &= ~(FeatureSet.Gazetteers | FeatureSet.PhraseLists);
         if (lexicon?.Lists is null) features &= ~FeatureSet.PhraseLists;
-        this.options = options with { Features = features };
-        this.classes = classes;
-        this.lexicon = lexicon;
+        _options = options with { Features = features };
+        _classes = classes;
+        _lexicon = lexicon;
     }
 
     /// <summary>The options in effect, after switching off groups without data.</summary>
-    public TrainingOptions Options => options;
+    public TrainingOptions Options => _options;
 
     /// <summary>Trains on <paramref name="train"/>, choosing epochs by F1 on <paramref name="dev"/>.</summary>
     public NerModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument> dev, string trainingData, IProgress<EpochReport>? progress)
     {
         var clock = Stopwatch.StartNew();
-        var set = new TagSet(options.Encoding);
-        var firstFeatures = options.Features & ~FeatureSet.SecondPass;
-        var trainCorpus = new CorpusFeatures(train, set, classes, lexicon);
-        var devCorpus = new CorpusFeatures(dev, set, classes, lexicon);
-        var firstExtractor = new FeatureExtractor(firstFeatures, classes);
+        var set = new TagSet(_options.Encoding);
+        var firstFeatures = _options.Features & ~FeatureSet.SecondPass;
+        var trainCorpus = new CorpusFeatures(train, set, _classes, _lexicon);
+        var devCorpus = new CorpusFeatures(dev, set, _classes, _lexicon);
+        var firstExtractor = new FeatureExtractor(firstFeatures, _classes);
         var all = Enumerable.Range(0, train.Count).ToArray();
 
-        var first = new StageTrainer(set, firstExtractor, trainCorpus, all, options.MinFeatureCount)
-            .Train(options.Epochs, options.Seed, firstExtractor.Set, m => Evaluate(m, firstExtractor, devCorpus),
+        var first = new StageTrainer(set, firstExtractor, trainCorpus, all, _options.MinFeatureCount)
+            .Train(_options.Epochs, _options.Seed, firstExtractor.Set, m => Evaluate(m, firstExtractor, devCorpus),
                 (e, f) => progress?.Report(new EpochReport("first pass", e, f, clock.Elapsed)));
         var firstModel = Prune(first.Model);
         double devF1 = first.Score;
         PerceptronModel? secondModel = null;
 
-        if ((options.Features & FeatureSet.SecondPass) != 0)
+        if ((_options.Features & FeatureSet.SecondPass) != 0)
         {
             LabelWithFolds(trainCorpus, set, firstExtractor, first.Epoch, progress, clock);
             LabelWith(firstModel, firstExtractor, devCorpus);
-            var secondExtractor = new FeatureExtractor(options.Features, classes);
-            var second = new StageTrainer(set, secondExtractor, trainCorpus, all, options.MinFeatureCount)
-                .Train(options.Epochs, options.Seed + 1, secondExtractor.Set, m => Evaluate(m, secondExtractor, devCorpus),
+            var secondExtractor = new FeatureExtractor(_options.Features, _classes);
+            var second = new StageTrainer(set, secondExtractor, trainCorpus, all, _options.MinFeatureCount)
+                .Train(_options.Epochs, _options.Seed + 1, secondExtractor.Set, m => Evaluate(m, secondExtractor, devCorpus),
                     (e, f) => progress?.Report(new EpochReport("second pass", e, f, clock.Elapsed)));
             secondModel = Calibrate(Prune(second.Model), secondExtractor, devCorpus);
             devF1 = second.Score;
@@ -67,8 +67,8 @@ public sealed class PerceptronTrainer
         {
             firstModel = Calibrate(firstModel, firstExtractor, devCorpus);
         }
-        var info = new ModelInfo($"{DateTime.UtcNow:yyyy.MM.dd}-f1-{devF1:F2}", DateTime.UtcNow, trainingData, options.Describe(), devF1);
-        return new NerModel(info, firstModel, secondModel, classes, (firstModel.Features & FeatureSet.PhraseLists) != 0 ? lexicon!.Lists : null);
+        var info = new ModelInfo($"{DateTime.UtcNow:yyyy.MM.dd}-f1-{devF1:F2}", DateTime.UtcNow, trainingData, _options.Describe(), devF1);
+        return new NerModel(info, firstModel, secondModel, _classes, (firstModel.Features & FeatureSet.PhraseLists) != 0 ? _lexicon!.Lists : null);
     }
 
     /// <summary>Overall F1 of a stage on a featurized corpus.</summary>
@@ -89,13 +89,13 @@ public sealed class PerceptronTrainer
     private void LabelWithFolds(CorpusFeatures corpus, TagSet set, FeatureExtractor extractor, int epochs,
         IProgress<EpochReport>? progress, Stopwatch clock)
     {
-        int folds = Math.Max(2, options.Folds);
+        int folds = Math.Max(2, _options.Folds);
         var tagsPerDoc = new int[corpus.Documents.Count][];
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>
         {
             var trainDocs = Enumerable.Range(0, corpus.Documents.Count).Where(d => d % folds != fold).ToArray();
-            var model = new StageTrainer(set, extractor, corpus, trainDocs, options.MinFeatureCount)
-                .Train(epochs, options.Seed + 100 + fold, extractor.Set, _ => double.NaN, null).Model;
+            var model = new StageTrainer(set, extractor, corpus, trainDocs, _options.MinFeatureCount)
+                .Train(epochs, _options.Seed + 100 + fold, extractor.Set, _ => double.NaN, null).Model;
             var runner = new StageRunner();
             for (int d = fold; d < corpus.Documents.Count; d += folds)
             {
@@ -104,7 +104,7 @@ public sealed class PerceptronTrainer
             }
             progress?.Report(new EpochReport($"fold {fold + 1}/{folds}", epochs, double.NaN, clock.Elapsed));
         });
-        var featurizer = new DocumentFeaturizer(classes, lexicon);
+        var featurizer = new DocumentFeaturizer(_classes, _lexicon);
         for (int d = 0; d < corpus.Documents.Count; d++)
             corpus.SetFirstPass(d, set, tagsPerDoc[d], featurizer);
     }
@@ -112,7 +112,7 @@ public sealed class PerceptronTrainer
     private void LabelWith(PerceptronModel model, FeatureExtractor extractor, CorpusFeatures corpus)
     {
         var runner = new StageRunner();
-        var featurizer = new DocumentFeaturizer(classes, lexicon);
+        var featurizer = new DocumentFeaturizer(_classes, _lexicon);
         for (int d = 0; d < corpus.Documents.Count; d++)
         {
             var tags = new int[corpus.Documents[d].Tokens.Length];

@@ -1,8 +1,8 @@
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
+using Extractor.Text;
 
 namespace Extractor.Training;
 

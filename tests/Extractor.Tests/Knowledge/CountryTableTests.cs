@@ -1,5 +1,5 @@
-using Extractor.Resolution;
 using Extractor.Knowledge;
+using Extractor.Resolution;
 
 namespace Extractor.Tests.Resolution;
 

@@ -1,7 +1,7 @@
+using Extractor.Knowledge;
 using Extractor.Recognition;
 using Extractor.Tests.Resolution;
 using Extractor.Text;
-using Extractor.Knowledge;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,8 +1,8 @@
-using Extractor.Text;
 using Extractor.Knowledge;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Resolution;
+using Extractor.Text;
 using Extractor.Tokenization;
 
 namespace Extractor.Tests.Knowledge;

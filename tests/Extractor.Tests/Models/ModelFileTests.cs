@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using Extractor.Models;
 using Extractor.Recognition;
-using Extractor.Tests.Training;
-using Extractor.Text;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
+using Extractor.Tests.Training;
+using Extractor.Text;
 
 namespace Extractor.Tests.Models;
 
@@ -201,7 +201,7 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     private static int CountOf(byte[] bytes, ReadOnlySpan<byte> value)
     {
         int count = 0;
-        for (int i = bytes.AsSpan().IndexOf(value); i >= 0; )
+        for (int i = bytes.AsSpan().IndexOf(value); i >= 0;)
         {
             count++;
             int next = bytes.AsSpan(i + 1).IndexOf(value);

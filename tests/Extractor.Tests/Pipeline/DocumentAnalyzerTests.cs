@@ -1,8 +1,8 @@
 using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
-using Extractor.Tokenization;
 using Extractor.Recognition.Features;
+using Extractor.Tokenization;
 
 namespace Extractor.Tests.Pipeline;
 

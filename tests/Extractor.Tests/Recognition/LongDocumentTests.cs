@@ -1,7 +1,7 @@
 using Extractor.Models;
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 
 namespace Extractor.Tests.Recognition;
 

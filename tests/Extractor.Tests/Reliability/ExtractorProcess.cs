@@ -18,23 +18,23 @@ internal sealed class ExtractorProcess : IDisposable
 
     private static readonly Lazy<bool> CanResetSignals = new(() => Succeeds("env", "--default-signal=INT", "true"));
 
-    private readonly Process process;
-    private readonly StringBuilder stderr = new();
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
 
     private ExtractorProcess(Process process)
     {
-        this.process = process;
-        process.ErrorDataReceived += (_, e) => { lock (stderr) { if (e.Data is not null) stderr.Append(e.Data).Append('\n'); } };
+        _process = process;
+        process.ErrorDataReceived += (_, e) => { lock (_stderr) { if (e.Data is not null) _stderr.Append(e.Data).Append('\n'); } };
         process.BeginErrorReadLine();
     }
 
     /// <summary>The child's standard output, to read raw.</summary>
-    public Stream Stdout => process.StandardOutput.BaseStream;
+    public Stream Stdout => _process.StandardOutput.BaseStream;
 
     /// <summary>Everything the child wrote on stderr so far (all of it once it has exited).</summary>
-    public string Stderr { get { lock (stderr) return stderr.ToString(); } }
+    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
-    public int ExitCode => process.ExitCode;
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>Whether setpriv is there to run the child as <c>nobody</c> (needed to test permissions when the tests run as root).</summary>
     public static bool CanRunAsNobody => OperatingSystem.IsLinux() && Succeeds("setpriv", "--version");
@@ -76,21 +76,21 @@ internal sealed class ExtractorProcess : IDisposable
     /// <summary>Reads stdout until the child closes it (bounded by <see cref="Patience"/>).</summary>
     public string ReadStdoutToEnd()
     {
-        var read = process.StandardOutput.ReadToEndAsync();
+        var read = _process.StandardOutput.ReadToEndAsync();
         Assert.True(read.Wait(Patience), "the child's stdout did not end in time");
         return read.GetAwaiter().GetResult();
     }
 
     /// <summary>Sends a signal by name (INT, TERM) with kill(1).</summary>
-    public void Signal(string name) => Assert.True(Succeeds("kill", "-" + name, process.Id.ToString()), $"kill -{name} failed");
+    public void Signal(string name) => Assert.True(Succeeds("kill", "-" + name, _process.Id.ToString()), $"kill -{name} failed");
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Waits for the exit, failing the test past <paramref name="limit"/> (default <see cref="Patience"/>).</summary>
     public void WaitForExit(TimeSpan? limit = null)
     {
-        Assert.True(process.WaitForExit(limit ?? Patience), $"the child did not exit in time; stderr so far:\n{Stderr}");
-        process.WaitForExit(); // drains the asynchronous stderr reader
+        Assert.True(_process.WaitForExit(limit ?? Patience), $"the child did not exit in time; stderr so far:\n{Stderr}");
+        _process.WaitForExit(); // drains the asynchronous stderr reader
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing the test after <see cref="Patience"/>.</summary>
@@ -99,7 +99,7 @@ internal sealed class ExtractorProcess : IDisposable
         var clock = Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.False(process.HasExited, $"the child exited before {what}; stderr:\n{Stderr}");
+            Assert.False(_process.HasExited, $"the child exited before {what}; stderr:\n{Stderr}");
             Assert.True(clock.Elapsed < Patience, $"timed out waiting until {what}");
             Thread.Sleep(20);
         }
@@ -107,8 +107,8 @@ internal sealed class ExtractorProcess : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited) process.Kill(entireProcessTree: true);
-        process.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
     }
 
     private static bool Succeeds(string file, params string[] args)

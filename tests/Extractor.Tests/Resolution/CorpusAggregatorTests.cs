@@ -1,5 +1,5 @@
-using Extractor.Resolution;
 using Extractor.Knowledge;
+using Extractor.Resolution;
 using Extractor.Text;
 
 namespace Extractor.Tests.Resolution;

@@ -1,7 +1,7 @@
+using Extractor.Knowledge;
 using Extractor.Pipeline;
 using Extractor.Resolution;
 using Extractor.Text;
-using Extractor.Knowledge;
 
 namespace Extractor.Tests.Resolution;
 

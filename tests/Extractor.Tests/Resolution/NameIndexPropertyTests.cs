@@ -1,6 +1,6 @@
+using Extractor.Knowledge;
 using Extractor.Recognition;
 using Extractor.Resolution;
-using Extractor.Knowledge;
 
 namespace Extractor.Tests.Resolution;
 

@@ -1,8 +1,8 @@
+using Extractor.Knowledge;
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
 using Extractor.Text;
 using Extractor.Training;
-using Extractor.Knowledge;
-using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Training;
 

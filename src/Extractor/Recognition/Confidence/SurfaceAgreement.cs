@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Extractor.Text;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 
 namespace Extractor.Recognition.Confidence;
 

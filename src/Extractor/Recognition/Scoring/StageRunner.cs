@@ -1,6 +1,6 @@
-using Extractor.Text;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 
 namespace Extractor.Recognition.Scoring;
 

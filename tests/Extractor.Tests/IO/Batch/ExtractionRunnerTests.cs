@@ -1,14 +1,14 @@
 using Extractor.IO.Batch;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
+using Extractor.Knowledge;
 using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Resolution;
 using Extractor.Tests.Cli;
-using Extractor.Tokenization;
-using Extractor.Knowledge;
 using Extractor.Text;
+using Extractor.Tokenization;
 
 namespace Extractor.Tests.IO.Batch;
 

@@ -1,7 +1,7 @@
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 
 namespace Extractor.Tests.Recognition.Confidence;
 

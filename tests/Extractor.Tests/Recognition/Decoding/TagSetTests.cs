@@ -1,6 +1,6 @@
 using Extractor.Recognition;
-using Extractor.Text;
 using Extractor.Recognition.Decoding;
+using Extractor.Text;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,7 +1,7 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Features;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Recognition.Features;
 
 namespace Extractor.Tests.Recognition.Features;
 

@@ -1,6 +1,6 @@
 using Extractor.Recognition;
-using Extractor.Tests.IO;
 using Extractor.Recognition.Features;
+using Extractor.Tests.IO;
 
 namespace Extractor.Tests.Recognition.Features;
 

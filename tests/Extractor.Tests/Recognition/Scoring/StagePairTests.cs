@@ -1,10 +1,10 @@
 using Extractor.Models;
 using Extractor.Recognition;
+using Extractor.Recognition.Decoding;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Recognition.Features;
-using Extractor.Recognition.Decoding;
-using Extractor.Recognition.Scoring;
 
 namespace Extractor.Tests.Recognition;
 

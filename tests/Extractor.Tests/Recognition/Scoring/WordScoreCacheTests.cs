@@ -1,9 +1,9 @@
 using Extractor.Models;
 using Extractor.Recognition;
-using Extractor.Text;
-using Extractor.Tokenization;
 using Extractor.Recognition.Features;
 using Extractor.Recognition.Scoring;
+using Extractor.Text;
+using Extractor.Tokenization;
 
 namespace Extractor.Tests.Recognition;
 

@@ -1,7 +1,7 @@
 using Extractor.Recognition;
+using Extractor.Recognition.Spans;
 using Extractor.Text;
 using Extractor.Tokenization;
-using Extractor.Recognition.Spans;
 
 namespace Extractor.Tests.Recognition.Spans;
 
@@ -34,12 +34,18 @@ public class NameSpanRulesTests
 
     private static EntityLabel Label(string name) => name switch
     {
-        "PER" => EntityLabel.Person, "ORG" => EntityLabel.Organization, "LOC" => EntityLabel.Location, _ => EntityLabel.Misc,
+        "PER" => EntityLabel.Person,
+        "ORG" => EntityLabel.Organization,
+        "LOC" => EntityLabel.Location,
+        _ => EntityLabel.Misc,
     };
 
     private static string Short(EntityLabel label) => label switch
     {
-        EntityLabel.Person => "PER", EntityLabel.Organization => "ORG", EntityLabel.Location => "LOC", _ => "MISC",
+        EntityLabel.Person => "PER",
+        EntityLabel.Organization => "ORG",
+        EntityLabel.Location => "LOC",
+        _ => "MISC",
     };
 
     [Theory] // P1: titles, ranks and honorifics leave the span, with or without periods; a name always remains.
