@@ -1,7 +1,7 @@
 namespace Extractor.IO;
 
 /// <summary>An <see cref="IProgress{T}"/> that reports at once, in order, and flushes (Progress&lt;T&gt; posts to the thread pool and reorders lines).</summary>
-public sealed class SynchronousProgress<T>(Action<T> report, TextWriter flush) : IProgress<T>
+internal sealed class SynchronousProgress<T>(Action<T> report, TextWriter flush) : IProgress<T>
 {
     private readonly Lock _gate = new();
 

@@ -9,7 +9,7 @@ namespace Extractor.IO.Batch;
 /// table that one run over all of them writes (same rows, same order, same bytes).</summary>
 /// <remarks>Documents and mentions are summed, aliases united, rows put in <see cref="CorpusAggregator"/>'s
 /// canonical order; so merging is associative and a tree of merges equals one merge.</remarks>
-public static class CorpusMerge
+internal static class CorpusMerge
 {
     /// <summary>The merged entities of the tables in <paramref name="paths"/>, which must all be of one format, and that format.</summary>
     /// <exception cref="InvalidDataException">A table is bad, of another format than the first, given twice (by path or

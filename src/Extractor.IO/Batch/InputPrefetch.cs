@@ -16,7 +16,7 @@ public sealed class InputPrefetch : IDisposable
     private readonly CancellationTokenSource _stop = new();
 
     /// <summary>Starts reading <paramref name="paths"/> from <paramref name="source"/>, holding at most <paramref name="capacity"/> items ahead.</summary>
-    public InputPrefetch(DocumentSource source, IReadOnlyList<string> paths, int capacity)
+    internal InputPrefetch(DocumentSource source, IReadOnlyList<string> paths, int capacity)
     {
         Source = source;
         _items = Channel.CreateBounded<SourceItem>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
@@ -35,7 +35,7 @@ public sealed class InputPrefetch : IDisposable
     }
 
     /// <summary>The source being read (for its byte count).</summary>
-    public DocumentSource Source { get; }
+    internal DocumentSource Source { get; }
 
     /// <summary>The items in input order; an exception thrown while reading is thrown here, after the items before it.</summary>
     public IAsyncEnumerable<SourceItem> ReadAllAsync(CancellationToken cancel) => _items.Reader.ReadAllAsync(cancel);

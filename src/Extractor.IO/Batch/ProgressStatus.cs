@@ -9,7 +9,7 @@ namespace Extractor.IO.Batch;
 /// are rates alone.</remarks>
 /// <param name="total">How many inputs the run will report (documents plus failures), when known.</param>
 /// <param name="totalBytes">The input files' total size, when <paramref name="total"/> is not known but that is.</param>
-public sealed class ProgressStatus(int? total = null, long? totalBytes = null)
+internal sealed class ProgressStatus(int? total = null, long? totalBytes = null)
 {
     /// <summary>The status after <paramref name="elapsed"/> with <paramref name="s"/> done.</summary>
     public string Text(RunSummary s, TimeSpan elapsed)

@@ -4,7 +4,7 @@ namespace Extractor.IO.Batch;
 
 /// <summary>Progress on a terminal: the run's <see cref="ProgressStatus"/> redrawn in place (carriage return, erase line) at
 /// most ten times a second, and cleared before any other line and at the end. The CLI uses it when stderr is a terminal.</summary>
-public sealed class TerminalProgress : IProgressSink
+internal sealed class TerminalProgress : IProgressSink
 {
     private readonly TextWriter _error;
     private readonly ProgressStatus _status;

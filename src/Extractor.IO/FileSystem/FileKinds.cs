@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Extractor.IO.FileSystem;
 
 /// <summary>What kind of file system object a path names.</summary>
-public enum FileKind
+internal enum FileKind
 {
     /// <summary>Nothing there (or it cannot be looked at).</summary>
     Missing,
@@ -22,7 +22,7 @@ public enum FileKind
 /// <summary>The file type behind a path, which .NET does not expose (it reports a FIFO and <c>/dev/zero</c> as "Normal" files).</summary>
 /// <remarks>Asks statx(2), whose record has the same layout on every Linux architecture; elsewhere only folders, files
 /// and paths under <c>/dev/</c> are told apart.</remarks>
-public static partial class FileKinds
+internal static partial class FileKinds
 {
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;

@@ -9,7 +9,7 @@ namespace Extractor.IO.Output;
 /// </summary>
 /// <remarks>The same folder keeps the rename on one file system, where it replaces the target in one step.
 /// The replaced file's permissions carry over, so a read-only or group-shared file keeps its mode.</remarks>
-public sealed class AtomicFileOutput : IOutputFile
+internal sealed class AtomicFileOutput : IOutputFile
 {
     private const int MaxNameBytes = 255;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);

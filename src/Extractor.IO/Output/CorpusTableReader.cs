@@ -12,7 +12,7 @@ namespace Extractor.IO.Output;
 /// <summary>Reads a corpus-level table as <c>extract -l corpus</c> writes it, in any of its formats, back into entities.</summary>
 /// <remarks>Strict: the header (or the JSON properties) must be the corpus schema's, so an entity- or mention-level
 /// file, or any other table, is refused with its file and line rather than half-read.</remarks>
-public static class CorpusTableReader
+internal static class CorpusTableReader
 {
     private static readonly string[] Header = [.. RecordSchema<CorpusRecord>.Instance.Columns];
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Extractor.IO.Output;
 
 /// <summary>An <c>-o</c> target that is not a regular file (<c>/dev/null</c>, a terminal, a named pipe): written in place, since renaming over it would replace the device with a file.</summary>
-public sealed class SpecialFileOutput : IOutputFile
+internal sealed class SpecialFileOutput : IOutputFile
 {
     private readonly StreamWriter _writer;
 

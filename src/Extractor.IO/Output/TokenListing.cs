@@ -5,7 +5,7 @@ namespace Extractor.IO.Output;
 
 /// <summary>A text's tokens as lines of <c>sentence&lt;TAB&gt;start&lt;TAB&gt;end&lt;TAB&gt;token</c> under a <c># name</c> line: what the tagger sees.</summary>
 /// <remarks>Offsets count code points, the unit extract's start and end use, so the two can be compared directly.</remarks>
-public static class TokenListing
+internal static class TokenListing
 {
     /// <summary>Writes the listing of <paramref name="text"/> as the pipeline segments it, headed by <paramref name="name"/>.</summary>
     public static void Write(string text, string name, TextWriter output)

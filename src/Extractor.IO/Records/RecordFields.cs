@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Extractor.IO.Records;
 
 /// <summary>How field values are spelled in every output format, so CSV and JSON agree to the character.</summary>
-public static class RecordFields
+internal static class RecordFields
 {
     /// <summary>Separator between aliases in the <c>aliases</c> column.</summary>
     public const char AliasSeparator = '|';

@@ -15,7 +15,7 @@ namespace Extractor.IO.Records;
 /// keep the order in three places (record, list, writer). Reading values through the metadata boxes
 /// each field, which is fine for output: it is a few fields per mention, far from the tagging hot path.
 /// </remarks>
-public sealed class RecordSchema<T> where T : IOutputRecord
+internal sealed class RecordSchema<T> where T : IOutputRecord
 {
     /// <summary>Options with relaxed escaping so names such as "Müller" stay readable; quotes and control characters are still escaped.</summary>
     private static readonly JsonSerializerOptions JsonOptions = new(RecordJsonContext.Default.Options)

@@ -8,7 +8,7 @@ namespace Extractor.IO.Sources;
 /// the decoder itself reports: each reader has its own encoding with its own fallback, and the flag is set the
 /// moment a bad sequence is decoded.
 /// </remarks>
-public sealed class CheckedUtf8Reader : StreamReader
+internal sealed class CheckedUtf8Reader : StreamReader
 {
     /// <summary>The warning for text that had invalid bytes replaced.</summary>
     public const string InvalidUtf8Message = "invalid UTF-8; decoded with U+FFFD replacement characters";

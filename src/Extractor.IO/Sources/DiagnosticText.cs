@@ -4,7 +4,7 @@ using System.Text;
 namespace Extractor.IO.Sources;
 
 /// <summary>Names as they may appear in a one-line diagnostic: control characters escaped, so a file name with a newline can neither split its line nor forge another <c>error:</c> line.</summary>
-public static class DiagnosticText
+internal static class DiagnosticText
 {
     /// <summary><paramref name="name"/> with C0/C1 controls, DEL and the line/paragraph separators written as <c>\n</c>, <c>\t</c> or <c>\xNN</c>/<c>\uNNNN</c>; other text unchanged.</summary>
     public static string Escape(string name)

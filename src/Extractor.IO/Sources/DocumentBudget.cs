@@ -9,7 +9,7 @@ namespace Extractor.IO.Sources;
 /// flight together, 2.7 GB at the peak. A document larger than the budget is still let in, alone, so any input can
 /// be processed; articles (a few thousand characters) never come near it. Thread-safe.
 /// </remarks>
-public sealed class DocumentBudget(long limitChars)
+internal sealed class DocumentBudget(long limitChars)
 {
     /// <summary>Eight million characters (16 MB of text): some thousands of articles, or one book alone.</summary>
     public const long DefaultLimitChars = 1L << 23;

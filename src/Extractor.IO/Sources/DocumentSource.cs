@@ -12,7 +12,7 @@ namespace Extractor.IO.Sources;
 /// <see cref="TextReader"/> so the library never touches the console; a <see cref="CheckedUtf8Reader"/> there
 /// lets invalid UTF-8 on stdin be reported as it is for files.
 /// </remarks>
-public sealed class DocumentSource
+internal sealed class DocumentSource
 {
     /// <summary>The path argument and document id that stand for standard input.</summary>
     public const string StdinPath = "-";

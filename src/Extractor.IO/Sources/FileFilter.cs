@@ -4,7 +4,7 @@ namespace Extractor.IO.Sources;
 /// Decides which files inside a folder argument are read. A glob without <c>/</c> matches the file (or folder)
 /// name at any depth, like .gitignore; a glob with <c>/</c> matches the whole path relative to the folder.
 /// </summary>
-public sealed class FileFilter
+internal sealed class FileFilter
 {
     /// <summary>What folders yield when no include is given: text, Markdown and HTML (not datasets).</summary>
     public static IReadOnlyList<string> DefaultIncludes { get; } = ["*.txt", "*.md", "*.html", "*.htm"];

@@ -9,7 +9,7 @@ namespace Extractor.IO.Sources;
 /// O(pattern × path) whatever the pattern, where a backtracking matcher is exponential on patterns like
 /// <c>*a*a*a*b</c>.
 /// </remarks>
-public sealed class Glob
+internal sealed class Glob
 {
     private enum Kind : byte { Literal, One, Star, AnyStar, Folders }
 

@@ -16,7 +16,7 @@ public enum InputFormat
 }
 
 /// <summary>Maps file names to input formats.</summary>
-public static class InputFormats
+internal static class InputFormats
 {
     /// <summary>The format of <paramref name="path"/> by extension (case-insensitive): .html/.htm, .jsonl/.ndjson, .csv; text otherwise.</summary>
     public static InputFormat FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -4,4 +4,4 @@ namespace Extractor.IO.Sources;
 /// <param name="Inputs">Documents and failures the run will give (one per file); null when standard input or a JSONL
 /// or CSV dataset is among the inputs.</param>
 /// <param name="Bytes">The input files' total size, given when <paramref name="Inputs"/> is null because of a dataset.</param>
-public readonly record struct InputSize(int? Inputs, long? Bytes);
+internal readonly record struct InputSize(int? Inputs, long? Bytes);

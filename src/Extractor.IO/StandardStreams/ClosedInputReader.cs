@@ -1,7 +1,7 @@
 namespace Extractor.IO.StandardStreams;
 
 /// <summary>Standard input that was closed when the process started: every read fails with a message that says so, instead of waiting forever.</summary>
-public sealed class ClosedInputReader : TextReader
+internal sealed class ClosedInputReader : TextReader
 {
     private const string Message = "standard input is closed";
 

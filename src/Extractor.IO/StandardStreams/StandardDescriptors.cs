@@ -8,7 +8,7 @@ namespace Extractor.IO.StandardStreams;
 /// cannot be (it would not have survived the exec), so a standard descriptor with that flag, or none at all,
 /// was closed when the process started.
 /// </remarks>
-public static class StandardDescriptors
+internal static class StandardDescriptors
 {
     /// <summary>Whether descriptor <paramref name="fd"/> (0, 1 or 2) was closed when the process started.</summary>
     public static bool WasClosed(int fd) => !OperatingSystem.IsWindows() && Libc.DescriptorFlags(fd) is var flags && (flags < 0 || (flags & Libc.FD_CLOEXEC) != 0);

@@ -14,7 +14,7 @@ namespace Extractor.IO.StandardStreams;
 /// <see cref="Flush"/> marks a record boundary (the writers flush whole documents). When a write into a regular
 /// file fails, the file is cut back to the last boundary, so a full disk leaves whole records, never half of one.
 /// </remarks>
-public sealed class StandardOutputStream : Stream
+internal sealed class StandardOutputStream : Stream
 {
     private const int Descriptor = 1;
     private readonly bool _closed;

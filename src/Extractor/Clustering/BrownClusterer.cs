@@ -12,7 +12,7 @@ namespace Extractor.Clustering;
 /// the lowest slots. The alternative, exchange clustering then Brown-merging the classes, was not needed: measured
 /// run time fits the budget with the full algorithm.
 /// </remarks>
-public static class BrownClusterer
+internal static class BrownClusterer
 {
     /// <summary>Clusters the words of <paramref name="corpus"/> occurring at least <paramref name="minCount"/> times.</summary>
     /// <param name="corpus">Token ids in order; bigrams never span a paragraph break.</param>

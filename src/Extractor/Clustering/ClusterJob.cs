@@ -16,7 +16,7 @@ namespace Extractor.Clustering;
 /// <param name="AssignMinCount">k-means only: words seen at least this often but under <paramref name="MinCount"/> join the nearest
 /// class afterwards, without moving it; null adds none.</param>
 /// <param name="PhraseMinCount">k-means only: runs of capitalized words seen at least this often join the nearest class too; null adds none.</param>
-public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
+internal sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int ClusterCount = 1000, int MinCount = 10, long MaxTokens = long.MaxValue,
     ClusterAlgorithm Algorithm = ClusterAlgorithm.Brown, int Seed = 1, int ContextWords = 5000, int? AssignMinCount = null,
     int? PhraseMinCount = null)
 {
@@ -38,7 +38,7 @@ public sealed record ClusterJobOptions(IReadOnlyList<string> InputPaths, int Clu
 }
 
 /// <summary>How words are grouped into classes.</summary>
-public enum ClusterAlgorithm
+internal enum ClusterAlgorithm
 {
     /// <summary>Brown clustering of the class-bigram model (<see cref="BrownClusterer"/>).</summary>
     Brown,
@@ -52,7 +52,7 @@ public enum ClusterAlgorithm
 /// then run <see cref="BrownClusterer"/>. Takes paths rather than streams because a run reads several large gzip files
 /// one after another and reports which one it is on; the result is returned, and the caller decides where it is written.
 /// </summary>
-public static class ClusterJob
+internal static class ClusterJob
 {
     /// <summary>Reads the inputs and clusters their words.</summary>
     /// <exception cref="FileNotFoundException">An input does not exist.</exception>

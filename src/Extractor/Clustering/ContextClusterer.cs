@@ -9,7 +9,7 @@ namespace Extractor.Clustering;
 /// classes see a ±2 window weighted by PMI, closer to the distributional classes Stanford NER uses, so the two
 /// clusterings can disagree usefully and are meant to be used together as layers (Turian et al. 2010).
 /// </remarks>
-public static class ContextClusterer
+internal static class ContextClusterer
 {
     /// <summary>Clusters the words of <paramref name="corpus"/> occurring at least <paramref name="minCount"/> times into <paramref name="clusterCount"/> classes.</summary>
     /// <param name="corpus">Token ids in order; windows never span a paragraph break.</param>

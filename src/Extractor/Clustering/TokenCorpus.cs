@@ -7,7 +7,7 @@ namespace Extractor.Clustering;
 /// Ids are assigned in order of first appearance; <see cref="BrownClusterer"/> re-ranks them by frequency. Tokens are
 /// kept as one growable <c>int[]</c> (4 bytes a token) rather than strings so tens of millions fit comfortably.
 /// </remarks>
-public sealed class TokenCorpus
+internal sealed class TokenCorpus
 {
     /// <summary>Marks a paragraph boundary in <see cref="Tokens"/>; no bigram spans it.</summary>
     public const int Break = -1;

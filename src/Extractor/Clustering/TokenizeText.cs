@@ -10,4 +10,4 @@ namespace Extractor.Clustering;
 /// learned on the same tokens the recognizer will look up, so the caller supplies the tokenizer rather than this folder
 /// carrying its own.
 /// </remarks>
-public delegate void TokenizeText(ReadOnlySpan<char> text, List<Token> tokens);
+internal delegate void TokenizeText(ReadOnlySpan<char> text, List<Token> tokens);

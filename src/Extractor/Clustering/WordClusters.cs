@@ -12,7 +12,7 @@ namespace Extractor.Clustering;
 /// fallback was not added because its benefit cannot be measured without the recognizer. Clusters are numbered in
 /// order of first appearance in the file, so <see cref="Write"/> then <see cref="Read"/> gives identical numbering.
 /// </remarks>
-public sealed class WordClusters
+internal sealed class WordClusters
 {
     /// <summary>Longest prefix <see cref="PathPrefix"/> can encode next to its marker bit.</summary>
     public const int MaxPrefixLength = 63;

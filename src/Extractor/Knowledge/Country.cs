@@ -4,4 +4,4 @@ namespace Extractor.Knowledge;
 /// <param name="Alpha2">ISO 3166-1 alpha-2 code, e.g. <c>US</c>; <c>XK</c> for Kosovo.</param>
 /// <param name="Alpha3">ISO 3166-1 alpha-3 code, e.g. <c>USA</c>; <c>XKX</c> for Kosovo.</param>
 /// <param name="Name">Common English short name, e.g. <c>United States</c>, <c>South Korea</c>, <c>Turkey</c>.</param>
-public sealed record Country(string Alpha2, string Alpha3, string Name);
+internal sealed record Country(string Alpha2, string Alpha3, string Name);

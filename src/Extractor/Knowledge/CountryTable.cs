@@ -11,7 +11,7 @@ namespace Extractor.Knowledge;
 /// never resolve — except that an ALL-CAPS surface (<c>TURKEY</c>, a headline) is compared ignoring case.
 /// The table never searches free text: deciding that a word is a place is the model's job.
 /// </remarks>
-public sealed class CountryTable
+internal sealed class CountryTable
 {
     /// <summary>The embedded resource holding the table.</summary>
     public const string ResourceName = "Extractor.Resources.resolution.countries.tsv";

@@ -13,7 +13,7 @@ namespace Extractor.Knowledge;
 /// demonyms are case-sensitive as written (so <c>turkey</c>, <c>grace</c>, <c>china</c> do not fire) but
 /// also accept an ALL-CAPS token (<c>TURKEY</c>, headlines).
 /// </remarks>
-public sealed class Gazetteers
+internal sealed class Gazetteers
 {
     private const string ResourcePrefix = "Extractor.Resources.gazetteers.";
 

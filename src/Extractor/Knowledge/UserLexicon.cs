@@ -53,7 +53,10 @@ public sealed class UserLexicon
     /// <summary>Reads lexicon files; <paramref name="sources"/> are (name for messages, reader) pairs, read in order.</summary>
     /// <exception cref="InvalidDataException">A malformed line, or a surface listed twice with different meanings;
     /// the message is <c>FILE:LINE: reason</c>.</exception>
-    public static UserLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources, CountryTable countries)
+    public static UserLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources) => Read(sources, CountryTable.Default);
+
+    /// <summary>As <see cref="Read(IEnumerable{ValueTuple{string, TextReader}})"/>, resolving COUNTRY entries in <paramref name="countries"/>.</summary>
+    internal static UserLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources, CountryTable countries)
     {
         var tokenizer = new Tokenizer();
         var tokens = new List<Token>();

@@ -10,7 +10,7 @@ using Extractor.Recognition.Scoring;
 namespace Extractor.Models;
 
 /// <summary>Reads and validates model files; anything wrong becomes a <see cref="ModelFormatException"/> naming the file.</summary>
-public static class ModelReader
+internal static class ModelReader
 {
     /// <summary>Reads a model file.</summary>
     /// <remarks>The header is read and checked first, and the file's size against the payload length it declares, so a

@@ -8,7 +8,7 @@ using Extractor.Recognition.Scoring;
 namespace Extractor.Models;
 
 /// <summary>Writes a <see cref="NerModel"/> in the versioned binary format described in <see cref="ModelFormat"/>.</summary>
-public static class ModelWriter
+internal static class ModelWriter
 {
     /// <summary>Writes <paramref name="model"/> to <paramref name="output"/>.</summary>
     public static void Write(NerModel model, Stream output)

@@ -28,7 +28,7 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     public IReadOnlyList<DocumentEntity> Entities { get; init; } = [];
 
     /// <summary>This document with its mentions resolved to kinds and canonical names and grouped per entity.</summary>
-    public Document Resolve(EntityResolver resolver)
+    internal Document Resolve(EntityResolver resolver)
     {
         var resolved = resolver.Resolve(Text, Mentions);
         return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };

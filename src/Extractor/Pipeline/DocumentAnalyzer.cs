@@ -8,7 +8,7 @@ namespace Extractor.Pipeline;
 /// <summary>Text in, <see cref="Document"/> out: tokenize, split sentences, tag. Thread-safe.</summary>
 /// <remarks>Token and sentence lists are pooled per call so that concurrent documents share no state and
 /// steady-state work allocates only the arrays it returns.</remarks>
-public sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars)
+internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars)
 {
     private readonly ConcurrentBag<(List<Token> Tokens, List<Sentence> Sentences)> _buffers = [];
 

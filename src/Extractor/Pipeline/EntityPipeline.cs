@@ -49,10 +49,10 @@ public sealed class EntityPipeline
     public PipelineOptions Options { get; }
 
     /// <summary>The tagging stage, for callers that score it alone (evaluation on gold tokens, calibration).</summary>
-    public EntityRecognizer Recognizer { get; }
+    internal EntityRecognizer Recognizer { get; }
 
     /// <summary>The resolution stage.</summary>
-    public EntityResolver Resolver { get; }
+    internal EntityResolver Resolver { get; }
 
     /// <summary>The whole pipeline on one text, in bounded memory (a long text is read a window at a time and its
     /// tokens are not kept): what a batch run needs.</summary>
@@ -73,7 +73,7 @@ public sealed class EntityPipeline
 
     /// <summary>The tokenizer every pipeline uses, for code that must cut text exactly as it does (word classes from
     /// unlabeled text, phrase lists compiled into a model).</summary>
-    public static Tokenizer Tokenizer => Segmenter.Tokenizer;
+    internal static Tokenizer Tokenizer => Segmenter.Tokenizer;
 
     /// <summary>The tokenizer and splitter every pipeline uses: immutable after construction, so one pair serves all.</summary>
     private static readonly (Tokenizer Tokenizer, SentenceSplitter Splitter) Segmenter = (new Tokenizer(), new SentenceSplitter());

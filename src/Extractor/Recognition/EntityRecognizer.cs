@@ -13,7 +13,7 @@ namespace Extractor.Recognition;
 /// Each call borrows a workspace (buffers, scratch tables) from a pool, so steady-state tagging
 /// allocates only the returned mentions, whatever the number of threads.
 /// </remarks>
-public sealed class EntityRecognizer
+internal sealed class EntityRecognizer
 {
     private readonly NerModel _model;
     private readonly WordLists? _lexicon;

@@ -11,10 +11,35 @@ namespace Extractor.Recognition;
 /// <param name="Classes">Word classes, when the stages use them.</param>
 /// <param name="Lists">Phrase lists (world places, subdivisions…) compiled into the model, when the stages use them.</param>
 /// <param name="Calibrator">Maps a mention's evidence to the probability it is right, when fitted (issue #21).</param>
-public sealed record NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null, MentionCalibrator? Calibrator = null)
+/// <remarks>Public for what a library user handles (loading one with <c>ModelFiles.Load</c>, handing it to a pipeline,
+/// reading its <see cref="Info"/>); its parts are internal, so the library can change them without breaking anyone.</remarks>
+public sealed record NerModel
 {
+    internal NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null, MentionCalibrator? Calibrator = null)
+    {
+        this.Info = Info;
+        this.FirstPass = FirstPass;
+        this.SecondPass = SecondPass;
+        this.Classes = Classes;
+        this.Lists = Lists;
+        this.Calibrator = Calibrator;
+    }
+
+    /// <summary>Provenance and figures recorded at training time.</summary>
+    public ModelInfo Info { get; init; }
+
+    internal PerceptronModel FirstPass { get; init; }
+
+    internal PerceptronModel? SecondPass { get; init; }
+
+    internal WordClassTable? Classes { get; init; }
+
+    internal PhraseLists? Lists { get; init; }
+
+    internal MentionCalibrator? Calibrator { get; init; }
+
     /// <summary>Whether any stage consults the project's word lists (the lexicon, which then carries <see cref="Lists"/>).</summary>
-    public bool UsesWordLists => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
+    internal bool UsesWordLists => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
 }
 
 /// <summary>Provenance of a model: what it was trained on, when, how, and how well it did on the dev set.</summary>

@@ -7,7 +7,7 @@ namespace Extractor.Recognition;
 /// <param name="UserLexicon">A user's lexicon whose matches replace the spans they overlap (score 1), or null.</param>
 /// <param name="RawScores">When true, a mention's score is the tagger's lowest token marginal even if the model has
 /// a calibrator (for fitting and measuring one); false (the default) applies the model's calibrator.</param>
-public sealed record RecognizerOptions(bool NameRules = true, Extractor.Knowledge.UserLexicon? UserLexicon = null, bool RawScores = false)
+internal sealed record RecognizerOptions(bool NameRules = true, Extractor.Knowledge.UserLexicon? UserLexicon = null, bool RawScores = false)
 {
     /// <summary>Name rules on.</summary>
     public static RecognizerOptions Default { get; } = new();

@@ -11,7 +11,7 @@ namespace Extractor.Resolution;
 /// merged gives the same table as one run over all inputs, and merging is associative. Mutable by design and not
 /// thread-safe: one aggregator per run, fed from one thread.
 /// </remarks>
-public sealed class CorpusAggregator
+internal sealed class CorpusAggregator
 {
     private readonly Dictionary<(EntityKind, string), Accumulator> _byKey = [];
 

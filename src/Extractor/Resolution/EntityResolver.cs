@@ -24,7 +24,7 @@ namespace Extractor.Resolution;
 /// </list>
 /// <para>Immutable and thread-safe: all per-document state lives in locals of <see cref="Resolve(string, IReadOnlyList{Mention})"/>.</para>
 /// </remarks>
-public sealed class EntityResolver
+internal sealed class EntityResolver
 {
     private readonly CountryTable _countries;
     private readonly PersonNames _persons;

@@ -7,7 +7,7 @@ namespace Extractor.Resolution;
 /// becomes a mention of that country; when false (the default) it stays MISC.</param>
 /// <param name="UserLexicon">A user's lexicon: a mention that spells one of its surfaces takes the entry's kind and
 /// canonical name as written there, and no other rule renames it. Null for none.</param>
-public sealed record ResolutionOptions(bool Demonyms = false, Extractor.Knowledge.UserLexicon? UserLexicon = null)
+internal sealed record ResolutionOptions(bool Demonyms = false, Extractor.Knowledge.UserLexicon? UserLexicon = null)
 {
     /// <summary>Demonyms off.</summary>
     public static ResolutionOptions Default { get; } = new();

@@ -2,7 +2,7 @@ namespace Extractor.Text;
 
 /// <summary>Converts UTF-16 offsets (how .NET strings count) to Unicode code-point offsets (how Python and most users count).</summary>
 /// <remarks>Text without surrogate pairs — nearly all news — needs no table: offsets are equal, and no memory is spent.</remarks>
-public sealed class CodePointIndex
+internal sealed class CodePointIndex
 {
     /// <summary>Characters between two checkpoints: a look-up counts at most this many.</summary>
     private const int Stride = 1024;

@@ -11,7 +11,7 @@ namespace Extractor.Text;
 /// <remarks>Documents are read leniently (invalid bytes become U+FFFD with a warning) because one odd article must not
 /// stop a batch. A data file is different: a Latin-1 lexicon entry that silently became <c>Caf\uFFFD</c> would never
 /// match, and a NUL in a corpus table is a damaged file. So a bad byte is an error naming the file, line and byte.</remarks>
-public static class StrictText
+internal static class StrictText
 {
     /// <summary>The text of <paramref name="path"/> (a FIFO is read to its end, as <c>cat</c> would).</summary>
     /// <param name="path">The file to read.</param>

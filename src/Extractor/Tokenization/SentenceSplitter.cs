@@ -25,7 +25,7 @@ namespace Extractor.Tokenization;
 /// </list>
 /// Immutable and thread-safe; linear in the text and token count.
 /// </remarks>
-public sealed class SentenceSplitter
+internal sealed class SentenceSplitter
 {
     /// <summary>The default cap on tokens per sentence.</summary>
     public const int DefaultMaxTokens = 256;

@@ -18,7 +18,7 @@ namespace Extractor.Tokenization;
 /// never split, and combining marks stay with the unit before them. The alternative, a regex cascade as
 /// in the original PTB sed script, is hard to keep linear and allocation free on adversarial input.
 /// </remarks>
-public sealed class Tokenizer
+internal sealed class Tokenizer
 {
     private readonly AbbreviationTable _abbreviations;
 

@@ -10,7 +10,7 @@ namespace Extractor.Training;
 /// <param name="Sentences">The gold sentences.</param>
 /// <param name="Spans">Gold entity spans as document-level token ranges.</param>
 /// <param name="StartsWithDocStart">Whether the source had a <c>-DOCSTART-</c> line before this document.</param>
-public sealed record ConllDocument(string Text, Token[] Tokens, Sentence[] Sentences, LabeledSpan[] Spans, bool StartsWithDocStart);
+internal sealed record ConllDocument(string Text, Token[] Tokens, Sentence[] Sentences, LabeledSpan[] Spans, bool StartsWithDocStart);
 
 /// <summary>An entity span as a token range <c>[First, End)</c> with its label.</summary>
-public readonly record struct LabeledSpan(int First, int End, EntityLabel Label);
+internal readonly record struct LabeledSpan(int First, int End, EntityLabel Label);

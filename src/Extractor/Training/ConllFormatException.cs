@@ -1,7 +1,7 @@
 namespace Extractor.Training;
 
 /// <summary>A CoNLL file that cannot be read, with the line that broke it.</summary>
-public sealed class ConllFormatException(string where, int line, string reason)
+internal sealed class ConllFormatException(string where, int line, string reason)
     : Exception($"{where}:{line}: {reason}")
 {
     /// <summary>1-based line number.</summary>

@@ -6,7 +6,7 @@ namespace Extractor.Training;
 /// <summary>Reads CoNLL-2003 column files: one token per line, the last column its IOB1 or IOB2 tag.</summary>
 /// <remarks>Blank lines end sentences and <c>-DOCSTART-</c> lines start documents. A span starts at
 /// <c>B-X</c>, or at <c>I-X</c> after anything but <c>X</c>; that one rule reads IOB1 and IOB2 alike.</remarks>
-public static class ConllReader
+internal static class ConllReader
 {
     /// <summary>Reads every document from <paramref name="reader"/>; <paramref name="name"/> names the source in errors.</summary>
     public static List<ConllDocument> Read(TextReader reader, string name)

@@ -5,7 +5,7 @@ using Extractor.Tokenization;
 namespace Extractor.Training;
 
 /// <summary>Scoring a model on gold CoNLL documents, as <c>extractor evaluate</c> reports it: predictions, conlleval-style scores, and an IOB2 prediction file.</summary>
-public static class Evaluation
+internal static class Evaluation
 {
     /// <summary>The spans <paramref name="recognizer"/> predicts in each document, in document order (documents are tagged in parallel).</summary>
     public static LabeledSpan[][] Predict(EntityRecognizer recognizer, IReadOnlyList<ConllDocument> documents) =>

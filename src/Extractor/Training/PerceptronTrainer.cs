@@ -13,7 +13,7 @@ namespace Extractor.Training;
 /// fold is labelled by a first pass trained on the others (stacking, as in Ratinov &amp; Roth 2009's
 /// two-stage prediction aggregation). Folds run in parallel; each is seeded, so the result is deterministic.
 /// </remarks>
-public sealed class PerceptronTrainer
+internal sealed class PerceptronTrainer
 {
     private readonly TrainingOptions _options;
     private readonly WordClassTable? _classes;

@@ -8,7 +8,7 @@ namespace Extractor.Training;
 /// (ECE) is the mentions-weighted mean gap between the two.
 /// </summary>
 /// <remarks>A score of 0.8 should be right 80% of the time; ECE 0 means every bin is. Accumulates; not thread-safe.</remarks>
-public sealed class ScoreReliability
+internal sealed class ScoreReliability
 {
     /// <summary>Number of equal-width bins over 0..1.</summary>
     public const int Bins = 10;

@@ -3,7 +3,7 @@ using Extractor.Text;
 namespace Extractor.Training;
 
 /// <summary>Precision, recall and F1 as conlleval computes them: exact span and label match, micro-averaged.</summary>
-public sealed class SpanScorer
+internal sealed class SpanScorer
 {
     private readonly int[] _gold = new int[4];
     private readonly int[] _predicted = new int[4];
@@ -29,7 +29,7 @@ public sealed class SpanScorer
 }
 
 /// <summary>Counts and the derived precision, recall and F1 (all in percent).</summary>
-public readonly record struct Score(int Gold, int Predicted, int Correct)
+internal readonly record struct Score(int Gold, int Predicted, int Correct)
 {
     /// <summary>Correct / predicted, in percent.</summary>
     public double Precision => Predicted == 0 ? 0 : 100.0 * Correct / Predicted;

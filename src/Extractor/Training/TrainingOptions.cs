@@ -11,7 +11,7 @@ namespace Extractor.Training;
 /// <param name="Features">Feature groups to use (second pass included or not).</param>
 /// <param name="MinFeatureCount">Features seen fewer times in training are dropped (keeps the model small).</param>
 /// <param name="Folds">Folds for the jackknifed first-pass labels the second pass trains on.</param>
-public sealed record TrainingOptions(
+internal sealed record TrainingOptions(
     int Epochs = 15,
     int Seed = 1,
     TagEncoding Encoding = TagEncoding.Bilou,
@@ -29,4 +29,4 @@ public sealed record TrainingOptions(
 /// <param name="Epoch">1-based epoch.</param>
 /// <param name="DevF1">Dev F1 with the averaged weights after this epoch, or NaN when not evaluated.</param>
 /// <param name="Elapsed">Time since training started.</param>
-public readonly record struct EpochReport(string Stage, int Epoch, double DevF1, TimeSpan Elapsed);
+internal readonly record struct EpochReport(string Stage, int Epoch, double DevF1, TimeSpan Elapsed);

@@ -14,11 +14,11 @@ public sealed class TrainedFixture
         Model = new PerceptronTrainer(Options, classes: null, lexicon: null).Train(Train, Dev, "synthetic", progress: null);
     }
 
-    public List<ConllDocument> Train { get; }
+    internal List<ConllDocument> Train { get; }
 
-    public List<ConllDocument> Dev { get; }
+    internal List<ConllDocument> Dev { get; }
 
-    public TrainingOptions Options { get; }
+    internal TrainingOptions Options { get; }
 
     public NerModel Model { get; }
 }

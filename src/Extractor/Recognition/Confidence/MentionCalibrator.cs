@@ -6,7 +6,7 @@ namespace Extractor.Recognition.Confidence;
 /// </summary>
 /// <remarks>Fitted by the maintainer tool <c>src/Extractor.Calibration</c> on jackknifed cross-validation predictions
 /// and stored in the model file; evaluating it reads one vector and allocates nothing. Immutable.</remarks>
-public sealed class MentionCalibrator
+internal sealed class MentionCalibrator
 {
     private const float Epsilon = 1e-4f;
     private readonly float[] _weights;

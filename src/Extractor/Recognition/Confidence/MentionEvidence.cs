@@ -8,7 +8,7 @@ namespace Extractor.Recognition.Confidence;
 /// </summary>
 /// <remarks>All values are numbers so a calibrator can read them as a fixed-length vector (<see cref="Write"/>); the
 /// order of <see cref="Names"/> is part of the model file format and only grows at the end.</remarks>
-public readonly record struct MentionEvidence
+internal readonly record struct MentionEvidence
 {
     /// <summary>The features in vector order.</summary>
     public static IReadOnlyList<string> Names { get; } =

@@ -4,7 +4,7 @@ namespace Extractor.Recognition.Decoding;
 /// <remarks>An interface here, implemented by the scoring room's <c>PerceptronModel</c>, so that decoding depends on
 /// nothing above it. The decoders cache tables built from it by reference, so an implementation returns the same
 /// arrays every time.</remarks>
-public interface ITransitionScores
+internal interface ITransitionScores
 {
     /// <summary>The tag inventory and which transitions it allows.</summary>
     TagSet Tags { get; }

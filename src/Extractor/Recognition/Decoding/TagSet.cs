@@ -8,7 +8,7 @@ namespace Extractor.Recognition.Decoding;
 /// B=1+4l, I=2+4l, L=3+4l, U=4+4l. Invalid sequences are forbidden inside Viterbi (rather than
 /// repaired afterwards) so decoded spans are always well formed.
 /// </remarks>
-public sealed class TagSet
+internal sealed class TagSet
 {
     /// <summary>The outside tag.</summary>
     public const int Outside = 0;

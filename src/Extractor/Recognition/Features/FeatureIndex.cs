@@ -5,7 +5,7 @@ namespace Extractor.Recognition.Features;
 /// memory and make a lookup a few predictable probes with no hashing beyond the id itself (already mixed).
 /// The table is built on the first <see cref="RowOf"/>: tagging scores through <c>WeightTable</c>
 /// and never asks, so loading a model for extraction skips two random-access builds (~3 ms each).</remarks>
-public sealed class FeatureIndex
+internal sealed class FeatureIndex
 {
     private readonly ulong[] _ids;
     private Slots? _slots;

@@ -4,7 +4,7 @@ namespace Extractor.Recognition.Features;
 /// <summary>Feature template groups; the model file records which were on when it was trained.</summary>
 /// <remarks>Groups exist so each one's dev-set contribution can be measured by turning it off (see models/README.md).</remarks>
 [Flags]
-public enum FeatureSet : uint
+internal enum FeatureSet : uint
 {
     /// <summary>No optional groups: bias, word and lowercased word only.</summary>
     None = 0,

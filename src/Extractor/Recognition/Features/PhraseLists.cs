@@ -15,7 +15,7 @@ namespace Extractor.Recognition.Features;
 /// open-addressing array of (hash, list bits), stored in the model as it is used: loading it is one copy, and a look-up
 /// allocates nothing.
 /// </remarks>
-public sealed class PhraseLists
+internal sealed class PhraseLists
 {
     /// <summary>The most tokens a listed name may have.</summary>
     public const int MaxTokens = 6;

@@ -7,7 +7,7 @@ namespace Extractor.Recognition.Features;
 /// Characters are normalized while hashing so that typographic variants in real news (curly quotes,
 /// en/em dashes) hash like the ASCII forms the CoNLL training text uses, without allocating a copy.
 /// </remarks>
-public static class StableHash
+internal static class StableHash
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;

@@ -3,7 +3,7 @@ using Extractor.Text;
 namespace Extractor.Recognition.Features;
 
 /// <summary>Reads Brown-style paths files (<c>BITS&lt;TAB&gt;WORD[&lt;TAB&gt;COUNT]</c>, as <c>extractor clusters</c> writes them) into a <see cref="WordClassTable"/>.</summary>
-public static class WordClassFile
+internal static class WordClassFile
 {
     /// <summary>One table from one or more paths files; several files become layers of one table.</summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>

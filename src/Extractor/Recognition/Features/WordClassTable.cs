@@ -7,7 +7,7 @@ namespace Extractor.Recognition.Features;
 /// (2010) combine them; a word's path then reads <c>PATH1|PATH2</c>, empty where a layer lacks the word,
 /// and each layer contributes its own four prefixes.
 /// </remarks>
-public sealed class WordClassTable
+internal sealed class WordClassTable
 {
     /// <summary>Separates the layers' paths in a combined path.</summary>
     public const char LayerSeparator = '|';

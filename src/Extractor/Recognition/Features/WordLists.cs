@@ -3,10 +3,10 @@ using Extractor.Knowledge;
 namespace Extractor.Recognition.Features;
 
 /// <summary>Tests whether a word is in one of the project's lists.</summary>
-public delegate bool WordTest(ReadOnlySpan<char> word);
+internal delegate bool WordTest(ReadOnlySpan<char> word);
 
 /// <summary>The word lists the tagger consults, as features (never as hard rules: the model weighs them).</summary>
-public sealed class WordLists
+internal sealed class WordLists
 {
     private readonly (WordTest Test, GazetteerHits Hit)[] _tests;
 

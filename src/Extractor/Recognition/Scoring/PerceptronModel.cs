@@ -10,7 +10,7 @@ namespace Extractor.Recognition.Scoring;
 /// table for both stages instead, <see cref="StagePair"/>, so its own tables are never built). Thread-safe:
 /// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
-public sealed class PerceptronModel : ITransitionScores
+internal sealed class PerceptronModel : ITransitionScores
 {
     private readonly float[] _weights;
     private WeightTable? _table;
