@@ -5,24 +5,24 @@ using Extractor.Recognition.Scoring;
 namespace Extractor.Recognition;
 
 /// <summary>A complete trained tagger: one or two perceptron stages, the word classes they use, and where it came from.</summary>
-/// <param name="Info">Provenance and figures recorded at training time.</param>
-/// <param name="FirstPass">The stage that sees only the text.</param>
-/// <param name="SecondPass">The optional stage that also sees the first pass's labels across the document.</param>
-/// <param name="Classes">Word classes, when the stages use them.</param>
-/// <param name="Lists">Phrase lists (world places, subdivisions…) compiled into the model, when the stages use them.</param>
-/// <param name="Calibrator">Maps a mention's evidence to the probability it is right, when fitted (issue #21).</param>
 /// <remarks>Public for what a library user handles (loading one with <c>ModelFiles.Load</c>, handing it to a pipeline,
 /// reading its <see cref="Info"/>); its parts are internal, so the library can change them without breaking anyone.</remarks>
 public sealed record NerModel
 {
-    internal NerModel(ModelInfo Info, PerceptronModel FirstPass, PerceptronModel? SecondPass, WordClassTable? Classes, PhraseLists? Lists = null, MentionCalibrator? Calibrator = null)
+    /// <param name="info">Provenance and figures recorded at training time.</param>
+    /// <param name="firstPass">The stage that sees only the text.</param>
+    /// <param name="secondPass">The optional stage that also sees the first pass's labels across the document.</param>
+    /// <param name="classes">Word classes, when the stages use them.</param>
+    /// <param name="lists">Phrase lists (world places, subdivisions…) compiled into the model, when the stages use them.</param>
+    /// <param name="calibrator">Maps a mention's evidence to the probability it is right, when fitted (issue #21).</param>
+    internal NerModel(ModelInfo info, PerceptronModel firstPass, PerceptronModel? secondPass, WordClassTable? classes, PhraseLists? lists = null, MentionCalibrator? calibrator = null)
     {
-        this.Info = Info;
-        this.FirstPass = FirstPass;
-        this.SecondPass = SecondPass;
-        this.Classes = Classes;
-        this.Lists = Lists;
-        this.Calibrator = Calibrator;
+        Info = info;
+        FirstPass = firstPass;
+        SecondPass = secondPass;
+        Classes = classes;
+        Lists = lists;
+        Calibrator = calibrator;
     }
 
     /// <summary>Provenance and figures recorded at training time.</summary>
