@@ -95,6 +95,11 @@ internal static class CliApp
             error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
+        catch (OutputFileException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return e.AtWrite ? ExitCodes.OutputFailed : ExitCodes.Usage;
+        }
         catch (OutputClosedException)
         {
             // The reader got what it asked for (`extractor tokenize big.txt | head`).

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Extractor.Clustering;
 using Extractor.IO;
+using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
 

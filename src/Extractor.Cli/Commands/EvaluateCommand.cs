@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Extractor.IO.Output;
 using Extractor.Recognition;
 using Extractor.Recognition.Features;
 using Extractor.Training;

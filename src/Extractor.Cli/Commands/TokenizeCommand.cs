@@ -39,23 +39,7 @@ internal static class TokenizeCommand
                 TextField = parse.GetRequiredValue(textField),
                 IdField = parse.GetRequiredValue(idField),
             };
-            int failed = 0;
-            foreach (var item in new DocumentSource(options, stdin.Reader()).Read(given))
-            {
-                switch (item)
-                {
-                    case SourceDocument document:
-                        TokenListing.Write(document.Text, DiagnosticText.Escape(document.Id), output);
-                        break;
-                    case SourceWarning warning:
-                        parse.InvocationConfiguration.Error.WriteLine($"warning: {warning}");
-                        break;
-                    case SourceFailure failure:
-                        failed++;
-                        parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
-                        break;
-                }
-            }
+            int failed = TokenListing.WriteAll(new DocumentSource(options, stdin.Reader()).Read(given), output, parse.InvocationConfiguration.Error);
             return failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
         });
         return command;

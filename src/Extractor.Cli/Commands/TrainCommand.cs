@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.IO;
+using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Knowledge;
 using Extractor.Models;
@@ -56,8 +57,8 @@ internal static class TrainCommand
             var lexicon = listSpecs.Length == 0 ? WordLists.Default : WordLists.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer)));
             var trainDocs = ConllFiles.Read(trainFile);
             var devDocs = ConllFiles.Read(devFile);
-            RequireEntities(trainFile, trainDocs);
-            RequireEntities(devFile, devDocs);
+            foreach (var (file, docs) in new[] { (trainFile, trainDocs), (devFile, devDocs) })
+                if (ConllReader.Unusable(docs) is { } why) throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: {why}");
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");
             var trainer = new PerceptronTrainer(options, classes, lexicon);
             stdout.WriteLine($"settings: {trainer.Options.Describe()}{(classes is null ? "" : $" classes={classes.WordCount} words")}");
@@ -73,14 +74,5 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Data with no entity in it trains a model that finds nothing, or picks its epoch by nothing: refused.</summary>
-    private static void RequireEntities(FileInfo file, List<ConllDocument> documents)
-    {
-        if (documents.Sum(d => d.Tokens.Length) == 0)
-            throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: no tokens; not CoNLL training data");
-        if (documents.All(d => d.Spans.Length == 0))
-            throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: no entity is labelled; a model trained or tuned on it would find nothing");
     }
 }

@@ -1,3 +1,4 @@
+using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Text;
 
@@ -7,6 +8,24 @@ namespace Extractor.IO.Output;
 /// <remarks>Offsets count code points, the unit extract's start and end use, so the two can be compared directly.</remarks>
 internal static class TokenListing
 {
+    /// <summary>Lists every document of <paramref name="items"/> (a <c>DocumentSource</c>'s, so text is what extract
+    /// reads: HTML as its visible text, dataset rows one by one) to <paramref name="output"/>; warnings and failures go
+    /// to <paramref name="diagnostics"/> as one line each. Returns how many inputs failed.</summary>
+    public static int WriteAll(IEnumerable<SourceItem> items, TextWriter output, TextWriter diagnostics)
+    {
+        int failed = 0;
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case SourceDocument document: Write(document.Text, DiagnosticText.Escape(document.Id), output); break;
+                case SourceWarning warning: diagnostics.WriteLine($"warning: {warning}"); break;
+                case SourceFailure failure: failed++; diagnostics.WriteLine($"error: {failure}"); break;
+            }
+        }
+        return failed;
+    }
+
     /// <summary>Writes the listing of <paramref name="text"/> as the pipeline segments it, headed by <paramref name="name"/>.</summary>
     public static void Write(string text, string name, TextWriter output)
     {

@@ -38,6 +38,13 @@ internal static class ConllReader
         return documents;
     }
 
+    /// <summary>Why <paramref name="documents"/> cannot train or tune a model (no tokens, or no labelled entity: the model
+    /// would find nothing, or pick its epoch by nothing), or null when they can.</summary>
+    internal static string? Unusable(IReadOnlyList<ConllDocument> documents) =>
+        documents.Sum(d => d.Tokens.Length) == 0 ? "no tokens; not CoNLL training data"
+        : documents.All(d => d.Spans.Length == 0) ? "no entity is labelled; a model trained or tuned on it would find nothing"
+        : null;
+
     /// <summary>Reads a file.</summary>
     public static List<ConllDocument> ReadFile(string path)
     {
