@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Extractor.IO.Batch;
 using Extractor.IO.Output;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Recognition.Features;
 using Extractor.Training;
@@ -14,11 +16,14 @@ internal static class EvaluateCommand
         Examples:
           extractor evaluate --gold eng.testa
           extractor evaluate --gold eng.testa --predictions testa.pred --min-f1 91.5
+          extractor evaluate --gold news-gold.jsonl --texts news/      mentions labelled in your own texts
         """;
 
     public static Command Create(Option<FileInfo?> modelOption)
     {
-        var gold = new Option<FileInfo>("--gold") { Description = "Gold data, CoNLL-2003 column format", Required = true };
+        var gold = new Option<FileInfo>("--gold") { Description = "Gold data: CoNLL-2003 column format, or JSONL mentions (document, start, end, type; code points) of the texts in --texts", Required = true };
+        var texts = new Option<DirectoryInfo?>("--texts") { Description = "JSONL gold: the folder of the documents it labels (default: the gold file's name without -gold.jsonl)" };
+        var optional = new Option<FileInfo?>("--optional") { Description = "JSONL gold: spans a mention may match without counting either way (default: the sibling -optional.jsonl)" };
         var predictions = new Option<FileInfo?>("--predictions") { Description = "Also write 'word gold predicted' lines (IOB2) to this file" };
         var minF1 = new Option<double?>("--min-f1") { Description = "Exit with status 1 when overall F1 is below this (0 to 100)" }.Within(0, 100);
         var seen = new Option<FileInfo?>("--unseen-from") { Description = "Also score only names that are not a gold mention in this CoNLL file (the training data): a proxy for new names" };
@@ -26,7 +31,7 @@ internal static class EvaluateCommand
         var raw = new Option<bool>("--no-name-rules") { Description = "Score the tagger's spans without the name rules of docs/annotation-guidelines.md" };
         var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
         {
-            gold, modelOption, predictions, minF1, seen, raw, plot,
+            gold, texts, optional, modelOption, predictions, minF1, seen, raw, plot,
         };
         command.SetAction(parse =>
         {
@@ -38,23 +43,44 @@ internal static class EvaluateCommand
             var predictionsTarget = parse.GetValue(predictions) is { } p ? OutputFiles.Check(p.ToString(), reads) : null;
             var plotTarget = parse.GetValue(plot) is { } svg ? OutputFiles.Check(svg.ToString(), [.. reads, predictionsTarget?.File]) : null;
             var model = ModelLocator.Load(parse.GetValue(modelOption));
-            var recognizer = new EntityRecognizer(model, WordLists.Default, new RecognizerOptions(NameRules: !parse.GetValue(raw)));
-            var documents = ConllFiles.Read(goldFile);
-            var seenDocuments = seenFile is null ? null : ConllFiles.Read(seenFile);
-            var mentions = Evaluation.PredictMentions(recognizer, documents);
-            stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
-            stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {documents.Sum(d => d.Spans.Length)} entities");
-            var scorer = Evaluation.WriteReport(stdout, documents, mentions, seenDocuments is null ? null : Evaluation.MentionSurfaces(seenDocuments));
-            if (plotTarget is not null) OutputFiles.Write(plotTarget, writer => writer.Write(Evaluation.Calibration(documents, mentions, null).ToSvg()));
-            if (predictionsTarget is not null) OutputFiles.Write(predictionsTarget, writer => Evaluation.WritePredictions(writer, documents, Evaluation.Spans(mentions)));
+            var pipeline = new EntityPipeline(new PipelineOptions(model) { NameRules = !parse.GetValue(raw) });
+            double f1 = goldFile.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                ? ScoreMentions(parse, pipeline, goldFile, (predictionsTarget ?? plotTarget) is not null || seenFile is not null, texts, optional)
+                : ScoreConll(parse, pipeline, goldFile, seenFile, predictionsTarget, plotTarget);
             double? min = parse.GetValue(minF1);
-            if (min is { } m && scorer.Overall.F1 < m)
+            if (min is { } m && f1 < m)
             {
-                parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: overall F1 {scorer.Overall.F1:F2} is below --min-f1 {m:F2}"));
+                parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: overall F1 {f1:F2} is below --min-f1 {m:F2}"));
                 return ExitCodes.PartialFailure;
             }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A JSONL gold of mentions over a folder of texts, scored as ../shared/eval/score.py scores mentions.</summary>
+    private static double ScoreMentions(ParseResult parse, EntityPipeline pipeline, FileInfo goldFile, bool conllOnly, Option<DirectoryInfo?> texts, Option<FileInfo?> optional)
+    {
+        if (conllOnly) throw new UserErrorException("--predictions, --calibration-plot and --unseen-from need CoNLL gold; a JSONL gold is scored by mentions");
+        var io = parse.InvocationConfiguration;
+        io.Output.WriteLine($"model: {pipeline.Options.Model.Info.Version} ({pipeline.Options.Model.Info.Settings})");
+        return UserErrorException.Reading(() => GoldMentionScorer.Evaluate(pipeline, goldFile.ToString(), parse.GetValue(texts)?.ToString(), parse.GetValue(optional)?.ToString(), io.Output, io.Error));
+    }
+
+    /// <summary>CoNLL gold: its tokens tagged as extract would tag them, scored as conlleval scores them.</summary>
+    private static double ScoreConll(ParseResult parse, EntityPipeline pipeline, FileInfo goldFile, FileInfo? seenFile, OutputTarget? predictionsTarget, OutputTarget? plotTarget)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var model = pipeline.Options.Model;
+        var recognizer = pipeline.Recognizer;
+        var documents = ConllFiles.Read(goldFile);
+        var seenDocuments = seenFile is null ? null : ConllFiles.Read(seenFile);
+        var mentions = Evaluation.PredictMentions(recognizer, documents);
+        stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
+        stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {documents.Sum(d => d.Spans.Length)} entities");
+        var scorer = Evaluation.WriteReport(stdout, documents, mentions, seenDocuments is null ? null : Evaluation.MentionSurfaces(seenDocuments));
+        if (plotTarget is not null) OutputFiles.Write(plotTarget, writer => writer.Write(Evaluation.Calibration(documents, mentions, null).ToSvg()));
+        if (predictionsTarget is not null) OutputFiles.Write(predictionsTarget, writer => Evaluation.WritePredictions(writer, documents, Evaluation.Spans(mentions)));
+        return scorer.Overall.F1;
     }
 }
