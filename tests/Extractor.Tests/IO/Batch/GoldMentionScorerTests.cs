@@ -33,6 +33,21 @@ public class GoldMentionScorerTests
         Assert.Equal(2.0 / 3, lenient["overall"].Precision, 6);
     }
 
+    [Fact]
+    public void Interval_IsSeededAndHoldsThePointEstimate()
+    {
+        var gold = Enumerable.Range(0, 40).Select(d => M("PERSON", 0, 5, $"d{d}.txt")).ToList();
+        // Right in 30 documents, a wrong span in the other 10: F1 0.75.
+        var system = gold.Select((g, i) => i % 4 == 0 ? g with { End = 6 } : g).ToList();
+
+        var first = GoldMentionScorer.Interval(system, gold, []);
+        var again = GoldMentionScorer.Interval(system, gold, []);
+
+        Assert.Equal(first, again);
+        Assert.InRange(0.75, first.Low, first.High);
+        Assert.True(first.Low < 0.75 && first.High > 0.75 && first.High - first.Low < 0.3, $"{first}");
+    }
+
     private static (int, int, int, int, int) Counts(MentionCounts c) => (c.System, c.SystemRight, c.Gold, c.GoldFound, c.Ignored);
 
     [Fact]
