@@ -27,10 +27,13 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     /// <summary><see cref="Resolved"/> grouped per entity, in order of first mention.</summary>
     public IReadOnlyList<DocumentEntity> Entities { get; init; } = [];
 
-    /// <summary>This document with its mentions resolved to kinds and canonical names and grouped per entity.</summary>
-    internal Document Resolve(EntityResolver resolver)
+    /// <summary>This document with its mentions resolved to kinds and canonical names, those that <paramref name="keep"/>
+    /// accepts (all when null) kept, and grouped per entity: <see cref="Keep"/> after a full resolution, without
+    /// grouping every mention first only to regroup the kept ones (a large document's mentions are held once less).</summary>
+    internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null)
     {
         var resolved = resolver.Resolve(Text, Mentions);
+        if (keep is not null && !resolved.All(keep)) resolved = [.. resolved.Where(keep)];
         return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };
     }
 

@@ -56,10 +56,10 @@ public sealed class EntityPipeline
 
     /// <summary>The whole pipeline on one text, in bounded memory (a long text is read a window at a time and its
     /// tokens are not kept): what a batch run needs.</summary>
-    public Document Run(string text) => _analyzer.Extract(text).Resolve(Resolver).Keep(_keep);
+    public Document Run(string text) => _analyzer.Extract(text).Resolve(Resolver, _keep);
 
     /// <summary>As <see cref="Run"/>, keeping the tokens and sentences in the result, for inspection.</summary>
-    public Document Analyze(string text) => _analyzer.Analyze(text).Resolve(Resolver).Keep(_keep);
+    public Document Analyze(string text) => _analyzer.Analyze(text).Resolve(Resolver, _keep);
 
     /// <summary>Tokens and sentences only, exactly as the tagger sees them; needs no model.</summary>
     public static Document Segment(string text)
