@@ -106,8 +106,15 @@ internal static class InputFiles
         {
             reader.Read();
         }
-        return tooLong ? "" : line.ToString();
+        var text = tooLong ? "" : line.ToString();
+        // The builder is reused for the next line; a huge row's chunks would otherwise stay alive beside its document.
+        line.Clear();
+        if (line.Capacity > KeptLineChars) line.Capacity = KeptLineChars;
+        return text;
     }
+
+    /// <summary>The most a reused line buffer keeps between lines (64 K characters).</summary>
+    private const int KeptLineChars = 1 << 16;
 
     /// <summary>The failure reason for a document over the size limit.</summary>
     public static string TooLarge(long maxBytes) => $"larger than --max-document-size ({DescribeSize(maxBytes)})";

@@ -46,7 +46,11 @@ internal static class JsonlDocumentReader
             }
             else if (!string.IsNullOrWhiteSpace(line))
             {
-                yield return ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
+                var item = ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
+                // The iterator keeps its locals while the document is processed: without this, the raw line (as large as
+                // the text it holds) would stay alive beside the document until the next line is read.
+                line = null;
+                yield return item;
             }
         }
     }
