@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Extractor.IO.Sources;
 
 namespace Extractor.IO.Output;
 
@@ -14,20 +13,7 @@ namespace Extractor.IO.Output;
 internal static class ControlCharacters
 {
     /// <summary><paramref name="field"/> with every such character escaped; the same string when there is none.</summary>
-    public static string Escape(string field)
-    {
-        int first = 0;
-        while (first < field.Length && !IsUnsafe(field[first])) first++;
-        if (first == field.Length) return field;
-        var escaped = new StringBuilder(field.Length + 8).Append(field, 0, first);
-        foreach (char c in field.AsSpan(first))
-        {
-            if (!IsUnsafe(c)) escaped.Append(c);
-            else if (c <= 0xFF) escaped.Append("\\x").Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
-            else escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-        }
-        return escaped.ToString();
-    }
+    public static string Escape(string field) => DiagnosticText.EscapeWhere(field, IsUnsafe);
 
     /// <summary>C0 except tab, LF, CR; DEL; C1; the Arabic letter mark, LRM/RLM, the embeddings, overrides and isolates.</summary>
     public static bool IsUnsafe(char c) =>

@@ -7,15 +7,19 @@ namespace Extractor.IO.Sources;
 internal static class DiagnosticText
 {
     /// <summary><paramref name="name"/> with C0/C1 controls, DEL and the line/paragraph separators written as <c>\n</c>, <c>\t</c> or <c>\xNN</c>/<c>\uNNNN</c>; other text unchanged.</summary>
-    public static string Escape(string name)
+    public static string Escape(string name) => EscapeWhere(name, NeedsEscape);
+
+    /// <summary><paramref name="text"/> with the characters <paramref name="needsEscape"/> picks written as <c>\n</c>,
+    /// <c>\r</c>, <c>\t</c>, <c>\xNN</c> or <c>\uNNNN</c>; the same string when there is none.</summary>
+    public static string EscapeWhere(string text, Func<char, bool> needsEscape)
     {
         int first = 0;
-        while (first < name.Length && !NeedsEscape(name[first])) first++;
-        if (first == name.Length) return name;
-        var escaped = new StringBuilder(name.Length + 8).Append(name, 0, first);
-        foreach (char c in name.AsSpan(first))
+        while (first < text.Length && !needsEscape(text[first])) first++;
+        if (first == text.Length) return text;
+        var escaped = new StringBuilder(text.Length + 8).Append(text, 0, first);
+        foreach (char c in text.AsSpan(first))
         {
-            if (!NeedsEscape(c)) escaped.Append(c);
+            if (!needsEscape(c)) escaped.Append(c);
             else if (c == '\n') escaped.Append("\\n");
             else if (c == '\r') escaped.Append("\\r");
             else if (c == '\t') escaped.Append("\\t");
