@@ -60,7 +60,7 @@ internal static class GoldMentionScorer
 
     /// <summary>What the pipeline finds in each text document of <paramref name="items"/>, as gold mentions (code points,
     /// output type names), with the documents read; failures are returned to be reported.</summary>
-    public static (List<GoldMention> Mentions, List<SourceItem> Problems, int Documents) Predict(EntityPipeline pipeline, IEnumerable<SourceItem> items)
+    public static (List<GoldMention> Mentions, List<SourceItem> Problems, int Documents) Predict(EntityPipeline pipeline, IReadOnlyList<SourceItem> items)
     {
         var documents = items.OfType<SourceDocument>().ToList();
         var problems = items.Where(i => i is not SourceDocument).ToList();

@@ -19,7 +19,7 @@ public class PublicApiTests
     {
         var assembly = Assembly.Load(assemblyName);
         string actual = assembly.GeneratePublicApi(new ApiGeneratorOptions { IncludeAssemblyAttributes = false }).Replace("\r\n", "\n");
-        string file = Path.Combine(RepositoryRoot(), "tests", "Extractor.Tests", "Architecture", "PublicApi", assemblyName + ".txt");
+        string file = Path.Combine(RepositoryRoot.Path, "tests", "Extractor.Tests", "Architecture", "PublicApi", assemblyName + ".txt");
         if (Environment.GetEnvironmentVariable("UPDATE_PUBLIC_API") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -27,12 +27,5 @@ public class PublicApiTests
         }
         Assert.True(File.Exists(file), $"{file} is missing; run UPDATE_PUBLIC_API=1 dotnet test --filter PublicApi");
         Assert.Equal(File.ReadAllText(file).Replace("\r\n", "\n"), actual);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Extractor.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -68,7 +68,7 @@ public class GoldMentionScorerTests
         Assert.Contains("gold: news-gold.jsonl, 12 mentions in ", r.Stdout);
         Assert.Contains("mention level, exact (span and type)", r.Stdout);
         Assert.Matches(@"overall\s+12\s+\d+\s+0\s+\d+\.\d\s+\d+\.\d\s+\d+\.\d", r.Stdout);
-        var scorePy = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "eval", "score.py"));
+        var scorePy = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "eval", "score.py"));
         if (!File.Exists(scorePy) || !File.Exists("/usr/bin/python3")) return; // the reference scorer comes with ../shared
         string system = tmp.Write("system.jsonl", CliRunner.Run("extract", texts, "-l", "mention", "-f", "jsonl", "-q").Stdout);
         var reference = Run("/usr/bin/python3", scorePy, system, gold, "--texts", texts, "--no-optional");
@@ -86,12 +86,5 @@ public class GoldMentionScorerTests
         p.WaitForExit();
         Assert.True(p.ExitCode == 0, p.StandardError.ReadToEnd());
         return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Extractor.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Extractor.sln not found");
     }
 }
