@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using Extractor.Cli.Commands;
 using Extractor.IO.Output;
+using Extractor.IO.StandardStreams;
+using Extractor.Models;
 
 namespace Extractor.Cli;
 
@@ -94,6 +96,13 @@ internal static class CliApp
         {
             error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
+        }
+        catch (Exception e) when (e is ModelFormatException or InvalidDataException or FileNotFoundException or FormatException)
+        {
+            // A model, lexicon, list or gold file that is missing or not what it should be: the libraries' messages
+            // name the file (and line), so they are the whole usage error.
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (OutputFileException e)
         {

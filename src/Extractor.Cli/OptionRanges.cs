@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 using Extractor.IO.Sources;
 
 namespace Extractor.Cli;
@@ -37,14 +38,7 @@ internal static class OptionRanges
     /// <summary>A finite number from <paramref name="min"/> to <paramref name="max"/> (NaN and infinities refused).</summary>
     public static Option<float> Within(this Option<float> option, float min, float max)
     {
-        option.CustomParser = r =>
-        {
-            var token = Token(r);
-            if (float.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value) && value >= min && value <= max)
-                return value;
-            r.AddError($"{option.Name}: '{token}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-            return default;
-        };
+        option.CustomParser = r => Real(r, option.Name, min, max) ?? default;
         return option;
     }
 
@@ -52,14 +46,7 @@ internal static class OptionRanges
     /// could never fail, so such a value is a usage error rather than a check that always passes.</summary>
     public static Option<double?> Within(this Option<double?> option, double min, double max)
     {
-        option.CustomParser = r =>
-        {
-            var token = Token(r);
-            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= min && value <= max)
-                return value;
-            r.AddError($"{option.Name}: '{token}' is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-            return null;
-        };
+        option.CustomParser = r => Real(r, option.Name, min, max);
         return option;
     }
 
@@ -92,6 +79,15 @@ internal static class OptionRanges
         string range = $"from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
         r.AddError($"{name}: '{token}' is not a whole number {range}{(bytes ? " (bytes; K, M or G suffix allowed)" : "")}");
         return min;
+    }
+
+    private static T? Real<T>(ArgumentResult r, string name, T min, T max) where T : struct, IFloatingPoint<T>
+    {
+        var token = Token(r);
+        if (T.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && T.IsFinite(value) && value >= min && value <= max)
+            return value;
+        r.AddError($"{name}: '{token}' is not a number from {min.ToString(null, CultureInfo.InvariantCulture)} to {max.ToString(null, CultureInfo.InvariantCulture)}");
+        return null;
     }
 
     private static string Token(ArgumentResult r) => r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";

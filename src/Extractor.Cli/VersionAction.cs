@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Reflection;
+using Extractor.IO.Models;
+using Extractor.Models;
 
 namespace Extractor.Cli;
 
@@ -14,11 +16,11 @@ internal sealed class VersionAction : SynchronousCommandLineAction
         string model;
         try
         {
-            var info = ModelLocator.Load(null).Info;
+            var info = ModelFiles.Load(null).Info;
             // The figure recorded at training is the tagger's alone; `extractor evaluate` scores the tool (name rules on).
             model = $"{info.Version} (dev F1 {info.DevF1:F2} for the tagger alone at training, trained {info.CreatedUtc:yyyy-MM-dd})";
         }
-        catch (UserErrorException e)
+        catch (ModelFormatException e)
         {
             model = $"unavailable: {e.Message}";
         }

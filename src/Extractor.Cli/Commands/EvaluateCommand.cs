@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.IO.Batch;
+using Extractor.IO.Evaluation;
+using Extractor.IO.Models;
 using Extractor.IO.Output;
 using Extractor.Pipeline;
-using Extractor.Recognition;
-using Extractor.Recognition.Features;
-using Extractor.Training;
 
 namespace Extractor.Cli.Commands;
 
@@ -35,52 +34,29 @@ internal static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
             var goldFile = parse.GetRequiredValue(gold);
             var seenFile = parse.GetValue(seen);
             // Both outputs are checked before the minutes of tagging, against every file read and against each other.
             string?[] reads = [goldFile.ToString(), seenFile?.ToString(), parse.GetValue(modelOption)?.ToString()];
             var predictionsTarget = parse.GetValue(predictions) is { } p ? OutputFiles.Check(p.ToString(), reads) : null;
             var plotTarget = parse.GetValue(plot) is { } svg ? OutputFiles.Check(svg.ToString(), [.. reads, predictionsTarget?.File]) : null;
-            var model = ModelLocator.Load(parse.GetValue(modelOption));
+            bool mentionGold = goldFile.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+            if (mentionGold && ((predictionsTarget ?? plotTarget) is not null || seenFile is not null))
+                throw new UserErrorException("--predictions, --calibration-plot and --unseen-from need CoNLL gold; a JSONL gold is scored by mentions");
+            var io = parse.InvocationConfiguration;
+            var model = ModelFiles.Load(parse.GetValue(modelOption)?.ToString());
             var pipeline = new EntityPipeline(new PipelineOptions(model) { NameRules = !parse.GetValue(raw) });
-            double f1 = goldFile.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
-                ? ScoreMentions(parse, pipeline, goldFile, (predictionsTarget ?? plotTarget) is not null || seenFile is not null, texts, optional)
-                : ScoreConll(parse, pipeline, goldFile, seenFile, predictionsTarget, plotTarget);
+            double f1 = mentionGold
+                ? GoldMentionScorer.Evaluate(pipeline, goldFile.ToString(), parse.GetValue(texts)?.ToString(), parse.GetValue(optional)?.ToString(), io.Output, io.Error)
+                : ConllScorer.Evaluate(pipeline, goldFile.ToString(), seenFile?.ToString(), predictionsTarget, plotTarget, io.Output);
             double? min = parse.GetValue(minF1);
             if (min is { } m && f1 < m)
             {
-                parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: overall F1 {f1:F2} is below --min-f1 {m:F2}"));
+                io.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: overall F1 {f1:F2} is below --min-f1 {m:F2}"));
                 return ExitCodes.PartialFailure;
             }
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>A JSONL gold of mentions over a folder of texts, scored as ../shared/eval/score.py scores mentions.</summary>
-    private static double ScoreMentions(ParseResult parse, EntityPipeline pipeline, FileInfo goldFile, bool conllOnly, Option<DirectoryInfo?> texts, Option<FileInfo?> optional)
-    {
-        if (conllOnly) throw new UserErrorException("--predictions, --calibration-plot and --unseen-from need CoNLL gold; a JSONL gold is scored by mentions");
-        var io = parse.InvocationConfiguration;
-        io.Output.WriteLine($"model: {pipeline.Options.Model.Info.Version} ({pipeline.Options.Model.Info.Settings})");
-        return UserErrorException.Reading(() => GoldMentionScorer.Evaluate(pipeline, goldFile.ToString(), parse.GetValue(texts)?.ToString(), parse.GetValue(optional)?.ToString(), io.Output, io.Error));
-    }
-
-    /// <summary>CoNLL gold: its tokens tagged as extract would tag them, scored as conlleval scores them.</summary>
-    private static double ScoreConll(ParseResult parse, EntityPipeline pipeline, FileInfo goldFile, FileInfo? seenFile, OutputTarget? predictionsTarget, OutputTarget? plotTarget)
-    {
-        var stdout = parse.InvocationConfiguration.Output;
-        var model = pipeline.Options.Model;
-        var recognizer = pipeline.Recognizer;
-        var documents = ConllFiles.Read(goldFile);
-        var seenDocuments = seenFile is null ? null : ConllFiles.Read(seenFile);
-        var mentions = Evaluation.PredictMentions(recognizer, documents);
-        stdout.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
-        stdout.WriteLine($"gold: {goldFile.Name}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {documents.Sum(d => d.Spans.Length)} entities");
-        var scorer = Evaluation.WriteReport(stdout, documents, mentions, seenDocuments is null ? null : Evaluation.MentionSurfaces(seenDocuments));
-        if (plotTarget is not null) OutputFiles.Write(plotTarget, writer => writer.Write(Evaluation.Calibration(documents, mentions, null).ToSvg()));
-        if (predictionsTarget is not null) OutputFiles.Write(predictionsTarget, writer => Evaluation.WritePredictions(writer, documents, Evaluation.Spans(mentions)));
-        return scorer.Overall.F1;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Extractor.IO.Batch;
+using Extractor.IO.Models;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.IO.StandardStreams;
@@ -64,10 +65,8 @@ internal static class ExtractCommand
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var lexiconFiles = parse.GetValue(lexicons) ?? [];
             var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()]);
-            // On a thread of its own, so a lexicon that is a named pipe with no writer yet (--lexicon <(...)) cannot
-            // hold the process past Ctrl-C or SIGTERM: open(2) on a FIFO waits and cannot be cancelled from inside.
-            UserLexicon? userLexicon = null;
-            try { if (lexiconFiles.Length > 0) userLexicon = await Task.Run(() => UserErrorException.Reading(() => UserLexiconFiles.Load(lexiconFiles))).WaitAsync(cancel); }
+            UserLexicon? userLexicon;
+            try { userLexicon = await UserLexiconFiles.LoadAsync(lexiconFiles, cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 parse.InvocationConfiguration.Error.WriteLine("interrupted: while reading --lexicon");
@@ -97,7 +96,7 @@ internal static class ExtractCommand
             // read meanwhile, so the first documents are waiting when tagging starts.
             var wordLists = Task.Run(() => WordLists.Default);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
-            var model = ModelLocator.Load(parse.GetValue(modelOption));
+            var model = ModelFiles.Load(parse.GetValue(modelOption)?.ToString());
             await wordLists;
             var pipeline = new EntityPipeline(new PipelineOptions(model)
             {
@@ -111,51 +110,21 @@ internal static class ExtractCommand
         return command;
     }
 
-    /// <summary>A live status line: by inputs when they can be counted up front (files, folders), else by bytes
-    /// when the input files are known (JSONL and CSV datasets among them), else rates alone (standard input).</summary>
-    private static TerminalProgress Terminal(ExtractOptions options, TextWriter error)
-    {
-        var size = new DocumentSource(options.Sources, TextReader.Null).Measure(options.Paths);
-        return new TerminalProgress(error, new ProgressStatus(size.Inputs, size.Bytes));
-    }
-
     private static async Task<int> RunAsync(ExtractOptions options, EntityPipeline pipeline,
         InputPrefetch inputs, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        IProgressSink progress = stdin.ErrorIsTerminal ? Terminal(options, io.Error) : new PlainDiagnostics(io.Error);
-        var runner = new ExtractionRunner(pipeline, options, progress);
-        string shown = options.Target is { } t ? DiagnosticText.Escape(t.Given) : "standard output";
+        IProgressSink progress = stdin.ErrorIsTerminal ? TerminalProgress.For(options, io.Error) : new PlainDiagnostics(io.Error);
         RunSummary summary;
-        try { summary = await runner.RunAsync(inputs, io.Output, cancel); }
-        catch (OutputTargetException e) { throw new UserErrorException($"{shown}: cannot write output ({e.Message})"); }
+        try { summary = await new ExtractionRunner(pipeline, options, progress).RunAsync(inputs, io.Output, cancel); }
+        catch (OutputTargetException e) { throw new UserErrorException($"{DiagnosticText.Escape(options.Target!.Given)}: cannot write output ({e.Message})"); }
         progress.Finish();
-        if (summary.OutputFailure is not null)
+        return summary.Close(options, io.Error, clock.Elapsed) switch
         {
-            string kept = options.Target is { IsSpecial: false } ? $"; {shown} was left as it was" : "";
-            io.Error.WriteLine($"error: {shown}: cannot write output ({summary.OutputFailure}){kept}");
-            io.Error.WriteLine("failed: " + summary.Describe(clock.Elapsed));
-            return ExitCodes.OutputFailed;
-        }
-        if (!options.Quiet || summary.Interrupted)
-            io.Error.WriteLine((summary.Interrupted ? "interrupted: " : "extracted ") + summary.Describe(clock.Elapsed));
-        if (summary.Interrupted) return ExitCodes.Interrupted;
-        return summary.Errors > 0 ? ExitCodes.PartialFailure : ExitCodes.Success;
+            RunOutcome.OutputFailed => ExitCodes.OutputFailed,
+            RunOutcome.Interrupted => ExitCodes.Interrupted,
+            RunOutcome.SomeInputsFailed => ExitCodes.PartialFailure,
+            _ => ExitCodes.Success,
+        };
     }
-}
-
-/// <summary>Standard input and terminal facts, injectable so tests can run the command in-process.</summary>
-internal sealed class StdinProvider(Func<TextReader> reader, bool errorIsTerminal)
-{
-    /// <summary>The process's real console.</summary>
-    /// <remarks>Read as UTF-8 whatever the locale says, as files are, so invalid bytes are reported rather than silently replaced.</remarks>
-    public static StdinProvider Console => new(
-        () => StandardDescriptors.WasClosed(0) ? new ClosedInputReader() : new CheckedUtf8Reader(System.Console.OpenStandardInput()),
-        !System.Console.IsErrorRedirected);
-
-    /// <summary>Opens standard input.</summary>
-    public TextReader Reader() => reader();
-
-    /// <summary>Whether stderr is a terminal (then a live progress line is drawn).</summary>
-    public bool ErrorIsTerminal => errorIsTerminal;
 }

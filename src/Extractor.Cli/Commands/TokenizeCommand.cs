@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
+using Extractor.IO.StandardStreams;
 
 namespace Extractor.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Extractor.IO;
+using Extractor.IO.Evaluation;
 using Extractor.IO.Output;
 using Extractor.IO.Sources;
 using Extractor.Knowledge;
@@ -53,10 +54,10 @@ internal static class TrainCommand
             // Checked before the minutes of training: never one of the files read, never a folder or a missing one.
             var target = OutputFiles.Check(parse.GetRequiredValue(output).ToString(),
                 [trainFile.ToString(), devFile.ToString(), .. classFiles.Select(f => f.ToString()), .. listSpecs.Select(l => l[(l.IndexOf('=') + 1)..])]);
-            var classes = classFiles.Length > 0 ? UserErrorException.Reading(() => WordClassFile.Read([.. classFiles.Select(f => f.ToString())])) : null;
-            var lexicon = listSpecs.Length == 0 ? WordLists.Default : WordLists.Default.WithLists(UserErrorException.Reading(() => PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer)));
-            var trainDocs = ConllFiles.Read(trainFile);
-            var devDocs = ConllFiles.Read(devFile);
+            var classes = classFiles.Length > 0 ? WordClassFile.Read([.. classFiles.Select(f => f.ToString())]) : null;
+            var lexicon = listSpecs.Length == 0 ? WordLists.Default : WordLists.Default.WithLists(PhraseLists.ReadFiles(listSpecs, EntityPipeline.Tokenizer));
+            var trainDocs = ConllFiles.Read(trainFile.ToString());
+            var devDocs = ConllFiles.Read(devFile.ToString());
             foreach (var (file, docs) in new[] { (trainFile, trainDocs), (devFile, devDocs) })
                 if (ConllReader.Unusable(docs) is { } why) throw new UserErrorException($"{DiagnosticText.Escape(file.ToString())}: {why}");
             stdout.WriteLine($"train: {trainFile.Name} ({trainDocs.Count} documents, {trainDocs.Sum(d => d.Tokens.Length)} tokens); dev: {devFile.Name} ({devDocs.Count} documents)");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Extractor.IO.Sources;
 
 namespace Extractor.IO.Batch;
 
@@ -25,6 +26,15 @@ internal sealed class TerminalProgress : IProgressSink
             elapsed = () => clock.Elapsed;
         }
         _elapsed = elapsed;
+    }
+
+    /// <summary>A live status line for a run of <paramref name="options"/>: by inputs when they can be counted up front
+    /// (files, folders), else by bytes when the input files are known (JSONL and CSV datasets among them), else rates
+    /// alone (standard input).</summary>
+    public static TerminalProgress For(ExtractOptions options, TextWriter error)
+    {
+        var size = new DocumentSource(options.Sources, TextReader.Null).Measure(options.Paths);
+        return new TerminalProgress(error, new ProgressStatus(size.Inputs, size.Bytes));
     }
 
     /// <inheritdoc/>

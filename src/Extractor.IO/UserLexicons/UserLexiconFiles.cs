@@ -23,6 +23,13 @@ public static class UserLexiconFiles
         }
     }
 
+    /// <summary>As <see cref="Load"/>, on a thread of its own: a lexicon that is a named pipe with no writer yet
+    /// (<c>--lexicon &lt;(...)</c>) must not hold the caller past <paramref name="cancel"/> (Ctrl-C, SIGTERM), and
+    /// open(2) on a FIFO waits and cannot be cancelled from inside.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the files were read.</exception>
+    public static Task<UserLexicon?> LoadAsync(IReadOnlyList<string>? paths, CancellationToken cancel) =>
+        paths is null || paths.Count == 0 ? Task.FromResult<UserLexicon?>(null) : Task.Run(() => Load(paths), CancellationToken.None).WaitAsync(cancel);
+
     /// <summary>Opens each file as it is reached and closes it before the next.</summary>
     private static IEnumerable<(string Name, TextReader Reader)> Open(IReadOnlyList<string> paths)
     {

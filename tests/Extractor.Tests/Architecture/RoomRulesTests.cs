@@ -39,10 +39,11 @@ public class RoomRulesTests
         ["Extractor.IO.Sources"] = ["Extractor.IO.FileSystem", "Extractor.Text"],
         ["Extractor.IO.Records"] = ["Extractor.Text", "Extractor.Knowledge", "Extractor.Resolution", "Extractor.IO.Sources"],
         ["Extractor.IO.Output"] = ["Extractor.Text", "Extractor.Knowledge", "Extractor.Resolution", "Extractor.Pipeline", "Extractor.IO.FileSystem", "Extractor.IO.Sources", "Extractor.IO.Records"],
-        ["Extractor.IO.StandardStreams"] = ["Extractor.IO.Output"],
+        ["Extractor.IO.StandardStreams"] = ["Extractor.IO.Sources", "Extractor.IO.Output"],
         ["Extractor.IO.Models"] = ["Extractor.Models", "Extractor.Recognition", "Extractor.IO.FileSystem", "Extractor.IO.Sources"],
         ["Extractor.IO.UserLexicons"] = ["Extractor.Text", "Extractor.Knowledge", "Extractor.IO.Sources"],
         ["Extractor.IO.Batch"] = ["Extractor.Text", "Extractor.Pipeline", "Extractor.Resolution", "Extractor.IO.Sources", "Extractor.IO.Output", "Extractor.IO.Records"],
+        ["Extractor.IO.Evaluation"] = ["Extractor.Text", "Extractor.Pipeline", "Extractor.Recognition", "Extractor.Resolution", "Extractor.Training", "Extractor.IO.Sources", "Extractor.IO.Output"],
         ["Extractor.IO"] = ["Extractor.IO.Output"],
     };
 

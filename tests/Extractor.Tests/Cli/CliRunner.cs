@@ -1,6 +1,7 @@
 using CsvHelper;
 using Extractor.Cli;
 using Extractor.Cli.Commands;
+using Extractor.IO.StandardStreams;
 
 namespace Extractor.Tests.Cli;
 

@@ -182,7 +182,7 @@ public class BadInputTests
     public void UnreadableStdin_NamedAsDash_ExitOne()
     {
         var error = new StringWriter();
-        var stdin = new Extractor.Cli.Commands.StdinProvider(() => new FailingReader(), errorIsTerminal: false);
+        var stdin = new Extractor.IO.StandardStreams.StdinProvider(() => new FailingReader(), errorIsTerminal: false);
 
         var code = Extractor.Cli.CliApp.Run(["extract", "-q"], new StringWriter(), error, stdin);
 

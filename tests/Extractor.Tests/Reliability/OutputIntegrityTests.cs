@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Extractor.Cli;
 using Extractor.Cli.Commands;
+using Extractor.IO.StandardStreams;
 using Extractor.Tests.Cli;
 using TempFolder = Extractor.Tests.IO.TempFolder;
 

@@ -1,6 +1,7 @@
 using Extractor.Cli;
 using Extractor.Cli.Commands;
 using Extractor.IO.Batch;
+using Extractor.IO.StandardStreams;
 using Extractor.Tests.Cli;
 
 namespace Extractor.Tests.IO.Batch;

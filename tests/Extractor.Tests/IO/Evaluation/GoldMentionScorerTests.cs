@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Extractor.IO.Batch;
+using Extractor.IO.Evaluation;
 using Extractor.Tests.Cli;
 
-namespace Extractor.Tests.IO.Batch;
+namespace Extractor.Tests.IO.Evaluation;
 
 /// <summary>Scoring the tool's mentions against a JSONL gold of mentions, as ../shared/eval/score.py scores them.</summary>
 public class GoldMentionScorerTests

@@ -4,7 +4,7 @@ using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Text;
 
-namespace Extractor.IO.Batch;
+namespace Extractor.IO.Evaluation;
 
 /// <summary>One labelled mention of a gold file: file name, code-point span, type (PERSON, COUNTRY, ORGANIZATION).</summary>
 internal readonly record struct GoldMention(string Document, int Start, int End, string Type);
@@ -130,6 +130,7 @@ internal static class GoldMentionScorer
         optionalPath ??= stem.Length > 0 && File.Exists(stem + "-optional.jsonl") ? stem + "-optional.jsonl" : null;
         var gold = Read(goldPath);
         var optional = optionalPath is null ? [] : Read(optionalPath);
+        writer.WriteLine($"model: {pipeline.Options.Model.Info.Version} ({pipeline.Options.Model.Info.Settings})");
         var source = new DocumentSource(new SourceOptions { Include = ["*"], Format = InputFormat.Text }, TextReader.Null);
         var (system, problems, documents) = Predict(pipeline, source.Read([texts]).ToList());
         foreach (var problem in problems) diagnostics.WriteLine(problem is SourceWarning ? $"warning: {problem}" : $"error: {problem}");
