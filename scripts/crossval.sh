@@ -6,6 +6,7 @@
 # Usage: scripts/crossval.sh NAME [extractor train options, e.g. --clusters X --list places=Y]
 # "{fold}" in an option becomes the fold number, for lists built per fold (scripts/gazetteers/self-trained.sh).
 # Prints one line per fold and a mean line; models and logs go to $CV_DIR (default .work/cv/NAME).
+# EXTRACTOR=PATH uses that build instead of building the working tree (runs compared in a series use one build).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 name=${1:?usage: scripts/crossval.sh NAME [train options]}; shift
@@ -13,8 +14,10 @@ data=${DATA:-$root/../shared/data/conll2003}
 work=${CV_DIR:-$root/.work/cv/$name}
 folds=5
 mkdir -p "$work"
-dotnet build "$root/src/Extractor.Cli" -c Release -o "$work/bin" > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-cli=$work/bin/extractor
+if [ -n "${EXTRACTOR:-}" ]; then cli=$EXTRACTOR; else
+  dotnet build "$root/src/Extractor.Cli" -c Release -o "$work/bin" > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+  cli=$work/bin/extractor
+fi
 # Split train + dev into folds by -DOCSTART- document.
 cat "$data/eng.train" "$data/eng.testa" | awk -v dir="$work" -v n=$folds '
   /^-DOCSTART-/ { doc++ } { f = (doc - 1) % n; print > (dir "/fold" f ".conll") }'

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Extractor.Models;
+using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
@@ -26,7 +27,7 @@ internal static class StageProfile
         folder ??= Environment.GetEnvironmentVariable("BENCH_CORPUS") ?? Path.Combine(AppContext.BaseDirectory, "samples");
         var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
         var lexicon = model.UsesWordLists ? WordLists.Default : null;
-        var tokenizer = new Tokenizer();
+        var tokenizer = EntityPipeline.Tokenizer;
         var splitter = new SentenceSplitter();
         var featurizer = new DocumentFeaturizer(model.Classes, lexicon);
         var first = new FeatureExtractor(model.FirstPass.Features, model.Classes);

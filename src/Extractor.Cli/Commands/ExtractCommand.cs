@@ -58,10 +58,7 @@ internal static class ExtractCommand
         command.SetAction(async (parse, cancel) =>
         {
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
-            if (given.FirstOrDefault(g => g.StartsWith('-') && g != DocumentSource.StdinPath && !Path.Exists(g)) is { } unknown)
-                throw new UserErrorException($"unknown option '{unknown}' (see 'extractor extract --help')");
-            var missing = DocumentSource.FindMissing(given);
-            if (missing.Count > 0) throw new UserErrorException($"{DiagnosticText.Escape(missing[0])}: no such file or folder");
+            if (DocumentSource.Problem(given, "extract") is { } problem) throw new UserErrorException(problem);
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var lexiconFiles = parse.GetValue(lexicons) ?? [];
             var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()]);

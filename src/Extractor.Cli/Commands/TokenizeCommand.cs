@@ -31,9 +31,7 @@ internal static class TokenizeCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
-            if (given.FirstOrDefault(g => g.StartsWith('-') && g != DocumentSource.StdinPath && !Path.Exists(g)) is { } unknown)
-                throw new UserErrorException($"unknown option '{DiagnosticText.Escape(unknown)}' (see 'extractor tokenize --help')");
-            if (DocumentSource.FindMissing(given) is [var missing, ..]) throw new UserErrorException($"{DiagnosticText.Escape(missing)}: no such file or folder");
+            if (DocumentSource.Problem(given, "tokenize") is { } problem) throw new UserErrorException(problem);
             var options = new SourceOptions
             {
                 Format = parse.GetValue(inputFormat),

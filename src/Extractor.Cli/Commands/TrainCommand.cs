@@ -35,17 +35,19 @@ internal static class TrainCommand
         var clusters = new Option<FileInfo[]>("--clusters") { Description = "Word classes (paths files from extractor clusters: BITS<TAB>WORD<TAB>COUNT) to build into the model; several files become layers", AllowMultipleArgumentsPerToken = true };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 1 }.Within(1, int.MaxValue);
         var lists = new Option<string[]>("--list") { Description = "A phrase list to compile into the model, NAME=FILE (one name per line; repeatable; scripts/gazetteers/build.sh makes them)" };
+        var dropout = new Option<double?>("--word-dropout") { Description = "Hide this share (0 to 1) of rare words' training occurrences, so the model learns to tag words it never saw (default: none)" }.Within(0, 1);
+        var dropoutCount = new Option<int>("--word-dropout-max-count") { Description = "With --word-dropout: a word seen at most this many times in training is rare", DefaultValueFactory = _ => 1 }.Within(1, int.MaxValue);
         var folds = new Option<int>("--folds") { Description = "Folds for the second pass's jackknifed first-pass labels", DefaultValueFactory = _ => 5 }.Within(2, 100);
         var command = new Command("train", "Train the entity tagger on CoNLL-2003 data")
         {
-            train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds, lists,
+            train, dev, output, epochs, seed, encoding, without, clusters, minCount, folds, lists, dropout, dropoutCount,
         };
         command.SetAction(parse =>
         {
             var features = FeatureSet.All;
             foreach (var f in parse.GetValue(without) ?? []) features &= ~f;
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), parse.GetValue(encoding),
-                features, parse.GetValue(minCount), parse.GetValue(folds));
+                features, parse.GetValue(minCount), parse.GetValue(folds), parse.GetValue(dropout) ?? 0, parse.GetValue(dropoutCount));
             var stdout = parse.InvocationConfiguration.Output;
             var trainFile = parse.GetRequiredValue(train);
             var devFile = parse.GetRequiredValue(dev);

@@ -37,6 +37,15 @@ internal sealed class DocumentSource
     public static IReadOnlyList<string> FindMissing(IEnumerable<string> paths) =>
         [.. paths.Where(path => path != StdinPath && !File.Exists(path) && !Directory.Exists(path))];
 
+    /// <summary>Why the path arguments of <paramref name="command"/> cannot be read, as one line, or null: a missing
+    /// one that looks like an option (<c>-q</c> after <c>--</c>, a misspelt flag) is named as an unknown option.</summary>
+    public static string? Problem(IReadOnlyList<string> paths, string command)
+    {
+        var missing = FindMissing(paths);
+        if (missing.FirstOrDefault(path => path.StartsWith('-')) is { } option) return $"unknown option '{DiagnosticText.Escape(option)}' (see 'extractor {command} --help')";
+        return missing.Count > 0 ? $"{DiagnosticText.Escape(missing[0])}: no such file or folder" : null;
+    }
+
     /// <summary>
     /// What is known of a run over <paramref name="paths"/> before reading it, for a progress line: how many documents
     /// and failures <see cref="Read"/> will give (one per file), or else, when a JSONL or CSV dataset is among them

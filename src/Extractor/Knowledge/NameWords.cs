@@ -2,7 +2,7 @@ namespace Extractor.Knowledge;
 
 /// <summary>
 /// The small word lists behind the name conventions of <c>docs/annotation-guidelines.md</c>: name particles,
-/// Arabic articles and openers, ship prefixes, vessel nouns, organization head words and byline desk words.
+/// Arabic articles and openers, ship prefixes, vessel nouns, organization head words, byline desk words and names of God.
 /// </summary>
 /// <remarks>Hand-written lists under <c>Resources/names/</c>, each file saying how it is matched; every check takes
 /// a token span and never allocates. Immutable and shared.</remarks>
@@ -18,6 +18,7 @@ internal sealed class NameWords
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _vesselNouns;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _organizationHeads;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _deskWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _deities;
     private readonly string[] _attachedArticles;
 
     private NameWords()
@@ -30,6 +31,7 @@ internal sealed class NameWords
         _vesselNouns = Lookup("vessel_nouns.txt", StringComparer.Ordinal);
         _organizationHeads = Lookup("organization_heads.txt", StringComparer.Ordinal);
         _deskWords = Lookup("outlet_desks.txt", StringComparer.OrdinalIgnoreCase);
+        _deities = Lookup("deities.txt", StringComparer.Ordinal);
         _attachedArticles = EmbeddedResources.ReadList(Prefix + "attached_articles.txt");
     }
 
@@ -61,6 +63,9 @@ internal sealed class NameWords
 
     /// <summary>A byline word after an outlet's name: <c>Desk</c>, <c>Newsroom</c>, <c>Political</c> (any case).</summary>
     public bool IsDeskWord(ReadOnlySpan<char> word) => _deskWords.Contains(word);
+
+    /// <summary>A name of God used alone (D1).</summary>
+    public bool IsDeity(ReadOnlySpan<char> word) => _deities.Contains(word);
 
     /// <summary>True for a word that ends an outlet's byline: <c>Desk</c> or <c>Newsroom</c> (not <c>Staff</c>, which
     /// ends <c>Joint Chiefs of Staff</c>).</summary>

@@ -58,7 +58,7 @@ public sealed class UserLexicon
     /// <summary>As <see cref="Read(IEnumerable{ValueTuple{string, TextReader}})"/>, resolving COUNTRY entries in <paramref name="countries"/>.</summary>
     internal static UserLexicon Read(IEnumerable<(string Name, TextReader Reader)> sources, CountryTable countries)
     {
-        var tokenizer = new Tokenizer();
+        var tokenizer = Tokenizer.Shipped;
         var tokens = new List<Token>();
         var byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (name, reader) in sources)

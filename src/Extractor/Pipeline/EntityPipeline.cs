@@ -76,5 +76,5 @@ public sealed class EntityPipeline
     internal static Tokenizer Tokenizer => Segmenter.Tokenizer;
 
     /// <summary>The tokenizer and splitter every pipeline uses: immutable after construction, so one pair serves all.</summary>
-    private static readonly (Tokenizer Tokenizer, SentenceSplitter Splitter) Segmenter = (new Tokenizer(), new SentenceSplitter());
+    private static readonly (Tokenizer Tokenizer, SentenceSplitter Splitter) Segmenter = (Tokenizer.Shipped, new SentenceSplitter());
 }

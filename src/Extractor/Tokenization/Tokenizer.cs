@@ -30,6 +30,10 @@ internal sealed class Tokenizer
 
     internal Tokenizer(AbbreviationTable abbreviations) => _abbreviations = abbreviations;
 
+    /// <summary>The tokenizer with the shipped abbreviations: immutable, so one instance serves the pipeline and every
+    /// piece of code that must cut text exactly as it does (user lexicon entries, phrase lists, word classes).</summary>
+    public static Tokenizer Shipped { get; } = new();
+
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>, in order (the caller clears).</summary>
     public void Tokenize(ReadOnlySpan<char> text, List<Token> tokens)
     {

@@ -45,7 +45,7 @@ internal sealed class PerceptronTrainer
         var firstExtractor = new FeatureExtractor(firstFeatures, _classes);
         var all = Enumerable.Range(0, train.Count).ToArray();
 
-        var first = new StageTrainer(set, firstExtractor, trainCorpus, all, _options.MinFeatureCount)
+        var first = new StageTrainer(set, firstExtractor, trainCorpus, all, _options.MinFeatureCount, Dropout(0))
             .Train(_options.Epochs, _options.Seed, firstExtractor.Set, m => Evaluate(m, firstExtractor, devCorpus),
                 (e, f) => progress?.Report(new EpochReport("first pass", e, f, clock.Elapsed)));
         var firstModel = Prune(first.Model);
@@ -57,7 +57,7 @@ internal sealed class PerceptronTrainer
             LabelWithFolds(trainCorpus, set, firstExtractor, first.Epoch, progress, clock);
             LabelWith(firstModel, firstExtractor, devCorpus);
             var secondExtractor = new FeatureExtractor(_options.Features, _classes);
-            var second = new StageTrainer(set, secondExtractor, trainCorpus, all, _options.MinFeatureCount)
+            var second = new StageTrainer(set, secondExtractor, trainCorpus, all, _options.MinFeatureCount, Dropout(1))
                 .Train(_options.Epochs, _options.Seed + 1, secondExtractor.Set, m => Evaluate(m, secondExtractor, devCorpus),
                     (e, f) => progress?.Report(new EpochReport("second pass", e, f, clock.Elapsed)));
             secondModel = Calibrate(Prune(second.Model), secondExtractor, devCorpus);
@@ -86,6 +86,10 @@ internal sealed class PerceptronTrainer
         return scorer.Overall.F1;
     }
 
+    /// <summary>The rare-word dropout of a stage, seeded from the run's seed and the stage, or null when off.</summary>
+    private WordDropout? Dropout(int stage) =>
+        _options.WordDropout > 0 ? new WordDropout(_options.WordDropout, _options.DropoutMaxCount, _options.Seed * 7919 + stage) : null;
+
     private void LabelWithFolds(CorpusFeatures corpus, TagSet set, FeatureExtractor extractor, int epochs,
         IProgress<EpochReport>? progress, Stopwatch clock)
     {
@@ -94,7 +98,7 @@ internal sealed class PerceptronTrainer
         Parallel.For(0, folds, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, fold =>
         {
             var trainDocs = Enumerable.Range(0, corpus.Documents.Count).Where(d => d % folds != fold).ToArray();
-            var model = new StageTrainer(set, extractor, corpus, trainDocs, _options.MinFeatureCount)
+            var model = new StageTrainer(set, extractor, corpus, trainDocs, _options.MinFeatureCount, Dropout(100 + fold))
                 .Train(epochs, _options.Seed + 100 + fold, extractor.Set, _ => double.NaN, null).Model;
             var runner = new StageRunner();
             for (int d = fold; d < corpus.Documents.Count; d += folds)

@@ -24,7 +24,7 @@ internal sealed class StageTrainer
     private readonly (int Doc, Sentence Sentence, int Offset)[] _sentences;
     private readonly int[][] _gold;
 
-    public StageTrainer(TagSet set, FeatureExtractor extractor, CorpusFeatures corpus, IReadOnlyList<int> documents, int minCount)
+    public StageTrainer(TagSet set, FeatureExtractor extractor, CorpusFeatures corpus, IReadOnlyList<int> documents, int minCount, WordDropout? dropout = null)
     {
         _set = set;
         _extractor = extractor;
@@ -37,6 +37,7 @@ internal sealed class StageTrainer
         var tokenIds = new List<ulong>();
         var tokenStart = new List<int>();
         int offset = 0;
+        var masking = dropout is null ? null : new WordMasking(dropout, corpus, documents, extractor);
         foreach (int d in documents)
         {
             var infos = corpus.Infos[d];
@@ -44,10 +45,11 @@ internal sealed class StageTrainer
             {
                 sentences.Add((d, s, offset));
                 var words = infos.AsSpan(s.FirstToken, s.Count);
+                var masked = masking?.Mask(words);
                 for (int i = 0; i < s.Count; i++)
                 {
                     tokenStart.Add(tokenIds.Count);
-                    int n = extractor.Extract(words, i, buffer);
+                    int n = masked is null ? extractor.Extract(words, i, buffer) : masking!.Extract(words, masked, i, buffer);
                     for (int k = 0; k < n; k++)
                     {
                         ulong id = buffer[k] == 0 ? 1 : buffer[k];

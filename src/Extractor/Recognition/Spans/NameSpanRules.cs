@@ -17,6 +17,8 @@ namespace Extractor.Recognition.Spans;
 /// noun (<c>the destroyer Cole</c>), is a vessel: MISC.</item>
 /// <item>O2: a person span of two or more words headed by a transliterated organization word (<c>Jaish</c>,
 /// <c>Ansar</c>) is an organization.</item>
+/// <item>D1: a one-word person span that is a name of God used alone (<c>God</c>, <c>Allah</c>) is dropped: the
+/// 1996 training data calls it a person, news readers do not.</item>
 /// <item>P1: leading titles, ranks and honorifics leave a person span (<c>Sgt Maj John Brown</c> → <c>John Brown</c>).</item>
 /// <item>P2: a quoted nickname between name parts joins them (<c>Robert "Bob" Collins</c>).</item>
 /// <item>P3: a particle between a person span and a capitalized word joins them (<c>Tamim bin Hamad al-Thani</c>),
@@ -38,6 +40,9 @@ internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazett
     /// <summary>Applies the rules to <paramref name="spans"/>, the sorted spans of the sentence <paramref name="tokens"/>.</summary>
     public void Apply(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
     {
+        if (spans.Count == 0) return;
+        for (int k = spans.Count - 1; k >= 0; k--)
+            if (spans[k].Label == EntityLabel.Person && spans[k].End - spans[k].First == 1 && words.IsDeity(tokens[spans[k].First].Of(text))) spans.RemoveAt(k);
         if (spans.Count == 0) return;
         for (int k = 0; k < spans.Count; k++)
         {

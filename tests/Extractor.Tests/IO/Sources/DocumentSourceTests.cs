@@ -181,6 +181,14 @@ public class DocumentSourceTests
         Assert.Equal(["/nonexistent/x.txt"], DocumentSource.FindMissing(["-", Fixtures, Path.Join(Fixtures, "rows.csv"), "/nonexistent/x.txt"]));
 
     [Fact]
+    public void Problem_NamesAnUnknownOptionBeforeAMissingFile()
+    {
+        Assert.Null(DocumentSource.Problem(["-", Fixtures], "extract"));
+        Assert.Equal("/nonexistent/x.txt: no such file or folder", DocumentSource.Problem([Fixtures, "/nonexistent/x.txt"], "extract"));
+        Assert.Equal("unknown option '-q' (see 'extractor merge --help')", DocumentSource.Problem(["/nonexistent/x.txt", "-q"], "merge"));
+    }
+
+    [Fact]
     public void Read_Csv_YieldsRowsWithIdsOrRowNumbers()
     {
         var csv = Path.Join(Fixtures, "rows.csv");

@@ -108,4 +108,11 @@ public class NameSpanRulesTests
     [InlineData("Ansar spoke.", "PER:Ansar", "PER:Ansar")]
     [InlineData("The USS said Cole would go.", "PER:Cole", "PER:Cole")]
     public void ShipsAndGroups_AreNotPeople(string text, string tagged, string expected) => Assert.Equal(expected, Apply(text, tagged));
+
+    [Theory]
+    [InlineData("The words of God are given in the first person.", "PER:God", "")]
+    [InlineData("Thank God, said Smith, and Allah be praised.", "PER:God|PER:Smith|PER:Allah", "PER:Smith")]
+    [InlineData("Abdullah met God Knows Records.", "PER:Abdullah|ORG:God Knows Records", "PER:Abdullah|ORG:God Knows Records")]
+    [InlineData("God Almighty was invoked.", "PER:God Almighty", "PER:God Almighty")]
+    public void NamesOfGodAlone_AreNotPeople(string text, string tagged, string expected) => Assert.Equal(expected, Apply(text, tagged));
 }
