@@ -130,8 +130,11 @@ public sealed class UserLexicon
         return _byKey.TryGetValue(buffer[..length], out entry);
     }
 
-    /// <summary>Replaces the spans of one sentence where entries match: each match removes the spans it overlaps.</summary>
-    internal void Apply(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
+    /// <summary>Replaces the spans of one sentence where entries match: each match removes the spans it overlaps.
+    /// With <paramref name="yieldToLonger"/>, a match that a span reaches beyond is left alone: the tagger's longer
+    /// name stands (<c>Hamas Political Bureau</c> keeps its span when <c>Hamas</c> is listed); and so does a span the
+    /// tagger found exactly as listed, with its own score.</summary>
+    internal void Apply(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans, bool yieldToLonger = false)
     {
         for (int i = 0; i < tokens.Length; i++)
         {
@@ -142,12 +145,21 @@ public sealed class UserLexicon
                 int end = i + entry.Tokens.Length;
                 int at = 0;
                 while (at < spans.Count && spans[at].End <= i) at++;
+                // Yielding, a name the tagger already found whole, with the label listed, keeps the tagger's score.
+                if (yieldToLonger && (ReachesBeyond(spans, at, i, end) || (at < spans.Count && spans[at] == new TaggedSpan(i, end, entry.Label)))) break;
                 while (at < spans.Count && spans[at].First < end) spans.RemoveAt(at);
                 spans.Insert(at, new TaggedSpan(i, end, entry.Label, Listed: true));
                 i = end - 1;
                 break;
             }
         }
+    }
+
+    private static bool ReachesBeyond(List<TaggedSpan> spans, int at, int first, int end)
+    {
+        for (int k = at; k < spans.Count && spans[k].First < end; k++)
+            if (spans[k].First < first || spans[k].End > end) return true;
+        return false;
     }
 
     private static bool Matches(string text, ReadOnlySpan<Token> tokens, int start, string[] words)

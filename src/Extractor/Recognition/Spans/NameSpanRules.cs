@@ -19,6 +19,8 @@ namespace Extractor.Recognition.Spans;
 /// <c>Ansar</c>) is an organization.</item>
 /// <item>D1: a one-word person span that is a name of God used alone (<c>God</c>, <c>Allah</c>) is dropped: the
 /// 1996 training data calls it a person, news readers do not.</item>
+/// <item>O5: a designated terrorist organization (<see cref="DesignatedOrganizations"/>) is an organization where its
+/// name occurs as written, unless the tagger's span reaches beyond it.</item>
 /// <item>P1: leading titles, ranks and honorifics leave a person span (<c>Sgt Maj John Brown</c> → <c>John Brown</c>).</item>
 /// <item>P2: a quoted nickname between name parts joins them (<c>Robert "Bob" Collins</c>).</item>
 /// <item>P3: a particle between a person span and a capitalized word joins them (<c>Tamim bin Hamad al-Thani</c>),
@@ -30,20 +32,26 @@ namespace Extractor.Recognition.Spans;
 /// from the tokens the tagger put in a span (a joining particle it left outside does not count). Work is per span,
 /// never per token, so tagging speed is unchanged.</para>
 /// </remarks>
-internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazetteers gazetteers)
+internal sealed class NameSpanRules(NameWords words, TitlePhrases titles, Gazetteers gazetteers, UserLexicon? designated = null)
 {
     /// <summary>The rules over the shipped word lists.</summary>
     public static NameSpanRules Default => LazyDefault.Value;
 
-    private static readonly Lazy<NameSpanRules> LazyDefault = new(() => new NameSpanRules(NameWords.Default, TitlePhrases.Default, Gazetteers.Default));
+    private static readonly Lazy<NameSpanRules> LazyDefault = new(() => new NameSpanRules(NameWords.Default, TitlePhrases.Default, Gazetteers.Default, DesignatedOrganizations.Default));
 
     /// <summary>Applies the rules to <paramref name="spans"/>, the sorted spans of the sentence <paramref name="tokens"/>.</summary>
     public void Apply(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
     {
-        if (spans.Count == 0) return;
         for (int k = spans.Count - 1; k >= 0; k--)
             if (spans[k].Label == EntityLabel.Person && spans[k].End - spans[k].First == 1 && words.IsDeity(tokens[spans[k].First].Of(text))) spans.RemoveAt(k);
-        if (spans.Count == 0) return;
+        if (spans.Count > 0) ApplyToSpans(text, tokens, spans);
+        // Last, and also in a sentence where the tagger found nothing: a listed name stands on its own.
+        designated?.Apply(text, tokens, spans, yieldToLonger: true);
+    }
+
+    /// <summary>The rules that move and retype the tagger's spans (V1, O2, P1 to P3).</summary>
+    private void ApplyToSpans(string text, ReadOnlySpan<Token> tokens, List<TaggedSpan> spans)
+    {
         for (int k = 0; k < spans.Count; k++)
         {
             int previousEnd = k == 0 ? 0 : spans[k - 1].End;

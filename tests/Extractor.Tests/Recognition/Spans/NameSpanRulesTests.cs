@@ -115,4 +115,13 @@ public class NameSpanRulesTests
     [InlineData("Abdullah met God Knows Records.", "PER:Abdullah|ORG:God Knows Records", "PER:Abdullah|ORG:God Knows Records")]
     [InlineData("God Almighty was invoked.", "PER:God Almighty", "PER:God Almighty")]
     public void NamesOfGodAlone_AreNotPeople(string text, string tagged, string expected) => Assert.Equal(expected, Apply(text, tagged));
+
+    [Theory]
+    [InlineData("The campaign to defeat Daesh goes on.", "PER:Daesh", "ORG:Daesh")]
+    [InlineData("Atrocities by Da’esh were reported.", "", "ORG:Da’esh")]
+    [InlineData("Fighters of the Islamic State of Iraq and the Levant fled.", "ORG:Islamic State of Iraq", "ORG:Islamic State of Iraq and the Levant")]
+    [InlineData("The Hamas Political Bureau met.", "ORG:Hamas Political Bureau", "ORG:Hamas Political Bureau")]
+    [InlineData("Boko Haram and ISIL were named.", "ORG:Boko Haram", "ORG:Boko Haram|ORG:ISIL")]
+    [InlineData("DAESH and daesh are not written as listed.", "", "")]
+    public void DesignatedOrganizations_AreOrganizations(string text, string tagged, string expected) => Assert.Equal(expected, Apply(text, tagged));
 }
