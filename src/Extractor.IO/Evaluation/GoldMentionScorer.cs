@@ -3,6 +3,7 @@ using System.Text.Json;
 using Extractor.IO.Sources;
 using Extractor.Pipeline;
 using Extractor.Text;
+using Extractor.Training;
 
 namespace Extractor.IO.Evaluation;
 
@@ -59,8 +60,8 @@ internal static class GoldMentionScorer
     }
 
     /// <summary>What the pipeline finds in each text document of <paramref name="items"/>, as gold mentions (code points,
-    /// output type names), with the documents read; failures are returned to be reported.</summary>
-    public static (List<GoldMention> Mentions, List<SourceItem> Problems, int Documents) Predict(EntityPipeline pipeline, IReadOnlyList<SourceItem> items)
+    /// output type names), with the documents read and each mention's score; failures are returned to be reported.</summary>
+    public static (List<GoldMention> Mentions, List<SourceItem> Problems, int Documents, Dictionary<GoldMention, float> Scores) Predict(EntityPipeline pipeline, IReadOnlyList<SourceItem> items)
     {
         var documents = items.OfType<SourceDocument>().ToList();
         var problems = items.Where(i => i is not SourceDocument).ToList();
@@ -68,9 +69,27 @@ internal static class GoldMentionScorer
         {
             var resolved = pipeline.Run(d.Text).Resolved;
             var points = new CodePointIndex(d.Text);
-            return resolved.Select(r => new GoldMention(FileName(d.Id), points.At(r.Mention.Start), points.At(r.Mention.End), r.Kind.ToOutputName()));
-        }).Where(m => Types.Contains(m.Type)).Distinct().ToList();
-        return (found, problems, documents.Count);
+            return resolved.Select(r => (Mention: new GoldMention(FileName(d.Id), points.At(r.Mention.Start), points.At(r.Mention.End), r.Kind.ToOutputName()), r.Mention.Score));
+        }).Where(m => Types.Contains(m.Mention.Type)).ToList();
+        var scores = new Dictionary<GoldMention, float>();
+        foreach (var (mention, score) in found) scores.TryAdd(mention, score);
+        return ([.. scores.Keys], problems, documents.Count, scores);
+    }
+
+    /// <summary>How well the scores of the <paramref name="system"/> mentions that count (those not ignored as optional)
+    /// match how often they are exactly right.</summary>
+    public static ScoreReliability Reliability(IReadOnlyList<GoldMention> system, Dictionary<GoldMention, float> scores,
+        IReadOnlyList<GoldMention> gold, IReadOnlyList<GoldMention> optional)
+    {
+        var goldSet = gold.ToHashSet();
+        var optionalSet = optional.ToHashSet();
+        var reliability = new ScoreReliability();
+        foreach (var m in system)
+        {
+            bool right = goldSet.Contains(m);
+            if (right || !optionalSet.Contains(m)) reliability.Add(scores[m], right);
+        }
+        return reliability;
     }
 
     /// <summary>Per-type counts (and "overall") of <paramref name="system"/> against <paramref name="gold"/>.</summary>
@@ -132,7 +151,7 @@ internal static class GoldMentionScorer
         var optional = optionalPath is null ? [] : Read(optionalPath);
         writer.WriteLine($"model: {pipeline.Options.Model.Info.Version} ({pipeline.Options.Model.Info.Settings})");
         var source = new DocumentSource(new SourceOptions { Include = ["*"], Format = InputFormat.Text }, TextReader.Null);
-        var (system, problems, documents) = Predict(pipeline, source.Read([texts]).ToList());
+        var (system, problems, documents, scores) = Predict(pipeline, source.Read([texts]).ToList());
         foreach (var problem in problems) diagnostics.WriteLine(problem is SourceWarning ? $"warning: {problem}" : $"error: {problem}");
         var names = gold.Select(g => g.Document).ToHashSet();
         writer.WriteLine($"gold: {Path.GetFileName(goldPath)}, {gold.Count} mentions in {names.Count} documents; texts: {documents} files in {texts}; optional spans: {(optionalPath is null ? "none" : $"{Path.GetFileName(optionalPath)} ({optional.Count})")}");
@@ -142,6 +161,9 @@ internal static class GoldMentionScorer
         var (low, high) = Interval(system, gold, optional);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exact F1 {100 * exact["overall"].F1:F1}, 90% bootstrap interval over documents {100 * low:F1}-{100 * high:F1} ({Resamples} resamples, seed 1)"));
+        var reliability = Reliability(system, scores, gold, optional);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calibration (exact): ECE {reliability.ExpectedCalibrationError:F3} over {reliability.Count} scored mentions ({ScoreReliability.Bins} equal-width bins)"));
         return 100 * exact["overall"].F1;
     }
 

@@ -35,6 +35,17 @@ public class GoldMentionScorerTests
     }
 
     [Fact]
+    public void Reliability_CountsExactHitsByScore_AndSkipsOptionalSpans()
+    {
+        GoldMention right = new("a.txt", 0, 5, "PERSON"), wrong = new("a.txt", 10, 15, "PERSON"), optional = new("a.txt", 20, 25, "ORGANIZATION");
+        var scores = new Dictionary<GoldMention, float> { [right] = 0.95f, [wrong] = 0.95f, [optional] = 0.15f };
+        var reliability = GoldMentionScorer.Reliability([right, wrong, optional], scores, [right], [optional]);
+        Assert.Equal(2, reliability.Count);
+        // One bin: mean score 0.95, half right.
+        Assert.Equal(0.45, reliability.ExpectedCalibrationError, 3);
+    }
+
+    [Fact]
     public void Interval_IsSeededAndHoldsThePointEstimate()
     {
         var gold = Enumerable.Range(0, 40).Select(d => M("PERSON", 0, 5, $"d{d}.txt")).ToList();
