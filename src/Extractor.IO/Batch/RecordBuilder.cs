@@ -17,7 +17,7 @@ internal static class RecordBuilder
         foreach (var m in document.Resolved)
             // The raw surface, not a tidied form, so that text[start:end] always gives it back.
             yield return new MentionRecord(id, m.Kind.ToOutputName(), text[m.Mention.Start..m.Mention.End], m.Name, m.Code,
-                index.At(m.Mention.Start), index.At(m.Mention.End), m.Mention.Sentence, m.Mention.Score);
+                index.At(m.Mention.Start), index.At(m.Mention.End), m.Mention.Sentence, m.Mention.Score, m.Role, m.Affiliation);
     }
 
     public static IEnumerable<EntityRecord> Entities(string id, Document document)
@@ -25,9 +25,9 @@ internal static class RecordBuilder
         var index = new CodePointIndex(document.Text);
         foreach (var e in document.Entities)
             yield return new EntityRecord(id, e.Kind.ToOutputName(), e.Name, e.Code, e.Mentions,
-                index.At(e.FirstStart), RecordFields.JoinAliases(e.Aliases), e.Score);
+                index.At(e.FirstStart), RecordFields.JoinAliases(e.Aliases), e.Score, e.Role, e.Affiliation);
     }
 
     public static IEnumerable<CorpusRecord> Corpus(IReadOnlyList<CorpusEntity> entities) =>
-        entities.Select(e => new CorpusRecord(e.Kind.ToOutputName(), e.Name, e.Code, e.Documents, e.Mentions, RecordFields.JoinAliases(e.Aliases)));
+        entities.Select(e => new CorpusRecord(e.Kind.ToOutputName(), e.Name, e.Code, e.Documents, e.Mentions, RecordFields.JoinAliases(e.Aliases), RecordFields.JoinAliases(e.Roles)));
 }

@@ -115,7 +115,7 @@ internal static class CorpusTableReader
         return Entity(path, where, fields);
     }
 
-    /// <summary>An entity from the six fields of a row, in schema order; <paramref name="where"/> is its line (or JSON record).</summary>
+    /// <summary>An entity from the seven fields of a row, in schema order; <paramref name="where"/> is its line (or JSON record).</summary>
     private static CorpusEntity Entity(string path, string where, string[] f)
     {
         if (!TryKind(f[0], out var kind)) throw new InvalidDataException($"{path}:{where}: unknown type '{f[0]}'");
@@ -129,7 +129,8 @@ internal static class CorpusTableReader
                 ? $"{path}:{where}: code '{f[2]}' is not an ISO 3166-1 alpha-2 code this tool writes"
                 : $"{path}:{where}: a {f[0]} row has a code ('{f[2]}'); only COUNTRY rows carry one");
         var aliases = f[5].Length == 0 ? [] : f[5].Split(RecordFields.AliasSeparator);
-        return new CorpusEntity(kind, f[1], f[2], documents, mentions, aliases);
+        var roles = f[6].Length == 0 ? [] : f[6].Split(RecordFields.AliasSeparator);
+        return new CorpusEntity(kind, f[1], f[2], documents, mentions, aliases) { Roles = roles };
     }
 
     private static bool TryKind(string type, out EntityKind kind)

@@ -8,10 +8,12 @@ namespace Extractor.IO.Records;
 /// <param name="Documents">How many documents mention the entity.</param>
 /// <param name="Mentions">How many mentions in all.</param>
 /// <param name="Aliases">Distinct surface forms, joined with <c>|</c> (see <see cref="RecordFields.JoinAliases"/>).</param>
+/// <param name="Roles">A person's distinct roles over the documents, in ordinal order, joined as aliases are.</param>
 public sealed record CorpusRecord(
     string Type,
     string Name,
     string Code,
     long Documents,
     long Mentions,
-    string Aliases) : IOutputRecord;
+    string Aliases,
+    string Roles) : IOutputRecord;

@@ -12,6 +12,9 @@ namespace Extractor.IO.Records;
 /// <param name="FirstStart">Code-point offset of the entity's first mention (Python's str indexing).</param>
 /// <param name="Aliases">Distinct surface forms, joined with <c>|</c> (see <see cref="RecordFields.JoinAliases"/>).</param>
 /// <param name="Score">Confidence in 0..1, written with at most 4 decimals.</param>
+/// <param name="Role">A person's role in the document: that of the mention with the most specific (longest) role, the
+/// first of equals; empty when none.</param>
+/// <param name="Affiliation">The affiliation given with that role, or else the first one the document gives.</param>
 public sealed record EntityRecord(
     string Document,
     string Type,
@@ -20,4 +23,6 @@ public sealed record EntityRecord(
     int Mentions,
     int FirstStart,
     string Aliases,
-    [property: JsonConverter(typeof(ScoreJsonConverter))] float Score) : IOutputRecord;
+    [property: JsonConverter(typeof(ScoreJsonConverter))] float Score,
+    string Role,
+    string Affiliation) : IOutputRecord;

@@ -13,6 +13,10 @@ namespace Extractor.IO.Records;
 /// <param name="End">Offset just past the mention (exclusive).</param>
 /// <param name="Sentence">0-based sentence index within the document.</param>
 /// <param name="Score">Model confidence in 0..1, written with at most 4 decimals.</param>
+/// <param name="Role">A person's role as the text gives it here, spacing normalized (<c>Defense Secretary</c>,
+/// <c>chief executive</c>); empty for other types and when the text gives none.</param>
+/// <param name="Affiliation">The canonical name of the organization or country that role belongs to (<c>United
+/// States</c>, <c>Apple</c>), as the entity table names it; empty when none is given.</param>
 public sealed record MentionRecord(
     string Document,
     string Type,
@@ -22,4 +26,6 @@ public sealed record MentionRecord(
     int Start,
     int End,
     int Sentence,
-    [property: JsonConverter(typeof(ScoreJsonConverter))] float Score) : IOutputRecord;
+    [property: JsonConverter(typeof(ScoreJsonConverter))] float Score,
+    string Role,
+    string Affiliation) : IOutputRecord;

@@ -10,6 +10,7 @@ namespace Extractor.Knowledge;
 internal sealed class TitlePhrases
 {
     private readonly string[][] _titles;
+    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byLastWord;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
     private readonly CountryTable _countries;
 
@@ -22,6 +23,9 @@ internal sealed class TitlePhrases
             .OrderByDescending(words => words.Length)
             .ToArray();
         _firstWords = new HashSet<string>(_titles.Select(t => t[0].TrimEnd('.')), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Longest first within each group, as in _titles.
+        _byLastWord = _titles.GroupBy(t => t[^1].TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _countries = countries;
     }
 
@@ -54,6 +58,25 @@ internal sealed class TitlePhrases
         }
         return start;
     }
+
+    /// <summary>How many of the <paramref name="words"/> before index <paramref name="end"/> form the longest title phrase
+    /// that ends there (<c>Secretary of State</c>, <c>Defense Secretary</c>), or 0.</summary>
+    public int TrailingLength(IReadOnlyList<string> words, int end)
+    {
+        if (end == 0 || !_byLastWord.TryGetValue(words[end - 1].AsSpan().TrimEnd('.'), out string[][]? titles)) return 0;
+        foreach (string[] title in titles)
+        {
+            int start = end - title.Length;
+            if (start < 0) continue;
+            bool match = true;
+            for (int i = 0; i < title.Length && match; i++) match = SameTitleWord(words[start + i], title[i]);
+            if (match) return title.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>True when <paramref name="word"/> is the last word of a title phrase (<c>Secretary</c>, <c>General</c>).</summary>
+    public bool EndsTitle(ReadOnlySpan<char> word) => _byLastWord.ContainsKey(word.TrimEnd('.'));
 
     /// <summary>True when a title phrase starts with <paramref name="word"/>: a cheap test before building word lists.</summary>
     public bool MayStartTitle(ReadOnlySpan<char> word) => _firstWords.Contains(word.TrimEnd('.'));

@@ -24,7 +24,7 @@ internal sealed class CorpusAggregator
         ArgumentNullException.ThrowIfNull(entities);
         Documents++;
         foreach (DocumentEntity entity in entities)
-            For(entity.Kind, entity.Name, entity.Code).Add(Documents, entity.Mentions, entity.Aliases);
+            For(entity.Kind, entity.Name, entity.Code).Add(Documents, entity.Mentions, entity.Aliases, entity.Role);
     }
 
     /// <summary>Adds an entity of another run's corpus table: its documents and mentions are summed, its aliases united.</summary>
@@ -69,6 +69,7 @@ internal sealed class CorpusAggregator
     private sealed class Accumulator(EntityKind kind, string name)
     {
         private readonly SortedSet<string> _aliases = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _roles = new(StringComparer.Ordinal);
         private string _code = "";
         // 64-bit: merged shard tables of a large corpus can pass 2^31 mentions, and a wrapped count is silently wrong.
         private long _documents;
@@ -81,8 +82,9 @@ internal sealed class CorpusAggregator
             if (code.Length > 0 && (_code.Length == 0 || string.CompareOrdinal(code, _code) < 0)) _code = code;
         }
 
-        public void Add(int document, int mentions, IEnumerable<string> aliases)
+        public void Add(int document, int mentions, IEnumerable<string> aliases, string role)
         {
+            if (role.Length > 0) _roles.Add(role);
             // A document's entities are unique by (kind, name), but count a document once even if a caller repeats one.
             if (_lastDocument != document)
             {
@@ -98,8 +100,9 @@ internal sealed class CorpusAggregator
             _documents = checked(_documents + entity.Documents);
             _mentions = checked(_mentions + entity.Mentions);
             _aliases.UnionWith(entity.Aliases);
+            _roles.UnionWith(entity.Roles);
         }
 
-        public CorpusEntity Build() => new(kind, name, _code, _documents, _mentions, _aliases.ToArray());
+        public CorpusEntity Build() => new(kind, name, _code, _documents, _mentions, _aliases.ToArray()) { Roles = _roles.ToArray() };
     }
 }

@@ -40,12 +40,24 @@ internal static class EntityGrouping
         private int _count;
         private int _firstStart = int.MaxValue;
         private float _score = float.NegativeInfinity;
+        private string _role = "", _affiliation = "", _firstAffiliation = "";
+        private int _roleWords;
 
         public void Add(ResolvedMention mention)
         {
             _count++;
             _firstStart = Math.Min(_firstStart, mention.Mention.Start);
             _score = Math.Max(_score, mention.Mention.Score);
+            if (mention.Role.Length > 0)
+            {
+                // The most specific role ("Defense Secretary" over "Secretary"), the first of equals.
+                int words = mention.Role.Count(c => c == ' ') + 1;
+                if (words > _roleWords)
+                {
+                    (_role, _affiliation, _roleWords) = (mention.Role, mention.Affiliation, words);
+                }
+                if (_firstAffiliation.Length == 0) _firstAffiliation = mention.Affiliation;
+            }
             string alias = AliasOf(mention.Text);
             if (_seen.Add(alias))
             {
@@ -54,6 +66,10 @@ internal static class EntityGrouping
         }
 
         public DocumentEntity Build() =>
-            new(first.Kind, first.Name, first.Code, _count, _firstStart, _aliases.ToArray(), _score);
+            new(first.Kind, first.Name, first.Code, _count, _firstStart, _aliases.ToArray(), _score)
+            {
+                Role = _role,
+                Affiliation = _affiliation.Length > 0 ? _affiliation : _firstAffiliation,
+            };
     }
 }

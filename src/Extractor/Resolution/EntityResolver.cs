@@ -96,6 +96,7 @@ internal sealed class EntityResolver
                 resolved[i] = r with { Kind = EntityKind.Location };
             }
         }
+        PersonRoles.Default.Attach(text, resolved);
         return resolved;
     }
 

@@ -20,7 +20,15 @@ internal sealed record ResolutionOptions(bool Demonyms = false, Extractor.Knowle
 /// <param name="Name">Canonical name: country short name, person without titles and with the document's full
 /// name for a bare surname, organization expanded from its acronym.</param>
 /// <param name="Code">ISO 3166-1 alpha-2 code for countries; empty otherwise.</param>
-public readonly record struct ResolvedMention(Mention Mention, EntityKind Kind, string Text, string Name, string Code);
+/// <remarks><see cref="Role"/> and <see cref="Affiliation"/> are set on persons only (guidelines R1 to R3).</remarks>
+public readonly record struct ResolvedMention(Mention Mention, EntityKind Kind, string Text, string Name, string Code)
+{
+    /// <summary>The role the text gives a person here, as written (<c>Defense Secretary</c>, <c>chief executive</c>), or empty.</summary>
+    public string Role { get; init; } = "";
+
+    /// <summary>The canonical name of the organization or country the role belongs to (<c>United States</c>), or empty.</summary>
+    public string Affiliation { get; init; } = "";
+}
 
 /// <summary>All mentions of one entity in one document, grouped by (kind, canonical name).</summary>
 /// <param name="Kind">Entity kind.</param>
@@ -30,7 +38,14 @@ public readonly record struct ResolvedMention(Mention Mention, EntityKind Kind, 
 /// <param name="FirstStart">UTF-16 offset of the first mention.</param>
 /// <param name="Aliases">Distinct surface forms (whitespace collapsed, possessive removed) in order of first appearance.</param>
 /// <param name="Score">Highest mention score.</param>
-public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, int Mentions, int FirstStart, IReadOnlyList<string> Aliases, float Score);
+public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, int Mentions, int FirstStart, IReadOnlyList<string> Aliases, float Score)
+{
+    /// <summary>A person's role: that of the mention with the longest role, ties to the first; empty when none has one.</summary>
+    public string Role { get; init; } = "";
+
+    /// <summary>The affiliation given with that role, or else the first one given; empty when none.</summary>
+    public string Affiliation { get; init; } = "";
+}
 
 /// <summary>One entity across a corpus, accumulated by <see cref="CorpusAggregator"/>.</summary>
 /// <param name="Kind">Entity kind.</param>
@@ -39,4 +54,8 @@ public sealed record DocumentEntity(EntityKind Kind, string Name, string Code, i
 /// <param name="Documents">Number of documents that mention it.</param>
 /// <param name="Mentions">Total mentions over all documents.</param>
 /// <param name="Aliases">Distinct surface forms across documents, in ordinal order (so the table does not depend on input order).</param>
-public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, long Documents, long Mentions, IReadOnlyList<string> Aliases);
+public sealed record CorpusEntity(EntityKind Kind, string Name, string Code, long Documents, long Mentions, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The distinct roles of the entity's documents, in ordinal order (so merging shards is associative).</summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
+}

@@ -6,9 +6,9 @@ namespace Extractor.Tests.Cli;
 
 public class ExtractCommandTests
 {
-    private const string EntityHeader = "document,type,name,code,mentions,first_start,aliases,score";
-    private const string MentionHeader = "document,type,text,name,code,start,end,sentence,score";
-    private const string CorpusHeader = "type,name,code,documents,mentions,aliases";
+    private const string EntityHeader = "document,type,name,code,mentions,first_start,aliases,score,role,affiliation";
+    private const string MentionHeader = "document,type,text,name,code,start,end,sentence,score,role,affiliation";
+    private const string CorpusHeader = "type,name,code,documents,mentions,aliases,roles";
 
     private static List<Dictionary<string, string>> ParseCsv(string csv, char separator = ',') => CliRunner.ParseCsv(csv, separator);
 

@@ -14,8 +14,8 @@ public class LexiconOptionTests
         string b = temp.File("places.tsv", "Hodeidah\tLOCATION\n");
         var r = CliRunner.WithStdin(Text, "extract", "-l", "mention", "-t", "all", "-q", "--lexicon", a, "--lexicon", b);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("-,ORGANIZATION,IRGC,Islamic Revolutionary Guard Corps,,4,8,0,1\n", r.Stdout);
-        Assert.Contains("-,LOCATION,Hodeidah,Hodeidah,,14,22,0,1\n", r.Stdout);
+        Assert.Contains("-,ORGANIZATION,IRGC,Islamic Revolutionary Guard Corps,,4,8,0,1,,\n", r.Stdout);
+        Assert.Contains("-,LOCATION,Hodeidah,Hodeidah,,14,22,0,1,,\n", r.Stdout);
     }
 
     [Fact]

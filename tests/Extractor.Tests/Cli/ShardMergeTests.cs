@@ -129,11 +129,11 @@ public class ShardMergeTests : IDisposable
         CliRunner.Run("extract", News, "-l", "corpus", "-o", good, "-q");
         string entityLevel = Path.Combine(_folder.Path, "entities.csv");
         CliRunner.Run("extract", News, "-o", entityLevel, "-q");
-        string badNumber = _folder.File("bad.csv", "type,name,code,documents,mentions,aliases\nPERSON,Marco Rubio,,2,5,Rubio\nPERSON,Jane Doe,,two,3,Doe\n");
-        string badType = _folder.File("type.jsonl", "{\"type\":\"PERSON\",\"name\":\"A B\",\"code\":\"\",\"documents\":1,\"mentions\":1,\"aliases\":\"A B\"}\n{\"type\":\"ROBOT\",\"name\":\"R2\",\"code\":\"\",\"documents\":1,\"mentions\":1,\"aliases\":\"R2\"}\n");
+        string badNumber = _folder.File("bad.csv", "type,name,code,documents,mentions,aliases,roles\nPERSON,Marco Rubio,,2,5,Rubio,\nPERSON,Jane Doe,,two,3,Doe,\n");
+        string badType = _folder.File("type.jsonl", "{\"type\":\"PERSON\",\"name\":\"A B\",\"code\":\"\",\"documents\":1,\"mentions\":1,\"aliases\":\"A B\",\"roles\":\"\"}\n{\"type\":\"ROBOT\",\"name\":\"R2\",\"code\":\"\",\"documents\":1,\"mentions\":1,\"aliases\":\"R2\",\"roles\":\"\"}\n");
         string target = _folder.File("merged.csv", "earlier result\n");
 
-        Assert.Equal($"error: {entityLevel}:1: not a corpus-level table (expected the header type,name,code,documents,mentions,aliases; write one with extract -l corpus)\n",
+        Assert.Equal($"error: {entityLevel}:1: not a corpus-level table (expected the header type,name,code,documents,mentions,aliases,roles; write one with extract -l corpus)\n",
             CliRunner.Run("merge", good, entityLevel, "-o", target).Stderr);
         Assert.Equal($"error: {badNumber}:3: documents 'two' is not a positive whole number\n", CliRunner.Run("merge", good, badNumber).Stderr);
         Assert.Equal($"error: {badType}:2: unknown type 'ROBOT'\n", CliRunner.Run("merge", badType).Stderr);

@@ -173,7 +173,7 @@ public class BadInputTests
         var r = CliRunner.Run("extract", folder.Path);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score\n", r.Stdout);
+        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score,role,affiliation\n", r.Stdout);
         Assert.StartsWith($"warning: {folder.Path}: no matching files\n", r.Stderr);
         Assert.Contains("0 documents", r.Stderr);
     }

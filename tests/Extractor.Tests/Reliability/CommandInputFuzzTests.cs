@@ -13,7 +13,7 @@ public class CommandInputFuzzTests
 {
     private static readonly byte[][] TableAtoms =
     [
-        "type,name,code,documents,mentions,aliases\n"u8.ToArray(), "PERSON"u8.ToArray(), "COUNTRY"u8.ToArray(), "ORGANIZATION"u8.ToArray(),
+        "type,name,code,documents,mentions,aliases,roles\n"u8.ToArray(), "PERSON"u8.ToArray(), "COUNTRY"u8.ToArray(), "ORGANIZATION"u8.ToArray(),
         "Marco Rubio"u8.ToArray(), ","u8.ToArray(), "\""u8.ToArray(), "\n"u8.ToArray(), "QA"u8.ToArray(), "ZZ"u8.ToArray(), "1"u8.ToArray(),
         "2147483647"u8.ToArray(), "99999999999999999999"u8.ToArray(), "-1"u8.ToArray(), "a|b"u8.ToArray(), "'=1+1"u8.ToArray(),
         [0xE9], [0x00], [0xEF, 0xBB, 0xBF], "{\"type\":"u8.ToArray(), "[\n"u8.ToArray(), "\t"u8.ToArray(), "\r\n"u8.ToArray(),
@@ -66,7 +66,7 @@ public class CommandInputFuzzTests
             var tables = Enumerable.Range(0, random.Next(1, 4)).Select(i =>
             {
                 string path = Path.Combine(tmp.Path, $"t{round}-{i}.{(random.Next(3) == 0 ? "jsonl" : "csv")}");
-                File.WriteAllBytes(path, [.. "type,name,code,documents,mentions,aliases\n"u8, .. Build(random, TableAtoms, random.Next(0, 60))]);
+                File.WriteAllBytes(path, [.. "type,name,code,documents,mentions,aliases,roles\n"u8, .. Build(random, TableAtoms, random.Next(0, 60))]);
                 return path;
             }).ToArray();
             string output = Path.Combine(tmp.Path, $"merged{round}.csv");
@@ -75,7 +75,7 @@ public class CommandInputFuzzTests
 
             AssertClean(r, 0, 1);
             if (r.ExitCode != 0) Assert.False(File.Exists(output), $"a failed merge left {output}");
-            else Assert.StartsWith("type,name,code,documents,mentions,aliases\n", File.ReadAllText(output));
+            else Assert.StartsWith("type,name,code,documents,mentions,aliases,roles\n", File.ReadAllText(output));
         }
     }
 

@@ -44,7 +44,7 @@ public class EveryCommandTests : IDisposable
     {
         string model = Path("copy.model");
         File.Copy(System.IO.Path.Combine(AppContext.BaseDirectory, "models", "extractor.model"), model);
-        string table = _tmp.File("corpus.csv", "type,name,code,documents,mentions,aliases\nPERSON,Marco Rubio,,1,1,Marco Rubio\n");
+        string table = _tmp.File("corpus.csv", "type,name,code,documents,mentions,aliases,roles\nPERSON,Marco Rubio,,1,1,Marco Rubio,\n");
         var args = command.Split(' ').Select(a => a
             .Replace("{article}", _article).Replace("{lexicon}", _lexicon).Replace("{gold}", _gold)
             .Replace("{model}", model).Replace("{table}", table)).ToArray();
@@ -82,7 +82,7 @@ public class EveryCommandTests : IDisposable
     [MemberData(nameof(UnwritableTargets))]
     public void AnUnwritableTarget_IsAUsageError_BeforeAnyWork(string command, string reason)
     {
-        string table = _tmp.File("corpus.csv", "type,name,code,documents,mentions,aliases\nPERSON,Marco Rubio,,1,1,Marco Rubio\n");
+        string table = _tmp.File("corpus.csv", "type,name,code,documents,mentions,aliases,roles\nPERSON,Marco Rubio,,1,1,Marco Rubio,\n");
         Directory.CreateDirectory(Path("folder"));
         var args = command.Split(' ').Select(a => a
             .Replace("{article}", _article).Replace("{gold}", _gold).Replace("{table}", table)
@@ -176,34 +176,34 @@ public class EveryCommandTests : IDisposable
         Assert.Contains("20000 tokens, 10000 entities", r.Stdout);
     }
 
-    private const string CorpusHeader = "type,name,code,documents,mentions,aliases\n";
+    private const string CorpusHeader = "type,name,code,documents,mentions,aliases,roles\n";
 
     [Fact]
     public void Merge_AddsCountsIn64Bits()
     {
-        string a = _tmp.File("a.csv", CorpusHeader + "PERSON,Marco Rubio,,2000000000,2000000000,Rubio\n");
-        string b = _tmp.File("b.csv", CorpusHeader + "PERSON,Marco Rubio,,2000000000,2000000000,Marco Rubio\n");
+        string a = _tmp.File("a.csv", CorpusHeader + "PERSON,Marco Rubio,,2000000000,2000000000,Rubio,Senator\n");
+        string b = _tmp.File("b.csv", CorpusHeader + "PERSON,Marco Rubio,,2000000000,2000000000,Marco Rubio,Secretary of State\n");
         var r = CliRunner.Run("merge", a, b);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal(CorpusHeader + "PERSON,Marco Rubio,,4000000000,4000000000,Marco Rubio|Rubio\n", r.Stdout);
+        Assert.Equal(CorpusHeader + "PERSON,Marco Rubio,,4000000000,4000000000,Marco Rubio|Rubio,Secretary of State|Senator\n", r.Stdout);
     }
 
     public static TheoryData<string, byte[], string> BadMerges => new()
     {
         { "same", [], "given twice" },
         { "copy", [], "the same table as" },
-        { "c.csv", [.. "type,name,code,documents,mentions,aliases\nCOUNTRY,Qatar,ZZ,1,1,Qatar\n"u8], "c.csv:2: code 'ZZ' is not an ISO 3166-1 alpha-2 code" },
-        { "d.csv", [.. "type,name,code,documents,mentions,aliases\nCOUNTRY,Qatar,IL,1,1,Qatar\n"u8], "d.csv:2: Qatar has code 'IL', but 'QA' at " },
-        { "e.csv", [.. "type,name,code,documents,mentions,aliases\nPERSON,Ali,QA,1,1,Ali\n"u8], "e.csv:2: a PERSON row has a code" },
-        { "f.csv", [.. "type,name,code,documents,mentions,aliases\nPERSON,Caf"u8, 0xE9, .. ",,1,1,x\n"u8], "f.csv:2: not valid UTF-8" },
-        { "g.csv", [.. "type,name,code,documents,mentions,aliases\nPERSON,Ca"u8, 0, .. "f,,1,1,x\n"u8], "g.csv:2: a NUL byte" },
+        { "c.csv", [.. "type,name,code,documents,mentions,aliases,roles\nCOUNTRY,Qatar,ZZ,1,1,Qatar,\n"u8], "c.csv:2: code 'ZZ' is not an ISO 3166-1 alpha-2 code" },
+        { "d.csv", [.. "type,name,code,documents,mentions,aliases,roles\nCOUNTRY,Qatar,IL,1,1,Qatar,\n"u8], "d.csv:2: Qatar has code 'IL', but 'QA' at " },
+        { "e.csv", [.. "type,name,code,documents,mentions,aliases,roles\nPERSON,Ali,QA,1,1,Ali,\n"u8], "e.csv:2: a PERSON row has a code" },
+        { "f.csv", [.. "type,name,code,documents,mentions,aliases,roles\nPERSON,Caf"u8, 0xE9, .. ",,1,1,x,\n"u8], "f.csv:2: not valid UTF-8" },
+        { "g.csv", [.. "type,name,code,documents,mentions,aliases,roles\nPERSON,Ca"u8, 0, .. "f,,1,1,x,\n"u8], "g.csv:2: a NUL byte" },
     };
 
     [Theory]
     [MemberData(nameof(BadMerges))]
     public void Merge_RefusesWhatWouldGiveWrongCounts(string second, byte[] content, string message)
     {
-        string a = _tmp.File("a.csv", CorpusHeader + "COUNTRY,Qatar,QA,1,1,Qatar\n");
+        string a = _tmp.File("a.csv", CorpusHeader + "COUNTRY,Qatar,QA,1,1,Qatar,\n");
         string other = second switch
         {
             "same" => a,
@@ -222,7 +222,7 @@ public class EveryCommandTests : IDisposable
     [Fact]
     public void Merge_AnOptionItDoesNotHave_IsNamedAsAnOption()
     {
-        string a = _tmp.File("a.csv", CorpusHeader + "COUNTRY,Qatar,QA,1,1,Qatar\n");
+        string a = _tmp.File("a.csv", CorpusHeader + "COUNTRY,Qatar,QA,1,1,Qatar,\n");
         var r = CliRunner.Run("merge", a, "-q");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("unknown option '-q'", r.Stderr);

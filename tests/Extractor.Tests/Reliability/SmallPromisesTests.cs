@@ -11,7 +11,7 @@ public class SmallPromisesTests
 {
     [Theory]
     [InlineData("json", "[]\n")]
-    [InlineData("csv", "type,name,code,documents,mentions,aliases\n")]
+    [InlineData("csv", "type,name,code,documents,mentions,aliases,roles\n")]
     [InlineData("jsonl", "")]
     public void Corpus_InterruptedBeforeAnyTotals_OutputStillValid(string format, string expected)
     {

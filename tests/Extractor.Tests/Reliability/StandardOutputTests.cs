@@ -101,7 +101,7 @@ public class StandardOutputTests
 
         Assert.Equal(1, code);
         Assert.Contains("error: -: standard input is closed", stderr);
-        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score\n", stdout);
+        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score,role,affiliation\n", stdout);
     }
 
     [Fact]

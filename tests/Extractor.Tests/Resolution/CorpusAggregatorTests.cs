@@ -81,6 +81,26 @@ public class CorpusAggregatorTests
     private static string Describe(CorpusEntity e) => $"{e.Kind} {e.Name} {e.Code} {e.Documents} {e.Mentions} {string.Join('|', e.Aliases)}";
 
     [Fact]
+    public void Roles_AreUnitedInOrdinalOrder_AndMergingShardsEqualsOneRun()
+    {
+        DocumentEntity Person(string role) => Entity(EntityKind.Person, "Marco Rubio", 1, "Rubio") with { Role = role };
+        var one = new CorpusAggregator();
+        one.Add([Person("Secretary of State")]);
+        one.Add([Person("")]);
+        one.Add([Person("Senator")]);
+        var first = new CorpusAggregator();
+        first.Add([Person("Senator")]);
+        var second = new CorpusAggregator();
+        second.Add([Person("Secretary of State")]);
+        second.Add([Person("")]);
+        var merged = new CorpusAggregator();
+        foreach (var e in second.Entities().Concat(first.Entities())) merged.Add(e);
+
+        Assert.Equal(["Secretary of State", "Senator"], one.Entities()[0].Roles);
+        Assert.Equal(one.Entities()[0].Roles, merged.Entities()[0].Roles);
+    }
+
+    [Fact]
     public void Add_SameNameDifferentKind_StaysSeparate()
     {
         var corpus = new CorpusAggregator();

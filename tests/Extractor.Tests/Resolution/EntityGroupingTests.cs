@@ -53,6 +53,19 @@ public class EntityGroupingTests
     }
 
     [Fact]
+    public void Group_TakesTheMostSpecificRole_FirstOfEquals_WithItsAffiliationOrTheFirstGiven()
+    {
+        ResolvedMention Hegseth(int start, string role, string affiliation) =>
+            new(new Mention(start, start + 7, 0, 0, 0, EntityLabel.Person, 0.9f), EntityKind.Person, "Hegseth", "Pete Hegseth", "") { Role = role, Affiliation = affiliation };
+        var entity = Assert.Single(EntityResolver.Group([
+            Hegseth(0, "Secretary", "United States"), Hegseth(20, "", ""), Hegseth(40, "Defense Secretary", ""), Hegseth(60, "War Secretary", "")]));
+        Assert.Equal("Defense Secretary", entity.Role);
+        Assert.Equal("United States", entity.Affiliation);
+        var none = Assert.Single(EntityResolver.Group([Hegseth(0, "", "")]));
+        Assert.Equal(("", ""), (none.Role, none.Affiliation));
+    }
+
+    [Fact]
     public void Group_NoMentions_ReturnsEmpty() => Assert.Empty(EntityResolver.Group([]));
 
     [Theory]

@@ -7,9 +7,9 @@ namespace Extractor.Tests.IO.Output;
 
 public class RecordWritersTests
 {
-    private static readonly MentionRecord Mention = new("news/a.txt", "PERSON", "Angela Merkel", "Angela Merkel", "", 10, 23, 0, 0.97312f);
-    private static readonly EntityRecord Entity = new("news/a.txt", "COUNTRY", "Germany", "DE", 2, 40, "Germany|German", 0.5f);
-    private static readonly CorpusRecord Corpus = new("ORGANIZATION", "United Nations", "", 3, 7, "UN|United Nations");
+    private static readonly MentionRecord Mention = new("news/a.txt", "PERSON", "Angela Merkel", "Angela Merkel", "", 10, 23, 0, 0.97312f, "Chancellor", "Germany");
+    private static readonly EntityRecord Entity = new("news/a.txt", "COUNTRY", "Germany", "DE", 2, 40, "Germany|German", 0.5f, "", "");
+    private static readonly CorpusRecord Corpus = new("ORGANIZATION", "United Nations", "", 3, 7, "UN|United Nations", "");
 
     private static string WriteAll<T>(OutputFormat format, IEnumerable<T> records, OutputOptions? options = null)
         where T : IOutputRecord
@@ -28,29 +28,29 @@ public class RecordWritersTests
 
     [Fact]
     public void Csv_MentionLevel_WritesExactHeader() =>
-        Assert.Equal("document,type,text,name,code,start,end,sentence,score", FirstLine(WriteAll(OutputFormat.Csv, [Mention])));
+        Assert.Equal("document,type,text,name,code,start,end,sentence,score,role,affiliation", FirstLine(WriteAll(OutputFormat.Csv, [Mention])));
 
     [Fact]
     public void Csv_EntityLevel_WritesExactHeader() =>
-        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score", FirstLine(WriteAll(OutputFormat.Csv, [Entity])));
+        Assert.Equal("document,type,name,code,mentions,first_start,aliases,score,role,affiliation", FirstLine(WriteAll(OutputFormat.Csv, [Entity])));
 
     [Fact]
     public void Csv_CorpusLevel_WritesExactHeader() =>
-        Assert.Equal("type,name,code,documents,mentions,aliases", FirstLine(WriteAll(OutputFormat.Csv, [Corpus])));
+        Assert.Equal("type,name,code,documents,mentions,aliases,roles", FirstLine(WriteAll(OutputFormat.Csv, [Corpus])));
 
     [Fact]
     public void Tsv_MentionLevel_WritesTabSeparatedHeader() =>
-        Assert.Equal("document\ttype\ttext\tname\tcode\tstart\tend\tsentence\tscore", FirstLine(WriteAll(OutputFormat.Tsv, [Mention])));
+        Assert.Equal("document\ttype\ttext\tname\tcode\tstart\tend\tsentence\tscore\trole\taffiliation", FirstLine(WriteAll(OutputFormat.Tsv, [Mention])));
 
     [Fact]
     public void Csv_Mention_WritesInvariantFieldsAndFourDecimalScore() =>
         Assert.Equal(
-            "document,type,text,name,code,start,end,sentence,score\nnews/a.txt,PERSON,Angela Merkel,Angela Merkel,,10,23,0,0.9731\n",
+            "document,type,text,name,code,start,end,sentence,score,role,affiliation\nnews/a.txt,PERSON,Angela Merkel,Angela Merkel,,10,23,0,0.9731,Chancellor,Germany\n",
             WriteAll(OutputFormat.Csv, [Mention]));
 
     [Fact]
     public void Csv_EmptyRun_WritesHeaderOnly() =>
-        Assert.Equal("type,name,code,documents,mentions,aliases\n", WriteAll<CorpusRecord>(OutputFormat.Csv, []));
+        Assert.Equal("type,name,code,documents,mentions,aliases,roles\n", WriteAll<CorpusRecord>(OutputFormat.Csv, []));
 
     [Fact]
     public void Csv_AwkwardText_ReadsBackWithCsvHelper()
@@ -78,7 +78,7 @@ public class RecordWritersTests
         using var reader = CsvReader.FromText(csv);
         Assert.True(reader.Read());
         Assert.Equal("'" + formula, reader.GetString(2));
-        Assert.Equal(9, reader.FieldCount);
+        Assert.Equal(11, reader.FieldCount);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public class RecordWritersTests
     {
         var tsv = WriteAll(OutputFormat.Tsv, [Mention with { Text = "a\tb", Name = "say \"x\"" }], new OutputOptions { EscapeFormulas = false });
 
-        Assert.Equal("news/a.txt\tPERSON\t\"a\tb\"\t\"say \"\"x\"\"\"\t\t10\t23\t0\t0.9731", tsv.Split('\n')[1]);
+        Assert.Equal("news/a.txt\tPERSON\t\"a\tb\"\t\"say \"\"x\"\"\"\t\t10\t23\t0\t0.9731\tChancellor\tGermany", tsv.Split('\n')[1]);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class RecordWritersTests
         var lines = json.Split('\n');
         Assert.Equal("[", lines[0]);
         Assert.Equal(
-            "{\"document\":\"news/a.txt\",\"type\":\"PERSON\",\"text\":\"Angela Merkel\",\"name\":\"Angela Merkel\",\"code\":\"\",\"start\":10,\"end\":23,\"sentence\":0,\"score\":0.9731},",
+            "{\"document\":\"news/a.txt\",\"type\":\"PERSON\",\"text\":\"Angela Merkel\",\"name\":\"Angela Merkel\",\"code\":\"\",\"start\":10,\"end\":23,\"sentence\":0,\"score\":0.9731,\"role\":\"Chancellor\",\"affiliation\":\"Germany\"},",
             lines[1]);
         Assert.EndsWith("\n]\n", json);
         using var parsed = JsonDocument.Parse(json);
@@ -153,7 +153,7 @@ public class RecordWritersTests
         var lines = jsonl.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Equal("", lines[2]);
-        Assert.Equal("{\"type\":\"ORGANIZATION\",\"name\":\"United Nations\",\"code\":\"\",\"documents\":3,\"mentions\":7,\"aliases\":\"UN|United Nations\"}", lines[0]);
+        Assert.Equal("{\"type\":\"ORGANIZATION\",\"name\":\"United Nations\",\"code\":\"\",\"documents\":3,\"mentions\":7,\"aliases\":\"UN|United Nations\",\"roles\":\"\"}", lines[0]);
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal("Zoë \"Q\"", second.RootElement.GetProperty("name").GetString());
     }
@@ -170,7 +170,7 @@ public class RecordWritersTests
         writer.Write(Mention);
         Assert.Equal("", output.ToString());
         writer.Flush();
-        Assert.EndsWith(",0.9731\n", output.ToString());
+        Assert.EndsWith(",0.9731,Chancellor,Germany\n", output.ToString());
     }
 
     [Theory]
