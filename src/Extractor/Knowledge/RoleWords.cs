@@ -2,8 +2,8 @@ namespace Extractor.Knowledge;
 
 /// <summary>
 /// The word lists behind the role rules of <c>docs/annotation-guidelines.md</c> (R1 to R3): honorifics (never a role),
-/// modifiers that stay part of a role (<c>former</c>, <c>acting</c>) and the nouns an appositive role ends with
-/// (<c>chief executive</c>, <c>secretary-general</c>).
+/// modifiers that stay part of a role (<c>former</c>, <c>acting</c>), the nouns an appositive role ends with
+/// (<c>chief executive</c>, <c>secretary-general</c>), and the full names of organizations known by a short form (R4).
 /// </summary>
 /// <remarks>Hand-written lists under <c>Resources/roles/</c>; every check ignores case and a final period. Immutable and shared.</remarks>
 internal sealed class RoleWords
@@ -13,12 +13,16 @@ internal sealed class RoleWords
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _honorifics;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _modifiers;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _heads;
+    private readonly Dictionary<string, string> _shortNames;
 
     private RoleWords()
     {
         _honorifics = Lookup("honorifics.txt");
         _modifiers = Lookup("modifiers.txt");
         _heads = Lookup("role_heads.txt");
+        _shortNames = EmbeddedResources.ReadList(Prefix + "organization_short_names.tsv")
+            .Select(line => line.Split('\t'))
+            .ToDictionary(columns => columns[0], columns => columns[1], StringComparer.Ordinal);
     }
 
     /// <summary>The shipped lists.</summary>
@@ -34,6 +38,9 @@ internal sealed class RoleWords
 
     /// <summary>A noun an appositive role may end with (<c>executive</c>, <c>spokesman</c>).</summary>
     public bool IsHead(ReadOnlySpan<char> word) => _heads.Contains(word.TrimEnd('.'));
+
+    /// <summary>The full name of an organization news names by a short form alone (<c>EU</c> → <c>European Union</c>), or the name itself.</summary>
+    public string FullName(string name) => _shortNames.TryGetValue(name, out string? full) ? full : name;
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(string file) =>
         new HashSet<string>(EmbeddedResources.ReadList(Prefix + file).Select(w => w.TrimEnd('.')), StringComparer.OrdinalIgnoreCase)

@@ -61,11 +61,16 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         {
             if (resolved[i].Kind != EntityKind.Person) continue;
             var m = resolved[i].Mention;
-            var found = Before(context, m.Start);
-            if (found.Role.Length > 0 && found.Affiliation.Length == 0) found.Affiliation = AffiliationAfter(context, m.End);
-            if (found.Role.Length == 0) found = AppositiveAfter(context, m.End);
-            if (found.Role.Length == 0) found = AppositiveBefore(context, m.Start);
-            if (found.Role.Length > 0) resolved[i] = resolved[i] with { Role = found.Role, Affiliation = found.Affiliation };
+            var title = Before(context, m.Start);
+            if (title.Role.Length > 0 && title.Affiliation.Length == 0) title.Affiliation = AffiliationAfter(context, m.End);
+            var appositive = AppositiveAfter(context, m.End);
+            if (appositive.Role.Length == 0) appositive = AppositiveBefore(context, m.Start);
+            // R4: an organization the document names only by a short form (EU) is given by its full name; a document that
+            // spells it out has already made that the canonical name. A rank alone before the name says less than an appositive that names the body: "Gen. Dan Caine, chairman
+            // of the Joint Chiefs of Staff," is the chairman of the Joint Chiefs; otherwise the title before the name.
+            var found = title.Role.Length == 0 || (title.Affiliation.Length == 0 && appositive.Affiliation.Length > 0) ? appositive : title;
+            if (found.Role.Length > 0)
+                resolved[i] = resolved[i] with { Role = found.Role, Affiliation = roleWords.FullName(found.Affiliation) };
         }
     }
 

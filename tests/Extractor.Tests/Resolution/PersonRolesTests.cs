@@ -80,6 +80,21 @@ public class PersonRolesTests
     public void R3_AppositiveBeforeTheName(string text, string mentions, string expected) =>
         Assert.Equal(expected, RoleOf(text, mentions, PersonIn(mentions, text)));
 
+    [Theory]
+    [InlineData("Kaja Kallas, the EU's foreign policy chief, said so.", "PER:Kaja Kallas|ORG:EU", "foreign policy chief | European Union")]
+    [InlineData("Fed Chair Jerome Powell spoke.", "ORG:Fed|PER:Jerome Powell", "Chair | Federal Reserve")]
+    [InlineData("UN Secretary-General António Guterres spoke.", "ORG:UN|PER:António Guterres", "Secretary-General | United Nations")]
+    [InlineData("Apple chief executive Tim Cook met investors.", "ORG:Apple|PER:Tim Cook", "chief executive | Apple")]
+    public void R4_AnOrganizationKnownByAShortFormIsGivenInFull(string text, string mentions, string expected) =>
+        Assert.Equal(expected, RoleOf(text, mentions, PersonIn(mentions, text)));
+
+    [Theory]
+    [InlineData("Gen. Dan Caine, chairman of the Joint Chiefs of Staff, briefed reporters.", "PER:Dan Caine|ORG:Joint Chiefs of Staff", "chairman | Joint Chiefs of Staff")]
+    [InlineData("Gen. Dan Caine, a former fighter pilot, briefed reporters.", "PER:Dan Caine", "Gen. | ")]
+    [InlineData("U.S. Ambassador Mike Waltz, the envoy to the talks, spoke.", "COUNTRY:U.S.=United States|PER:Mike Waltz", "Ambassador | United States")]
+    public void ATitleBeforeTheName_YieldsOnlyToAnAppositiveThatNamesTheBody(string text, string mentions, string expected) =>
+        Assert.Equal(expected, RoleOf(text, mentions, PersonIn(mentions, text)));
+
     [Fact]
     public void OnlyPeopleGetRoles_AndNamesNeverChange()
     {
