@@ -74,7 +74,8 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         }
     }
 
-    /// <param name="Edges">Where any mention starts or ends, persons included: a name is never part of a role.</param>
+    /// <summary>One document's text and mentions; where its organizations, countries and places start and end; and where
+    /// any mention starts or ends (persons included: a name is never part of a role).</summary>
     private readonly record struct Context(string Text, ResolvedMention[] Resolved, Dictionary<int, int> ByStart, Dictionary<int, int> ByEnd, HashSet<int> Edges);
 
     private readonly record struct Word(int Start, int End);
@@ -123,8 +124,12 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         }
         if (!title) return ("", "");
         string role = Spaced(c.Text, words[k].Start, words[end - 1].End);
-        string affiliation = k > 0 && !EndsClause(strings[k - 1]) ? AffiliationEndingAt(c, words[k - 1], strings[k - 1]) : "";
-        return (role, affiliation);
+        if (k == 0 || EndsClause(strings[k - 1])) return (role, "");
+        var (affiliation, from) = AffiliationEndingAt(c, words, k - 1, strings[k - 1]);
+        // A modifier before the affiliation still qualifies the role: "Former British Prime Minister" is a former one.
+        var modifiers = new List<string>();
+        for (int m = from - 1; affiliation.Length > 0 && m >= 0 && !EndsClause(strings[m]) && roleWords.IsModifier(strings[m]); m--) modifiers.Insert(0, strings[m]);
+        return (modifiers.Count > 0 ? string.Join(' ', modifiers) + " " + role : role, affiliation);
     }
 
     /// <summary>R1's affiliation written after the name: <c>Director Jane Roe of the FBI</c>.</summary>
@@ -172,7 +177,8 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         int i = 0, n = words.Count;
         while (i < n && IsDeterminer(c.Text[words[i].Start..words[i].End])) i++;
         string affiliation = "";
-        if (i < n && EntityStartingAt(c, words, i) is { } prefix && prefix.Possessive)
+        // "Apple's chief executive", or the body as a modifier: "a Pentagon spokesman".
+        if (i < n && EntityStartingAt(c, words, i) is { } prefix && prefix.Next < n)
         {
             affiliation = prefix.Name;
             i = prefix.Next;
@@ -218,11 +224,18 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     }
 
     /// <summary>The affiliation a word right before a role gives: a mention ending with it (possessive or not), or a demonym.</summary>
-    private string AffiliationEndingAt(Context c, Word word, string text)
+    /// <returns>The affiliation's name (empty when none) and the index of its first word.</returns>
+    private (string Name, int First) AffiliationEndingAt(Context c, List<Word> words, int last, string text)
     {
-        if (c.ByEnd.TryGetValue(word.End, out int index)) return c.Resolved[index].Name;
-        if (word.End >= 2 && IsPossessiveAt(c.Text, word.End - 2) && c.ByEnd.TryGetValue(word.End - 2, out index)) return c.Resolved[index].Name;
-        return Demonym(text) ?? "";
+        Word word = words[last];
+        if (c.ByEnd.TryGetValue(word.End, out int index)
+            || (word.End >= 2 && IsPossessiveAt(c.Text, word.End - 2) && c.ByEnd.TryGetValue(word.End - 2, out index)))
+        {
+            int first = last;
+            while (first > 0 && words[first].Start > c.Resolved[index].Mention.Start) first--;
+            return (c.Resolved[index].Name, first);
+        }
+        return (Demonym(text) ?? "", last);
     }
 
     private string? Demonym(string word)

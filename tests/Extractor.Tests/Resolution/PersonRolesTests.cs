@@ -44,6 +44,9 @@ public class PersonRolesTests
     [InlineData("Rep. Alexandria Ocasio-Cortez and Col. James Brown attended.", "PER:Alexandria Ocasio-Cortez|PER:James Brown", "Rep. | ")]
     [InlineData("Cardinal Pietro Parolin preached.", "PER:Pietro Parolin", "Cardinal | ")]
     [InlineData("Chinese leader Xi Jinping flew to Seoul.", "PER:Xi Jinping|LOC:Seoul", "leader | China")]
+    [InlineData("Former British Prime Minister Tony Blair joined the board.", "PER:Tony Blair", "Former Prime Minister | United Kingdom")]
+    [InlineData("Former Bank of England Governor Mark Carney spoke.", "ORG:Bank of England|PER:Mark Carney", "Former Governor | Bank of England")]
+    [InlineData("Microsoft co-founder Bill Gates gave a speech.", "ORG:Microsoft|PER:Bill Gates", "co-founder | Microsoft")]
     public void R1_TitleBeforeTheName(string text, string mentions, string expected) =>
         Assert.Equal(expected, RoleOf(text, mentions, PersonIn(mentions, text)));
 
@@ -75,6 +78,7 @@ public class PersonRolesTests
     [InlineData("The bank's chairman, Jane Doe, resigned.", "PER:Jane Doe", "chairman | ")]
     [InlineData("Apple's chief executive, Tim Cook, met investors.", "ORG:Apple|PER:Tim Cook", "chief executive | Apple")]
     [InlineData("Later, the country's top diplomat, Ali Khan, flew home.", "PER:Ali Khan", "top diplomat | ")]
+    [InlineData("A Pentagon spokesman, Sean Parnell, said the review was complete.", "ORG:Pentagon|PER:Sean Parnell", "spokesman | Pentagon")]
     [InlineData("In London, John Smith said so.", "LOC:London|PER:John Smith", " | ")]
     [InlineData("Like his father, John Smith became a doctor.", "PER:John Smith", " | ")]
     public void R3_AppositiveBeforeTheName(string text, string mentions, string expected) =>
