@@ -16,7 +16,7 @@ internal sealed class VersionAction : SynchronousCommandLineAction
         string model;
         try
         {
-            var info = ModelFiles.Load(null).Info;
+            var info = ModelFiles.ReadInfo(null);
             // The figure recorded at training is the tagger's alone; `extractor evaluate` scores the tool (name rules on).
             model = $"{info.Version} (dev F1 {info.DevF1:F2} for the tagger alone at training, trained {info.CreatedUtc:yyyy-MM-dd})";
         }

@@ -35,12 +35,39 @@ public static class ModelFiles
         return ModelReader.ReadFile(file);
     }
 
-    /// <summary>The model bytes embedded in the executable, or null in a build that ships the file instead.</summary>
-    private static byte[]? Embedded()
+    /// <summary>The provenance of the model <see cref="Load"/> would load (version, date, dev F1), read from the start of
+    /// the file only: <c>--version</c> needs no more, and the whole model costs most of a run's start-up.</summary>
+    /// <exception cref="ModelFormatException">As <see cref="Load"/>, for what the file's first bytes can show.</exception>
+    public static ModelInfo ReadInfo(string? path)
+    {
+        string file = path ?? ShippedPath;
+        if (path is null && !File.Exists(file) && Embedded(InfoBytes) is { } bytes) return ModelReader.ReadInfo(bytes, "the embedded model");
+        if (!File.Exists(file)) throw new ModelFormatException($"{DiagnosticText.Escape(file)}: no such model file");
+        if (FileKinds.Of(file) is not FileKind.Regular and var kind)
+            throw new ModelFormatException($"{DiagnosticText.Escape(file)}: not a model file (a {kind.ToString().ToLowerInvariant()}, not a regular file)");
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var start = new byte[InfoBytes];
+            int read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            return ModelReader.ReadInfo(start.AsSpan(0, read), DiagnosticText.Escape(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFormatException($"{DiagnosticText.Escape(file)}: cannot read the model file ({e.Message})");
+        }
+    }
+
+    /// <summary>How much of a model's start holds its provenance record, with room to spare.</summary>
+    private const int InfoBytes = 64 * 1024;
+
+    /// <summary>The model bytes embedded in the executable (at most <paramref name="limit"/> of them), or null in a
+    /// build that ships the file instead.</summary>
+    private static byte[]? Embedded(long limit = long.MaxValue)
     {
         using var stream = System.Reflection.Assembly.GetEntryAssembly()?.GetManifestResourceStream(EmbeddedResourceName);
         if (stream is null) return null;
-        var bytes = new byte[stream.Length];
+        var bytes = new byte[Math.Min(stream.Length, limit)];
         stream.ReadExactly(bytes);
         return bytes;
     }

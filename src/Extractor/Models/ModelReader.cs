@@ -56,6 +56,25 @@ internal static class ModelReader
             throw new ModelFormatException($"{name}: feature templates version {templates}, but this build uses versions {FeatureExtractor.OldestTemplateVersion} to {FeatureExtractor.TemplateVersion}; retrain the model with `extractor train`");
     }
 
+    /// <summary>The provenance record at the start of a model (version, date, data, settings, dev F1), from the first
+    /// bytes of the file alone: what <c>--version</c> shows, without reading, checking or parsing the rest.</summary>
+    /// <param name="start">The file's first bytes: the header and at least the record (a few hundred bytes; 64 KB is ample).</param>
+    /// <param name="name">Names the model in errors.</param>
+    /// <exception cref="ModelFormatException">Not a model file, a version this build cannot read, or cut short.</exception>
+    public static ModelInfo ReadInfo(ReadOnlySpan<byte> start, string name)
+    {
+        CheckHeader(start, name);
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(start[ModelFormat.HeaderLength..].ToArray(), writable: false), Encoding.UTF8);
+            return new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            throw new ModelFormatException($"{name}: corrupt model file ({e.Message})");
+        }
+    }
+
     /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
     public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(bytes.ToArray(), name);
 
