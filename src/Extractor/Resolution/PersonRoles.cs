@@ -123,6 +123,12 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             break;
         }
         if (!title) return ("", "");
+        // Lowercase words before the title belong to it when an affiliation stands right before them: "EU foreign
+        // policy chief Kaja Kallas" (but "said foreign policy chief" keeps "chief": "said" is no affiliation).
+        int extended = k;
+        while (extended > 0 && k - extended < 3 && IsLowercaseRoleWord(strings[extended - 1])) extended--;
+        if (extended < k && extended > 0 && !EndsClause(strings[extended - 1])
+            && AffiliationEndingAt(c, words, extended - 1, strings[extended - 1]).Name.Length > 0) k = extended;
         string role = Spaced(c.Text, words[k].Start, words[end - 1].End);
         if (k == 0 || EndsClause(strings[k - 1])) return (role, "");
         var (affiliation, from) = AffiliationEndingAt(c, words, k - 1, strings[k - 1]);
@@ -249,6 +255,9 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     private static bool IsQualifier(Context c, Word word, string text) =>
         char.IsUpper(text[0]) && IsLettersOrHyphens(text) && !NotQualifiers.Contains(text)
         && !c.Edges.Contains(word.End) && !c.Edges.Contains(word.Start);
+
+    private static bool IsLowercaseRoleWord(string word) =>
+        word.Length > 0 && char.IsLower(word[0]) && IsLettersOrHyphens(word) && !RoleStops.Contains(word);
 
     private bool IsRoleWord(string word)
     {

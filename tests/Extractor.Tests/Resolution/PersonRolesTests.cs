@@ -47,6 +47,8 @@ public class PersonRolesTests
     [InlineData("Former British Prime Minister Tony Blair joined the board.", "PER:Tony Blair", "Former Prime Minister | United Kingdom")]
     [InlineData("Former Bank of England Governor Mark Carney spoke.", "ORG:Bank of England|PER:Mark Carney", "Former Governor | Bank of England")]
     [InlineData("Microsoft co-founder Bill Gates gave a speech.", "ORG:Microsoft|PER:Bill Gates", "co-founder | Microsoft")]
+    [InlineData("EU foreign policy chief Kaja Kallas attended.", "ORG:EU|PER:Kaja Kallas", "foreign policy chief | European Union")]
+    [InlineData("He met foreign policy chief Kaja Kallas.", "PER:Kaja Kallas", "chief | ")]
     public void R1_TitleBeforeTheName(string text, string mentions, string expected) =>
         Assert.Equal(expected, RoleOf(text, mentions, PersonIn(mentions, text)));
 
