@@ -4,11 +4,11 @@ using Extractor.Text;
 namespace Extractor.Resolution;
 
 /// <summary>
-/// The role and affiliation the text gives a person where it names them (docs/annotation-guidelines.md, R1 to R3):
+/// The role and affiliation the text gives a person where it names them (docs/annotation-guidelines.md, R1 to R4):
 /// a title before the name (<c>Defense Secretary Pete Hegseth</c>, <c>Bank of England Governor Andrew Bailey</c>),
 /// an appositive after it (<c>Tim Cook, Apple's chief executive,</c>) or before it (<c>A spokesman for the Kremlin,
 /// Dmitry Peskov,</c>). The affiliation is an organization, country or place mention next to the role, or a demonym,
-/// as that entity's canonical name in the document.
+/// as that entity's canonical name in the document (an organization known by a short form alone given in full).
 /// </summary>
 /// <remarks>Rules over the words around each person mention, within its line: they never change a span, a kind or a
 /// name, only add two fields. Work is per person mention, never per token. Immutable and shared.</remarks>
@@ -65,9 +65,10 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             if (title.Role.Length > 0 && title.Affiliation.Length == 0) title.Affiliation = AffiliationAfter(context, m.End);
             var appositive = AppositiveAfter(context, m.End);
             if (appositive.Role.Length == 0) appositive = AppositiveBefore(context, m.Start);
-            // R4: an organization the document names only by a short form (EU) is given by its full name; a document that
-            // spells it out has already made that the canonical name. A rank alone before the name says less than an appositive that names the body: "Gen. Dan Caine, chairman
-            // of the Joint Chiefs of Staff," is the chairman of the Joint Chiefs; otherwise the title before the name.
+            // A rank alone before the name says less than an appositive that names the body: "Gen. Dan Caine, chairman of
+            // the Joint Chiefs of Staff," is the chairman of the Joint Chiefs; otherwise the title before the name wins.
+            // R4: an organization the document names only by a short form (EU) is given by its full name (a document
+            // that spells it out has already made the full name the canonical one).
             var found = title.Role.Length == 0 || (title.Affiliation.Length == 0 && appositive.Affiliation.Length > 0) ? appositive : title;
             if (found.Role.Length > 0)
                 resolved[i] = resolved[i] with { Role = found.Role, Affiliation = roleWords.FullName(found.Affiliation) };
