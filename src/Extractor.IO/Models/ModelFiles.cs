@@ -23,16 +23,22 @@ public static class ModelFiles
     /// <exception cref="ModelFormatException">The file is missing, not a regular file, or not a usable model; the message is one line naming it.</exception>
     public static NerModel Load(string? path)
     {
+        if (path is null && !File.Exists(ShippedPath) && Embedded() is { } bytes) return ModelReader.Read(bytes, "the embedded model");
+        return ModelReader.ReadFile(RegularFile(path));
+    }
+
+    /// <summary>The model file <paramref name="path"/> names (the shipped one when null), checked to exist and to be a
+    /// regular file: a device or FIFO (<c>--model /dev/zero</c>) would be read without end.</summary>
+    private static string RegularFile(string? path)
+    {
         string file = path ?? ShippedPath;
-        if (path is null && !File.Exists(file) && Embedded() is { } bytes) return ModelReader.Read(bytes, "the embedded model");
         if (!File.Exists(file))
             throw new ModelFormatException(path is null
                 ? $"{file}: the shipped model is missing; rebuild the tool, or pass --model PATH"
                 : $"{DiagnosticText.Escape(path)}: no such model file");
-        // A device or FIFO (--model /dev/zero) would be read without end; only a regular file can be a model.
         if (FileKinds.Of(file) is not FileKind.Regular and var kind)
             throw new ModelFormatException($"{DiagnosticText.Escape(file)}: not a model file (a {kind.ToString().ToLowerInvariant()}, not a regular file)");
-        return ModelReader.ReadFile(file);
+        return file;
     }
 
     /// <summary>The provenance of the model <see cref="Load"/> would load (version, date, dev F1), read from the start of
@@ -40,11 +46,8 @@ public static class ModelFiles
     /// <exception cref="ModelFormatException">As <see cref="Load"/>, for what the file's first bytes can show.</exception>
     public static ModelInfo ReadInfo(string? path)
     {
-        string file = path ?? ShippedPath;
-        if (path is null && !File.Exists(file) && Embedded(InfoBytes) is { } bytes) return ModelReader.ReadInfo(bytes, "the embedded model");
-        if (!File.Exists(file)) throw new ModelFormatException($"{DiagnosticText.Escape(file)}: no such model file");
-        if (FileKinds.Of(file) is not FileKind.Regular and var kind)
-            throw new ModelFormatException($"{DiagnosticText.Escape(file)}: not a model file (a {kind.ToString().ToLowerInvariant()}, not a regular file)");
+        if (path is null && !File.Exists(ShippedPath) && Embedded(InfoBytes) is { } bytes) return ModelReader.ReadInfo(bytes, "the embedded model");
+        string file = RegularFile(path);
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);

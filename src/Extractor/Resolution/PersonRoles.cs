@@ -63,8 +63,9 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             var m = resolved[i].Mention;
             var title = Before(context, m.Start);
             if (title.Role.Length > 0 && title.Affiliation.Length == 0) title.Affiliation = AffiliationAfter(context, m.End);
-            var appositive = AppositiveAfter(context, m.End);
-            if (appositive.Role.Length == 0) appositive = AppositiveBefore(context, m.Start);
+            // An appositive can only win over a title that names no body: read it only then.
+            (string Role, string Affiliation) appositive = title.Affiliation.Length > 0 ? ("", "") : AppositiveAfter(context, m.End);
+            if (appositive.Role.Length == 0 && title.Affiliation.Length == 0) appositive = AppositiveBefore(context, m.Start);
             // A rank alone before the name says less than an appositive that names the body: "Gen. Dan Caine, chairman of
             // the Joint Chiefs of Staff," is the chairman of the Joint Chiefs; otherwise the title before the name wins.
             // R4: an organization the document names only by a short form (EU) is given by its full name (a document

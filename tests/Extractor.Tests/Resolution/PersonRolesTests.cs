@@ -10,6 +10,15 @@ public class PersonRolesTests
     /// <summary>The role and affiliation of the mention <paramref name="person"/>, as "role | affiliation".</summary>
     private static string RoleOf(string text, string mentions, string person)
     {
+        var array = Build(text, mentions);
+        PersonRoles.Default.Attach(text, array);
+        var found = array.First(r => r.Kind == EntityKind.Person && r.Text == person);
+        return $"{found.Role} | {found.Affiliation}";
+    }
+
+    /// <summary>The mentions of <paramref name="mentions"/> (<c>KIND:surface[=canonical]|…</c>), found in text order.</summary>
+    private static ResolvedMention[] Build(string text, string mentions)
+    {
         var resolved = new List<ResolvedMention>();
         int from = 0;
         foreach (string item in mentions.Split('|'))
@@ -24,10 +33,7 @@ public class PersonRolesTests
             resolved.Add(new ResolvedMention(new Mention(start, start + surface.Length, 0, 0, 0, label, 1f), entityKind, surface, name, ""));
             from = start + surface.Length;
         }
-        var array = resolved.ToArray();
-        PersonRoles.Default.Attach(text, array);
-        var found = array.First(r => r.Kind == EntityKind.Person && r.Text == person);
-        return $"{found.Role} | {found.Affiliation}";
+        return [.. resolved];
     }
 
     [Theory]
@@ -105,7 +111,7 @@ public class PersonRolesTests
     public void OnlyPeopleGetRoles_AndNamesNeverChange()
     {
         const string text = "Apple chief executive Tim Cook met U.S. President Donald Trump.";
-        var before = Mentions(text, ("Apple", EntityKind.Organization), ("Tim Cook", EntityKind.Person), ("U.S.", EntityKind.Country), ("Donald Trump", EntityKind.Person));
+        var before = Build(text, "ORG:Apple|PER:Tim Cook|COUNTRY:U.S.|PER:Donald Trump");
         var after = before.ToArray();
         PersonRoles.Default.Attach(text, after);
         for (int i = 0; i < before.Length; i++)
@@ -122,16 +128,4 @@ public class PersonRolesTests
     /// <summary>The person of the case: the first PER mention that is not a lone surname used as a modifier ("Trump adviser").</summary>
     private static string PersonIn(string mentions, string text) =>
         mentions.Split('|').Where(m => m.StartsWith("PER:", StringComparison.Ordinal)).Select(m => m[4..].Split('=')[0]).First(p => p.Contains(' ') || !text.Contains(p + " adviser", StringComparison.Ordinal));
-
-    private static ResolvedMention[] Mentions(string text, params (string Surface, EntityKind Kind)[] items)
-    {
-        int from = 0;
-        return items.Select(item =>
-        {
-            int start = text.IndexOf(item.Surface, from, StringComparison.Ordinal);
-            from = start + item.Surface.Length;
-            var label = item.Kind == EntityKind.Person ? EntityLabel.Person : item.Kind == EntityKind.Organization ? EntityLabel.Organization : EntityLabel.Location;
-            return new ResolvedMention(new Mention(start, from, 0, 0, 0, label, 1f), item.Kind, item.Surface, item.Surface, "");
-        }).ToArray();
-    }
 }
