@@ -9,10 +9,13 @@ namespace Extractor.Cli;
 /// <summary><c>--version</c>: the tool's version and the shipped model's, since results depend on both.</summary>
 internal sealed class VersionAction : SynchronousCommandLineAction
 {
+    /// <summary>The tool's release version, without the commit hash.</summary>
+    public static string ToolVersion =>
+        typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
     public override int Invoke(ParseResult parseResult)
     {
         var output = parseResult.InvocationConfiguration.Output;
-        string tool = typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
         string model;
         try
         {
@@ -24,7 +27,7 @@ internal sealed class VersionAction : SynchronousCommandLineAction
         {
             model = $"unavailable: {e.Message}";
         }
-        output.WriteLine($"extractor {tool}");
+        output.WriteLine($"extractor {ToolVersion}");
         output.WriteLine($"model {model}");
         return ExitCodes.Success;
     }

@@ -32,7 +32,8 @@ internal static class ExtractCommand
     {
         var paths = new Argument<string[]>("path") { Description = "Files and folders to read (folders recursively, sorted); none or '-' reads stdin", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file (replaced only when the run finishes); default stdout" };
-        var format = new Option<OutputFormat?>("--format", "-f") { Description = "csv, tsv, json or jsonl (default: from --output's extension, else csv)" };
+        var written = new OutputSettings("from --output's extension, else csv");
+        var schema = new Option<FileInfo?>("--schema") { Description = "Also write the table's column types: a Frictionless Table Schema (JSON), or CREATE TABLE for SQLite if FILE ends in .sql" };
         var level = new Option<OutputLevel>("--level", "-l") { Description = "entity (one row per entity per document), mention, or corpus", DefaultValueFactory = _ => OutputLevel.Entity };
         var types = EntityTypes.CreateOption();
         var minScore = new Option<float>("--min-score") { Description = "Drop mentions the model scores below this (0..1)", DefaultValueFactory = _ => 0f }.Within(0f, 1f);
@@ -44,7 +45,6 @@ internal static class ExtractCommand
         var maxSize = new Option<long>("--max-document-size") { Description = "Skip documents larger than this many bytes", DefaultValueFactory = _ => SourceOptions.DefaultMaxDocumentSize }.Within(1, SourceOptions.MaxDocumentSizeLimit, bytes: true);
         var parallel = new Option<int>("--parallel", "-j") { Description = $"Documents processed at once (1 to {MaxParallel})", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxParallel) }.Within(1, MaxParallel);
         var demonyms = new Option<bool>("--demonyms") { Description = "Report demonyms (Israeli, Qatari) as mentions of their country" };
-        var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @ (spreadsheet formula injection)" };
         var follow = new Option<bool>("--follow", "-L") { Description = "Follow symbolic links inside folders that lead out of them (default: warn and skip)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No closing summary line on stderr" };
@@ -52,16 +52,21 @@ internal static class ExtractCommand
         var shard = OptionRanges.ShardOption();
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
-            paths, output, format, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
-            parallel, shard, demonyms, noEscape, follow, failFast, quiet, modelOption, lexicons,
+            paths, output, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
+            parallel, shard, demonyms, follow, failFast, quiet, modelOption, lexicons, schema,
         };
+        int at = command.Options.IndexOf(output) + 1;
+        foreach (var option in written.All) command.Options.Insert(at++, option);
         command.SetAction(async (parse, cancel) =>
         {
             var given = parse.GetValue(paths) is { Length: > 0 } p ? p : [DocumentSource.StdinPath];
             if (DocumentSource.Problem(given, "extract") is { } problem) throw new UserErrorException(problem);
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var lexiconFiles = parse.GetValue(lexicons) ?? [];
-            var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()]);
+            string?[] reads = [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()];
+            var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), reads);
+            var schemaTarget = parse.GetValue(schema) is { } s ? OutputFiles.Check(s.ToString(), [.. reads, outFile?.ToString()]) : null;
+            var (chosenFormat, outputOptions) = written.Read(parse, outFile?.Name, OutputFormat.Csv, OutputSettings.RunInfo(parse));
             UserLexicon? userLexicon;
             try { userLexicon = await UserLexiconFiles.LoadAsync(lexiconFiles, cancel); }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
@@ -83,8 +88,8 @@ internal static class ExtractCommand
                     FollowLinks = parse.GetValue(follow),
                 },
                 target,
-                parse.GetValue(format) ?? (outFile is null ? OutputFormat.Csv : OutputFormats.FromPath(outFile.Name)),
-                new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) },
+                chosenFormat,
+                outputOptions,
                 parse.GetValue(level),
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
@@ -94,6 +99,8 @@ internal static class ExtractCommand
             var wordLists = Task.Run(() => WordLists.Default);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             var model = ModelFiles.Load(parse.GetValue(modelOption)?.ToString());
+            options = options with { Output = options.Output with { RunInfo = [.. options.Output.RunInfo, new("model", model.Info.Version)] } };
+            if (schemaTarget is not null) OutputFiles.Write(schemaTarget, w => w.Write(TableSchemas.For(options.Level, options.Format, schemaTarget.File)));
             await wordLists;
             var pipeline = new EntityPipeline(new PipelineOptions(model)
             {

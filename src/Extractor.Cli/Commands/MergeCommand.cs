@@ -18,9 +18,9 @@ internal static class MergeCommand
     {
         var paths = new Argument<FileInfo[]>("file") { Description = "Corpus-level tables (extract -l corpus) of runs over disjoint inputs, all CSV, TSV, JSON or JSONL", Arity = ArgumentArity.OneOrMore };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file (replaced only when the merge succeeds); default stdout" };
-        var format = new Option<OutputFormat?>("--format", "-f") { Description = "csv, tsv, json or jsonl (default: from --output's extension, else the inputs' format)" };
-        var noEscape = new Option<bool>("--no-escape-formulas") { Description = "Do not escape CSV/TSV cells starting with = + - @" };
-        var command = new Command("merge", "Merge corpus-level tables of sharded runs (documents and mentions summed, aliases united)") { paths, output, format, noEscape };
+        var written = new OutputSettings("from --output's extension, else the inputs' format");
+        var command = new Command("merge", "Merge corpus-level tables of sharded runs (documents and mentions summed, aliases united)") { paths, output };
+        foreach (var option in written.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var files = parse.GetRequiredValue(paths).Select(f => f.ToString()).ToArray();
@@ -31,8 +31,7 @@ internal static class MergeCommand
             var outFile = parse.GetValue(output)?.ToString() is { } o && o != "-" ? o : null;
             var target = outFile is null ? null : OutputFiles.Check(outFile, files);
             var (entities, read) = Read(files);
-            var chosen = parse.GetValue(format) ?? (outFile is null ? read : OutputFormats.FromPath(outFile));
-            var options = new OutputOptions { EscapeFormulas = !parse.GetValue(noEscape) };
+            var (chosen, options) = written.Read(parse, outFile, read, OutputSettings.RunInfo(parse));
             try
             {
                 if (target is null) CorpusMerge.Write(entities, chosen, options, parse.InvocationConfiguration.Output);

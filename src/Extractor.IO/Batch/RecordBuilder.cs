@@ -25,9 +25,9 @@ internal static class RecordBuilder
         var index = new CodePointIndex(document.Text);
         foreach (var e in document.Entities)
             yield return new EntityRecord(id, e.Kind.ToOutputName(), e.Name, e.Code, e.Mentions,
-                index.At(e.FirstStart), RecordFields.JoinAliases(e.Aliases), e.Score, e.Role, e.Affiliation);
+                index.At(e.FirstStart), e.Aliases, e.Score, e.Role, e.Affiliation);
     }
 
     public static IEnumerable<CorpusRecord> Corpus(IReadOnlyList<CorpusEntity> entities) =>
-        entities.Select(e => new CorpusRecord(e.Kind.ToOutputName(), e.Name, e.Code, e.Documents, e.Mentions, RecordFields.JoinAliases(e.Aliases), RecordFields.JoinAliases(e.Roles)));
+        entities.Select(e => new CorpusRecord(e.Kind.ToOutputName(), e.Name, e.Code, e.Documents, e.Mentions, e.Aliases, e.Roles));
 }

@@ -37,13 +37,19 @@ internal static class CorpusTableReader
     /// <exception cref="InvalidDataException">Not a corpus table, or a bad row; the message names file and line (record, for JSON).</exception>
     public static IEnumerable<(CorpusEntity Entity, string Where)> Read(string path, string text, OutputFormat format) => format switch
     {
-        OutputFormat.Csv => ReadDelimited(path, text, ','),
-        OutputFormat.Tsv => ReadDelimited(path, text, '\t'),
+        OutputFormat.Csv => ReadCsv(path, text, SeparatorOf(text)),
+        OutputFormat.Tsv => ReadTsv(path, text),
         OutputFormat.Jsonl => ReadJsonLines(path, text),
         _ => ReadJsonArray(path, text),
     };
 
-    private static IEnumerable<(CorpusEntity, string)> ReadDelimited(string path, string text, char separator)
+    /// <summary>The CSV separator: the character after the header's first column name (<c>,</c> or <c>--delimiter</c>'s <c>;</c>).</summary>
+    private static char SeparatorOf(string text) =>
+        text.StartsWith(Header[0], StringComparison.Ordinal) && text.Length > Header[0].Length && OutputChoices.IsDelimiter(text[Header[0].Length])
+            ? text[Header[0].Length]
+            : ',';
+
+    private static IEnumerable<(CorpusEntity, string)> ReadCsv(string path, string text, char separator)
     {
         using var csv = CsvReader.Create(new StringReader(text), CsvReaderOptions.Default with { Separator = separator, HasHeader = false });
         long line = 0;
@@ -51,16 +57,36 @@ internal static class CorpusTableReader
         {
             line++;
             var fields = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? "").ToArray();
-            if (line == 1)
-            {
-                if (!fields.SequenceEqual(Header)) throw Bad(path, line, $"not a corpus-level table (expected the header {string.Join(separator, Header)}; write one with extract -l corpus)");
-                continue;
-            }
-            if (fields.Length != Header.Length) throw Bad(path, line, $"{fields.Length} fields, expected {Header.Length}");
-            string where = line.ToString(CultureInfo.InvariantCulture);
-            yield return (Entity(path, where, [.. fields.Select(Unescape)]), where);
+            if (Row(path, line, fields, separator) is { } row) yield return row;
         }
         if (line == 0) throw Bad(path, 1, "empty file, not a corpus-level table");
+    }
+
+    /// <summary>TSV as <see cref="TsvRecordWriter{T}"/> writes it: one record per line, fields split at every tab, escapes undone.</summary>
+    private static IEnumerable<(CorpusEntity, string)> ReadTsv(string path, string text)
+    {
+        long line = 0;
+        foreach (var row in StrictText.SplitLines(text))
+        {
+            line++;
+            if (row.Length == 0 && line > 1) continue;
+            var fields = row.Split('\t').Select(TsvRecordWriter<CorpusRecord>.Unescape).ToArray();
+            if (Row(path, line, fields, '\t') is { } entity) yield return entity;
+        }
+        if (line == 0) throw Bad(path, 1, "empty file, not a corpus-level table");
+    }
+
+    /// <summary>The entity of one table line; null for the header, which must be the corpus schema's.</summary>
+    private static (CorpusEntity, string)? Row(string path, long line, string[] fields, char separator)
+    {
+        if (line == 1)
+        {
+            if (!fields.SequenceEqual(Header)) throw Bad(path, line, $"not a corpus-level table (expected the header {string.Join(separator, Header)}; write one with extract -l corpus)");
+            return null;
+        }
+        if (fields.Length != Header.Length) throw Bad(path, line, $"{fields.Length} fields, expected {Header.Length}");
+        string where = line.ToString(CultureInfo.InvariantCulture);
+        return (Entity(path, where, [.. fields.Select(Unescape)]), where);
     }
 
     private static IEnumerable<(CorpusEntity, string)> ReadJsonLines(string path, string text)
@@ -110,7 +136,16 @@ internal static class CorpusTableReader
         {
             if (!element.TryGetProperty(Header[i], out var value))
                 throw new InvalidDataException($"{path}:{where}: no \"{Header[i]}\" property; not a corpus-level record (write one with extract -l corpus)");
-            fields[i] = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+            fields[i] = value.ValueKind switch
+            {
+                JsonValueKind.Number => value.GetRawText(),
+                JsonValueKind.String => value.GetString()!,
+                // aliases and roles: arrays since the JSON writers gave up the joined string; the cell spelling is the common form.
+                JsonValueKind.Array => RecordFields.JoinAliases([.. value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String
+                    ? e.GetString()!
+                    : throw new InvalidDataException($"{path}:{where}: \"{Header[i]}\" holds a {e.ValueKind.ToString().ToLowerInvariant()}, expected strings"))]),
+                _ => "",
+            };
         }
         return Entity(path, where, fields);
     }
@@ -128,8 +163,8 @@ internal static class CorpusTableReader
             throw new InvalidDataException(kind == EntityKind.Country
                 ? $"{path}:{where}: code '{f[2]}' is not an ISO 3166-1 alpha-2 code this tool writes"
                 : $"{path}:{where}: a {f[0]} row has a code ('{f[2]}'); only COUNTRY rows carry one");
-        var aliases = f[5].Length == 0 ? [] : f[5].Split(RecordFields.AliasSeparator);
-        var roles = f[6].Length == 0 ? [] : f[6].Split(RecordFields.AliasSeparator);
+        var aliases = RecordFields.SplitAliases(f[5]);
+        var roles = RecordFields.SplitAliases(f[6]);
         return new CorpusEntity(kind, f[1], f[2], documents, mentions, aliases) { Roles = roles };
     }
 

@@ -5,12 +5,14 @@ public enum OutputFormat
 {
     /// <summary>RFC 4180 CSV with a header row.</summary>
     Csv,
-    /// <summary>Tab-separated values with a header row, quoted only when needed.</summary>
+    /// <summary>Tab-separated values with a header row, never quoted: tab, newline, CR and backslash in a field as <c>\t \n \r \\</c>.</summary>
     Tsv,
     /// <summary>One JSON array, one compact record per line.</summary>
     Json,
     /// <summary>One compact JSON object per line.</summary>
     Jsonl,
+    /// <summary>An Excel workbook: typed cells, frozen and filtered header, a second sheet describing the run.</summary>
+    Xlsx,
 }
 
 /// <summary>Infers an <see cref="OutputFormat"/> from an output file name.</summary>
@@ -22,6 +24,7 @@ public static class OutputFormats
         ".tsv" => OutputFormat.Tsv,
         ".json" => OutputFormat.Json,
         ".jsonl" or ".ndjson" => OutputFormat.Jsonl,
+        ".xlsx" => OutputFormat.Xlsx,
         _ => OutputFormat.Csv,
     };
 }

@@ -11,18 +11,29 @@ namespace Extractor.IO.Output;
 public static class RecordWriters
 {
     /// <summary>A writer of <typeparamref name="T"/> records in <paramref name="format"/> onto <paramref name="output"/>.</summary>
-    /// <remarks>Give it a writer that encodes UTF-8 without a BOM, such as <see cref="AtomicFileOutput.Writer"/>.</remarks>
+    /// <remarks>Give it a writer that encodes UTF-8 without a BOM, such as <see cref="AtomicFileOutput.Writer"/>; for
+    /// <see cref="OutputFormat.Xlsx"/>, a <see cref="StreamWriter"/>, whose stream takes the workbook's bytes.</remarks>
     public static IRecordWriter<T> Create<T>(OutputFormat format, TextWriter output, OutputOptions? options = null)
         where T : IOutputRecord
     {
         options ??= OutputOptions.Default;
         return format switch
         {
-            OutputFormat.Csv => new DelimitedRecordWriter<T>(output, ',', options),
-            OutputFormat.Tsv => new DelimitedRecordWriter<T>(output, '\t', options),
+            OutputFormat.Csv => new CsvRecordWriter<T>(output, options),
+            OutputFormat.Tsv => new TsvRecordWriter<T>(output, options),
             OutputFormat.Json => new JsonArrayRecordWriter<T>(output),
             OutputFormat.Jsonl => new JsonLinesRecordWriter<T>(output),
+            OutputFormat.Xlsx => new XlsxRecordWriter<T>(BytesUnder(output), options),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown output format."),
         };
+    }
+
+    /// <summary>The stream under <paramref name="output"/>, with anything the writer holds flushed onto it first.</summary>
+    private static Stream BytesUnder(TextWriter output)
+    {
+        if (output is not StreamWriter { BaseStream: var stream } writer)
+            throw new ArgumentException("An xlsx workbook is bytes: give a StreamWriter, whose stream it is written to.", nameof(output));
+        writer.Flush();
+        return stream;
     }
 }

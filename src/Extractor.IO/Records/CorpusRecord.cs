@@ -7,7 +7,8 @@ namespace Extractor.IO.Records;
 /// <param name="Code">The country code, or empty when none.</param>
 /// <param name="Documents">How many documents mention the entity.</param>
 /// <param name="Mentions">How many mentions in all.</param>
-/// <param name="Aliases">Distinct surface forms, joined with <c>|</c> (see <see cref="RecordFields.JoinAliases"/>).</param>
+/// <param name="Aliases">Distinct surface forms: a JSON array; in CSV, TSV and xlsx one cell joined with <c>|</c>
+/// (see <see cref="RecordFields.JoinAliases"/>).</param>
 /// <param name="Roles">A person's distinct roles over the documents, in ordinal order, joined as aliases are.</param>
 public sealed record CorpusRecord(
     string Type,
@@ -15,5 +16,5 @@ public sealed record CorpusRecord(
     string Code,
     long Documents,
     long Mentions,
-    string Aliases,
-    string Roles) : IOutputRecord;
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Roles) : IOutputRecord;

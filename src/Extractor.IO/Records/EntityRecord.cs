@@ -10,7 +10,8 @@ namespace Extractor.IO.Records;
 /// <param name="Code">The country code, or empty when none.</param>
 /// <param name="Mentions">How many mentions in the document resolved to this entity.</param>
 /// <param name="FirstStart">Code-point offset of the entity's first mention (Python's str indexing).</param>
-/// <param name="Aliases">Distinct surface forms, joined with <c>|</c> (see <see cref="RecordFields.JoinAliases"/>).</param>
+/// <param name="Aliases">Distinct surface forms: a JSON array; in CSV, TSV and xlsx one cell joined with <c>|</c>
+/// (see <see cref="RecordFields.JoinAliases"/>).</param>
 /// <param name="Score">Confidence in 0..1, written with at most 4 decimals.</param>
 /// <param name="Role">A person's role in the document: that of the mention with the most specific (longest) role, the
 /// first of equals; empty when none.</param>
@@ -22,7 +23,7 @@ public sealed record EntityRecord(
     string Code,
     int Mentions,
     int FirstStart,
-    string Aliases,
+    IReadOnlyList<string> Aliases,
     [property: JsonConverter(typeof(ScoreJsonConverter))] float Score,
     string Role,
     string Affiliation) : IOutputRecord;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Extractor.IO.Records;
 
@@ -18,8 +19,42 @@ internal static class RecordFields
     /// <summary>A score in invariant culture with at most four decimals and no trailing zeros: <c>0.9731</c>, <c>1</c>.</summary>
     public static string FormatScore(float score) => RoundScore(score).ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>Joins aliases in the given order with <see cref="AliasSeparator"/>.</summary>
-    public static string JoinAliases(IEnumerable<string> aliases) => string.Join(AliasSeparator, aliases);
+    /// <summary>Joins aliases in the given order with <see cref="AliasSeparator"/> into one table cell; a <c>|</c> or
+    /// <c>\</c> inside an alias is written <c>\|</c> or <c>\\</c>, so <see cref="SplitAliases"/> gives the list back.</summary>
+    public static string JoinAliases(IReadOnlyList<string> aliases)
+    {
+        if (aliases.Count == 0) return "";
+        if (!aliases.Any(a => a.AsSpan().IndexOfAny('|', '\\') >= 0)) return string.Join(AliasSeparator, aliases);
+        var joined = new StringBuilder();
+        foreach (var alias in aliases)
+        {
+            if (joined.Length > 0) joined.Append(AliasSeparator);
+            foreach (char c in alias)
+            {
+                if (c is '|' or '\\') joined.Append('\\');
+                joined.Append(c);
+            }
+        }
+        return joined.ToString();
+    }
+
+    /// <summary>The aliases of a cell <see cref="JoinAliases"/> wrote; an empty cell is no alias.</summary>
+    public static string[] SplitAliases(string cell)
+    {
+        if (cell.Length == 0) return [];
+        if (!cell.Contains('\\')) return cell.Split(AliasSeparator);
+        var aliases = new List<string>();
+        var alias = new StringBuilder();
+        for (int i = 0; i < cell.Length; i++)
+        {
+            char c = cell[i];
+            if (c == '\\' && i + 1 < cell.Length) alias.Append(cell[++i]);
+            else if (c == AliasSeparator) { aliases.Add(alias.ToString()); alias.Clear(); }
+            else alias.Append(c);
+        }
+        aliases.Add(alias.ToString());
+        return [.. aliases];
+    }
 
     /// <summary>Characters that make a spreadsheet treat a cell as a formula (OWASP's list).</summary>
     private const string InjectionCharacters = "=+-@\t\r";

@@ -27,16 +27,21 @@ internal sealed class RecordSchema<T> where T : IOutputRecord
     public static RecordSchema<T> Instance { get; } = new();
 
     private readonly JsonPropertyInfo[] _properties;
+    private readonly ColumnKind[] _kinds;
 
     private RecordSchema()
     {
         TypeInfo = (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
         _properties = [.. TypeInfo.Properties];
         Columns = [.. _properties.Select(p => p.Name)];
+        _kinds = [.. _properties.Select(p => KindOf(p.PropertyType))];
     }
 
     /// <summary>Column names in output order, exactly as they appear in CSV headers and JSON properties.</summary>
     public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>What column <paramref name="column"/> holds, for formats that type their cells (xlsx, table schemas).</summary>
+    public ColumnKind Kind(int column) => _kinds[column];
 
     /// <summary>Source-generated metadata used to serialize the record as JSON.</summary>
     internal JsonTypeInfo<T> TypeInfo { get; }
@@ -48,7 +53,28 @@ internal sealed class RecordSchema<T> where T : IOutputRecord
         int number => number.ToString(CultureInfo.InvariantCulture),
         long number => number.ToString(CultureInfo.InvariantCulture),
         float score => RecordFields.FormatScore(score),
+        IReadOnlyList<string> list => RecordFields.JoinAliases(list),
         null => "",
         var other => throw new InvalidOperationException($"Column '{Columns[column]}' has unsupported type {other.GetType().Name}."),
     };
+
+    private static ColumnKind KindOf(Type type) =>
+        type == typeof(string) ? ColumnKind.Text
+        : type == typeof(int) || type == typeof(long) ? ColumnKind.Integer
+        : type == typeof(float) ? ColumnKind.Decimal
+        : type == typeof(IReadOnlyList<string>) ? ColumnKind.List
+        : throw new InvalidOperationException($"Unsupported column type {type.Name}.");
+}
+
+/// <summary>The value types of output columns.</summary>
+internal enum ColumnKind
+{
+    /// <summary>Text; empty when there is no value.</summary>
+    Text,
+    /// <summary>A whole number.</summary>
+    Integer,
+    /// <summary>A number with at most four decimals (a score).</summary>
+    Decimal,
+    /// <summary>A list of texts: a JSON array, one <c>|</c>-joined cell elsewhere.</summary>
+    List,
 }

@@ -24,6 +24,23 @@ internal static class CliRunner
     public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");
 
     /// <summary>CSV (or TSV) output as rows of column name to cell, parsed by a real CSV reader.</summary>
+    /// <summary>Rows of a table in <paramref name="format"/>: <c>csv</c>, or <c>tsv</c> as the TSV writer escapes it.</summary>
+    public static List<Dictionary<string, string>> ParseTable(string table, string format) =>
+        format == "tsv" ? ParseTsv(table) : ParseCsv(table);
+
+    /// <summary>Rows of IANA-style TSV: one record per line, a field at every tab, <c>\t \n \r \\</c> unescaped.</summary>
+    public static List<Dictionary<string, string>> ParseTsv(string tsv)
+    {
+        var lines = tsv.TrimStart('\uFEFF').Split('\n');
+        var header = lines[0].Split('\t');
+        return [.. lines.Skip(1).Where(line => line.Length > 0).Select(line =>
+        {
+            var fields = line.Split('\t');
+            Assert.Equal(header.Length, fields.Length);
+            return header.Zip(fields).ToDictionary(p => p.First, p => Extractor.IO.Output.TsvRecordWriter<Extractor.IO.Records.MentionRecord>.Unescape(p.Second));
+        })];
+    }
+
     public static List<Dictionary<string, string>> ParseCsv(string csv, char separator = ',')
     {
         using var reader = CsvReader.Create(new StringReader(csv), CsvReaderOptions.Default with { Separator = separator, HasHeader = true }, leaveOpen: false);

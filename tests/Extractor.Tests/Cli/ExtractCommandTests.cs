@@ -79,7 +79,7 @@ public class ExtractCommandTests
     {
         var r = CliRunner.Run("extract", CliRunner.Samples, "-f", "tsv", "-q");
         Assert.Equal(EntityHeader.Replace(',', '\t'), r.Stdout.Split('\n')[0]);
-        Assert.NotEmpty(ParseCsv(r.Stdout, '\t'));
+        Assert.NotEmpty(CliRunner.ParseTsv(r.Stdout));
     }
 
     [Fact]

@@ -82,6 +82,75 @@ public class ShardMergeTests : IDisposable
         Assert.Equal(single, merged.Stdout);
     }
 
+    [Theory]
+    [InlineData("csv", "--bom --delimiter ;")]
+    [InlineData("csv", "--delimiter |")]
+    [InlineData("tsv", "--bom")]
+    public void MergingSpreadsheetReadyTables_EqualsTheSingleRunsTable(string format, string options)
+    {
+        string[] extra = options.Split(' ');
+        string single = CliRunner.Run(["extract", News, Rows, "-l", "corpus", "-f", format, "-q", .. extra]).Stdout;
+        var parts = Enumerable.Range(0, 3).Select(k =>
+        {
+            string part = Path.Combine(_folder.Path, $"part{k}.{format}");
+            Assert.Equal(0, CliRunner.Run(["extract", News, Rows, "-l", "corpus", "--shard", $"{k}/3", "-o", part, "-q", .. extra]).ExitCode);
+            return part;
+        }).ToArray();
+
+        var merged = CliRunner.Run(["merge", .. parts, .. extra]);
+
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+        Assert.Equal(single, merged.Stdout);
+    }
+
+    [Theory]
+    [InlineData("tsv")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    public void Merge_ReadsBackNamesHoldingTabsNewlinesBarsAndBackslashes(string format)
+    {
+        var record = new Extractor.IO.Records.CorpusRecord("ORGANIZATION", "Foo\tBar\\Baz", "", 2, 3, ["Foo|Bar Capital", "a\tb", "C:\\x", "line\nbreak"], ["chief"]);
+        string part = Path.Combine(_folder.Path, $"odd.{format}");
+        using (var file = new StreamWriter(part))
+        {
+            var writer = Extractor.IO.Output.RecordWriters.Create<Extractor.IO.Records.CorpusRecord>(Extractor.IO.Output.OutputFormats.FromPath(part), file);
+            writer.Write(record);
+            writer.Complete();
+        }
+
+        var merged = CliRunner.Run("merge", part, "-f", "jsonl");
+
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+        using var json = JsonDocument.Parse(merged.Stdout);
+        Assert.Equal(record.Name, json.RootElement.GetProperty("name").GetString());
+        Assert.Equal(record.Aliases.Order(StringComparer.Ordinal), json.RootElement.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(["chief"], json.RootElement.GetProperty("roles").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void MergeToXlsx_HasTheSingleRunsRows()
+    {
+        string single = Path.Combine(_folder.Path, "single.xlsx"), merged = Path.Combine(_folder.Path, "merged.xlsx");
+        Assert.Equal(0, CliRunner.Run("extract", News, Rows, "-l", "corpus", "-o", single, "-q").ExitCode);
+        var parts = Enumerable.Range(0, 2).Select(k =>
+        {
+            string part = Path.Combine(_folder.Path, $"part{k}.jsonl");
+            Assert.Equal(0, CliRunner.Run("extract", News, Rows, "-l", "corpus", "--shard", $"{k}/2", "-o", part, "-q").ExitCode);
+            return part;
+        }).ToArray();
+
+        Assert.Equal(0, CliRunner.Run(["merge", .. parts, "-o", merged]).ExitCode);
+
+        Assert.Equal(Sheet(single), Sheet(merged));
+        static string Sheet(string path)
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+            using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+            return reader.ReadToEnd();
+        }
+    }
+
     [Fact]
     public void Merge_IsAssociative_ATreeOfMergesEqualsOneMerge()
     {

@@ -31,7 +31,7 @@ public class FormulaInjectionTests
         var r = CliRunner.Run("extract", Dataset(folder), "-f", format, "-l", level, "-q");
 
         Assert.Equal(0, r.ExitCode);
-        var documents = CliRunner.ParseCsv(r.Stdout, format == "csv" ? ',' : '\t').Select(row => row["document"]).Distinct();
+        var documents = CliRunner.ParseTable(r.Stdout, format).Select(row => row["document"]).Distinct();
         Assert.Equal(DangerousIds.Select(id => "'" + id), documents);
         Assert.DoesNotContain("\n=", r.Stdout);
         Assert.DoesNotContain(",=", r.Stdout);
@@ -47,7 +47,7 @@ public class FormulaInjectionTests
         var r = CliRunner.Run("extract", Dataset(folder), "-f", format, "--no-escape-formulas", "-q");
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(DangerousIds, CliRunner.ParseCsv(r.Stdout, format == "csv" ? ',' : '\t').Select(row => row["document"]).Distinct());
+        Assert.Equal(DangerousIds, CliRunner.ParseTable(r.Stdout, format).Select(row => row["document"]).Distinct());
     }
 
     [Fact]

@@ -138,11 +138,13 @@ public class OutputIntegrityTests
         Assert.Empty(TemporaryFiles(target.Path));
     }
 
-    [Fact]
-    public void Crash_WithOutputFile_EarlierFileUntouchedNoTemporaryFile()
+    [Theory]
+    [InlineData("out.jsonl")]
+    [InlineData("out.xlsx")]
+    public void Crash_WithOutputFile_EarlierFileUntouchedNoTemporaryFile(string name)
     {
         using var target = new TempFolder();
-        var output = target.Write("out.jsonl", Earlier);
+        var output = target.Write(name, Earlier);
         var stdin = new StdinProvider(() => new CrashingReader(), errorIsTerminal: false);
 
         // Running out of memory is the one failure no input guard catches: it escapes as it would from Program.cs to the runtime.

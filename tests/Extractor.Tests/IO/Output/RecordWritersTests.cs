@@ -8,8 +8,8 @@ namespace Extractor.Tests.IO.Output;
 public class RecordWritersTests
 {
     private static readonly MentionRecord Mention = new("news/a.txt", "PERSON", "Angela Merkel", "Angela Merkel", "", 10, 23, 0, 0.97312f, "Chancellor", "Germany");
-    private static readonly EntityRecord Entity = new("news/a.txt", "COUNTRY", "Germany", "DE", 2, 40, "Germany|German", 0.5f, "", "");
-    private static readonly CorpusRecord Corpus = new("ORGANIZATION", "United Nations", "", 3, 7, "UN|United Nations", "");
+    private static readonly EntityRecord Entity = new("news/a.txt", "COUNTRY", "Germany", "DE", 2, 40, ["Germany", "German"], 0.5f, "", "");
+    private static readonly CorpusRecord Corpus = new("ORGANIZATION", "United Nations", "", 3, 7, ["UN", "United Nations"], []);
 
     private static string WriteAll<T>(OutputFormat format, IEnumerable<T> records, OutputOptions? options = null)
         where T : IOutputRecord
@@ -107,11 +107,60 @@ public class RecordWritersTests
     }
 
     [Fact]
-    public void Tsv_FieldWithTabOrQuote_IsQuotedAndPlainFieldIsNot()
+    public void Tsv_TabNewlineAndBackslash_AreEscapedAndNothingIsQuoted()
     {
-        var tsv = WriteAll(OutputFormat.Tsv, [Mention with { Text = "a\tb", Name = "say \"x\"" }], new OutputOptions { EscapeFormulas = false });
+        var tsv = WriteAll(OutputFormat.Tsv, [Mention with { Text = "a\tb\nc\r\\d", Name = "say \"x\"" }], new OutputOptions { EscapeFormulas = false });
 
-        Assert.Equal("news/a.txt\tPERSON\t\"a\tb\"\t\"say \"\"x\"\"\"\t\t10\t23\t0\t0.9731\tChancellor\tGermany", tsv.Split('\n')[1]);
+        Assert.Equal("news/a.txt\tPERSON\ta\\tb\\nc\\r\\\\d\tsay \"x\"\t\t10\t23\t0\t0.9731\tChancellor\tGermany", tsv.Split('\n')[1]);
+        Assert.Equal(3, tsv.Split('\n').Length);
+        Assert.All(tsv.Split('\n')[..2], line => Assert.Equal(10, line.Count(c => c == '\t')));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("a\tb")]
+    [InlineData("\\t is not a tab")]
+    [InlineData("line\r\nbreak\\")]
+    [InlineData("\\\\n")]
+    public void Tsv_Unescape_GivesBackTheField(string field)
+    {
+        var tsv = WriteAll(OutputFormat.Tsv, [Mention with { Text = field }], new OutputOptions { EscapeFormulas = false });
+
+        Assert.Equal(field, TsvRecordWriter<MentionRecord>.Unescape(tsv.Split('\n')[1].Split('\t')[2]));
+    }
+
+    [Theory]
+    [InlineData(OutputFormat.Csv)]
+    [InlineData(OutputFormat.Tsv)]
+    public void Bom_StartsTheFileOnceAndOnlyWhenAsked(OutputFormat format)
+    {
+        Assert.StartsWith("\uFEFFdocument", WriteAll(format, [Mention, Mention], new OutputOptions { ByteOrderMark = true }));
+        Assert.StartsWith("\uFEFFdocument", WriteAll<MentionRecord>(format, [], new OutputOptions { ByteOrderMark = true }));
+        Assert.Single(WriteAll(format, [Mention, Mention], new OutputOptions { ByteOrderMark = true }), c => c == '\uFEFF');
+        Assert.StartsWith("document", WriteAll(format, [Mention]));
+    }
+
+    [Fact]
+    public void Csv_Delimiter_SeparatesFieldsAndQuotesFieldsHoldingIt()
+    {
+        var csv = WriteAll(OutputFormat.Csv, [Entity with { Name = "A; B" }], new OutputOptions { Delimiter = ';' });
+
+        Assert.Equal("document;type;name;code;mentions;first_start;aliases;score;role;affiliation", FirstLine(csv));
+        Assert.Equal("news/a.txt;COUNTRY;\"A; B\";DE;2;40;Germany|German;0.5;;", csv.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void Aliases_AreAJsonArrayAndOneJoinedCellElsewhere()
+    {
+        var entity = Entity with { Aliases = ["Foo|Bar Capital", "Foo", "C:\\x"] };
+
+        using var json = JsonDocument.Parse(WriteAll(OutputFormat.Jsonl, [entity]));
+        Assert.Equal(["Foo|Bar Capital", "Foo", "C:\\x"], json.RootElement.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
+        string cell = WriteAll(OutputFormat.Csv, [entity]).Split('\n')[1].Split(',')[6];
+        Assert.Equal("Foo\\|Bar Capital|Foo|C:\\\\x", cell);
+        Assert.Equal(entity.Aliases, RecordFields.SplitAliases(cell));
+        Assert.Equal(["Germany", "German"], RecordFields.SplitAliases(WriteAll(OutputFormat.Csv, [Entity]).Split('\n')[1].Split(',')[6]));
+        Assert.Empty(RecordFields.SplitAliases(""));
     }
 
     [Fact]
@@ -153,7 +202,7 @@ public class RecordWritersTests
         var lines = jsonl.Split('\n');
         Assert.Equal(3, lines.Length);
         Assert.Equal("", lines[2]);
-        Assert.Equal("{\"type\":\"ORGANIZATION\",\"name\":\"United Nations\",\"code\":\"\",\"documents\":3,\"mentions\":7,\"aliases\":\"UN|United Nations\",\"roles\":\"\"}", lines[0]);
+        Assert.Equal("{\"type\":\"ORGANIZATION\",\"name\":\"United Nations\",\"code\":\"\",\"documents\":3,\"mentions\":7,\"aliases\":[\"UN\",\"United Nations\"],\"roles\":[]}", lines[0]);
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal("Zoë \"Q\"", second.RootElement.GetProperty("name").GetString());
     }
@@ -188,6 +237,7 @@ public class RecordWritersTests
     [InlineData("dir/out.json", OutputFormat.Json)]
     [InlineData("out.jsonl", OutputFormat.Jsonl)]
     [InlineData("out.ndjson", OutputFormat.Jsonl)]
+    [InlineData("out.XLSX", OutputFormat.Xlsx)]
     [InlineData("out.txt", OutputFormat.Csv)]
     [InlineData("out", OutputFormat.Csv)]
     public void OutputFormats_FromPath_InfersByExtension(string path, OutputFormat expected) =>

@@ -4,22 +4,22 @@ using Extractor.IO.Records;
 
 namespace Extractor.IO.Output;
 
-/// <summary>CSV or TSV through CsvHelper: header row, RFC 4180 quoting, invariant culture, <c>\n</c> newlines.</summary>
-internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T : IOutputRecord
+/// <summary>CSV through CsvHelper: header row, RFC 4180 quoting, invariant culture, <c>\n</c> newlines.</summary>
+internal sealed class CsvRecordWriter<T> : BufferedRecordWriter<T> where T : IOutputRecord
 {
     private readonly CsvWriter _csv;
-    private readonly bool _escapeFormulas;
+    private readonly OutputOptions _options;
 
-    public DelimitedRecordWriter(TextWriter output, char delimiter, OutputOptions options)
+    public CsvRecordWriter(TextWriter output, OutputOptions options)
         : base(output)
     {
-        _escapeFormulas = options.EscapeFormulas;
+        _options = options;
         var csvOptions = CsvWriterOptions.Default with
         {
-            Separator = delimiter,
+            Separator = options.Delimiter,
             NewLine = "\n",
             FormatProvider = CultureInfo.InvariantCulture,
-            // Escaping is done here, not by CsvHelper, to spare the lone "-" (stdin's document id): it cannot run as a formula.
+            // Escaping is done by Cells.Text, not by CsvHelper, to spare the lone "-" (stdin's document id).
             Injection = CsvInjection.None,
         };
         _csv = CsvWriter.Create(Buffer, csvOptions, leaveOpen: true);
@@ -31,14 +31,10 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
     {
         for (var column = 0; column < Schema.Columns.Count; column++)
         {
-            _csv.WriteField(Escape(ControlCharacters.Escape(Schema.Format(record, column))));
+            _csv.WriteField(Cells.Text(Schema.Format(record, column), _options));
         }
         _csv.EndRecord();
     }
-
-    /// <summary>Prefixes a cell that a spreadsheet would run as a formula with <c>'</c>, which makes it text.</summary>
-    private string Escape(string field) =>
-        _escapeFormulas && field != "-" && RecordFields.StartsLikeFormula(field) ? "'" + field : field;
 
     protected override void MoveToBuffer() => _csv.Flush();
 
@@ -52,6 +48,11 @@ internal sealed class DelimitedRecordWriter<T> : BufferedRecordWriter<T> where T
 
     private void WriteHeader()
     {
+        if (_options.ByteOrderMark)
+        {
+            _csv.Flush();
+            Buffer.Write(Cells.ByteOrderMark);
+        }
         foreach (var column in Schema.Columns)
         {
             _csv.WriteField(column);
