@@ -56,7 +56,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         }
         var edges = new HashSet<int>();
         foreach (var r in resolved) { edges.Add(r.Mention.Start); edges.Add(r.Mention.End); }
-        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], edges);
+        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], edges, LineWrapping.WrapWidth(text));
         for (int i = 0; i < resolved.Length; i++)
         {
             if (resolved[i].Kind != EntityKind.Person) continue;
@@ -78,7 +78,8 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
 
     /// <summary>One document's text and mentions; where its organizations, countries and places start and end; and where
     /// any mention starts or ends (persons included: a name is never part of a role).</summary>
-    private readonly record struct Context(string Text, ResolvedMention[] Resolved, Dictionary<int, int> ByStart, Dictionary<int, int> ByEnd, HashSet<int> Edges);
+    /// <remarks><c>Width</c> is the column the text is hard-wrapped at, 0 if it is not: a wrap is no line end for a role.</remarks>
+    private readonly record struct Context(string Text, ResolvedMention[] Resolved, Dictionary<int, int> ByStart, Dictionary<int, int> ByEnd, HashSet<int> Edges, int Width);
 
     private readonly record struct Word(int Start, int End);
 
@@ -87,7 +88,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     private (string Role, string Affiliation) Before(Context c, int start)
     {
         // A role, its honorifics and its affiliation fit in the last few words: read no further back than that.
-        var words = WordsBefore(c.Text, start, MaxRoleWords + 4);
+        var words = WordsBefore(c, start, MaxRoleWords + 4);
         var strings = words.Select(w => c.Text[w.Start..w.End]).ToList();
         int end = words.Count;
         while (end > 0 && !EndsClause(strings[end - 1]))
@@ -143,7 +144,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     /// <summary>R1's affiliation written after the name: <c>Director Jane Roe of the FBI</c>.</summary>
     private string AffiliationAfter(Context c, int end)
     {
-        var words = Words(c.Text, end, Math.Min(LineEnd(c.Text, end), end + 80));
+        var words = Words(c.Text, end, Math.Min(LineEnd(c, end), end + 80));
         if (words.Count < 2 || words[0].Start != end + 1 || c.Text[words[0].Start..words[0].End] is not ("of" or "at")) return "";
         int j = 1;
         if (c.Text[words[j].Start..words[j].End] is "the" && words.Count > 2) j++;
@@ -155,7 +156,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     {
         int at = end;
         if (at >= c.Text.Length || c.Text[at] != ',') return ("", "");
-        var words = Words(c.Text, at + 1, Math.Min(LineEnd(c.Text, at), at + Reach));
+        var words = Words(c.Text, at + 1, Math.Min(LineEnd(c, at), at + Reach));
         int count = 0;
         while (count < words.Count && count < MaxAppositiveWords && !EndsClause(c.Text[words[count].Start..words[count].End])) count++;
         if (count == words.Count || count == MaxAppositiveWords) return ("", "");
@@ -170,7 +171,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         int comma = start - 1;
         while (comma >= 0 && c.Text[comma] is ' ' or '\t') comma--;
         if (comma < 0 || c.Text[comma] != ',' || comma == start - 1) return ("", "");
-        int from = LineStart(c.Text, comma);
+        int from = LineStart(c, comma);
         var words = Words(c.Text, from, comma);
         int first = words.Count;
         while (first > 0 && words.Count - first < MaxAppositiveWords && !EndsClause(c.Text[words[first - 1].Start..words[first - 1].End])) first--;
@@ -310,13 +311,19 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     }
 
     /// <summary>Up to <paramref name="count"/> words that end before <paramref name="at"/> on its line, in text order.</summary>
-    private static List<Word> WordsBefore(string text, int at, int count)
+    private static List<Word> WordsBefore(Context c, int at, int count)
     {
+        string text = c.Text;
         var words = new List<Word>(count);
         int i = at;
         while (words.Count < count)
         {
             while (i > 0 && text[i - 1] is ' ' or '\t' or '\u00A0') i--;
+            if (i > 0 && text[i - 1] is '\n' or '\r' && LineWrapping.IsWrapAt(text, text[i - 1] == '\n' && i > 1 && text[i - 2] == '\r' ? i - 2 : i - 1, c.Width))
+            {
+                i -= text[i - 1] == '\n' && i > 1 && text[i - 2] == '\r' ? 2 : 1;
+                continue;
+            }
             if (i == 0 || text[i - 1] is '\n' or '\r') break;
             int end = i;
             while (i > 0 && !char.IsWhiteSpace(text[i - 1])) i--;
@@ -342,20 +349,25 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
 
     private static string Spaced(string text, int start, int end) => string.Join(' ', text[start..end].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary>Where the line holding <paramref name="at"/> starts, looking back at most <see cref="Reach"/> characters
+    /// <summary>Where the line holding <paramref name="at"/> starts (a wrap of hard-wrapped text is no line end), looking back at most <see cref="Reach"/> characters
     /// (a document that is one 20 MB line must not be scanned once per name).</summary>
-    private static int LineStart(string text, int at)
+    private static int LineStart(Context c, int at)
     {
         int from = Math.Max(0, at - Reach);
-        int newline = at > from ? text.LastIndexOf('\n', at - 1, at - from) : -1;
+        int newline = at > from ? c.Text.LastIndexOf('\n', at - 1, at - from) : -1;
+        while (newline > from && LineWrapping.IsWrapAt(c.Text, newline > 0 && c.Text[newline - 1] == '\r' ? newline - 1 : newline, c.Width))
+            newline = c.Text.LastIndexOf('\n', newline - 1, newline - from);
         return newline < 0 ? from : newline + 1;
     }
 
     /// <summary>Where the line holding <paramref name="at"/> ends, looking ahead at most <see cref="Reach"/> characters.</summary>
-    private static int LineEnd(string text, int at)
+    private static int LineEnd(Context c, int at)
     {
+        string text = c.Text;
         int count = Math.Min(Reach, text.Length - at);
         int newline = count > 0 ? text.IndexOf('\n', at, count) : -1;
+        while (newline >= 0 && newline + 1 < at + count && LineWrapping.IsWrapAt(text, newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline, c.Width))
+            newline = text.IndexOf('\n', newline + 1, at + count - newline - 1);
         return newline < 0 ? at + Math.Max(0, count) : newline;
     }
 }

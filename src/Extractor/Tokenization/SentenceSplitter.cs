@@ -13,7 +13,9 @@ namespace Extractor.Tokenization;
 /// <item>A blank line always ends a sentence.</item>
 /// <item>A single line break ends a sentence (news headlines and datelines rarely carry final
 /// punctuation) unless the line ends with <c>,</c> <c>;</c> or a hyphen/dash, or the next line starts
-/// lowercase, which is how hard-wrapped prose continues. A line ending in terminal punctuation always ends.</item>
+/// lowercase, which is how hard-wrapped prose continues. A line ending in terminal punctuation always ends.
+/// In hard-wrapped text (see <see cref="LineWrapping"/>), a break where the next word would not have fit on the
+/// line is a space (<c>Keir</c> at a line's end, <c>Starmer</c> on the next), unless a list item follows.</item>
 /// <item><c>.</c> <c>?</c> <c>!</c> <c>…</c> <c>...</c>, together with closing quotes and brackets glued
 /// to them (<c>happen.”</c>), end a sentence when whitespace and a token that does not start lowercase
 /// or with continuing punctuation follow, or at the end of the text.</item>
@@ -53,6 +55,7 @@ internal sealed class SentenceSplitter
     public void Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, List<Sentence> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
+        int width = LineWrapping.WrapWidth(text);
         int start = 0;
         int i = 0;
         while (i < tokens.Length)
@@ -62,11 +65,11 @@ internal sealed class SentenceSplitter
             if (IsTerminal(text, tokens[i]))
             {
                 while (end < tokens.Length && tokens[end].Start == tokens[end - 1].End && IsCloser(text, tokens[end])) end++;
-                boundary = end == tokens.Length || EndsAfterTerminal(text, tokens[end - 1], tokens[end]);
+                boundary = end == tokens.Length || EndsAfterTerminal(text, tokens[end - 1], tokens[end], width);
             }
             else
             {
-                boundary = end == tokens.Length || EndsAfterWord(text, tokens[i], tokens[end]);
+                boundary = end == tokens.Length || EndsAfterWord(text, tokens[i], tokens[end], width);
             }
 
             for (; end - start > MaxTokens; start += MaxTokens) sentences.Add(new Sentence(start, start + MaxTokens));
@@ -80,17 +83,17 @@ internal sealed class SentenceSplitter
     }
 
     /// <summary>After terminal punctuation (and its closers): a line break, or a space and a plausible sentence start.</summary>
-    private static bool EndsAfterTerminal(ReadOnlySpan<char> text, Token last, Token next)
+    private static bool EndsAfterTerminal(ReadOnlySpan<char> text, Token last, Token next, int width)
     {
-        int breaks = LineBreaks(text, last.End, next.Start);
+        int breaks = Breaks(text, last, next, width);
         if (breaks > 0) return true;
         return next.Start > last.End && StartsSentence(text, next);
     }
 
     /// <summary>After any other token: line structure, or a kept-period abbreviation followed by a sentence starter.</summary>
-    private bool EndsAfterWord(ReadOnlySpan<char> text, Token last, Token next)
+    private bool EndsAfterWord(ReadOnlySpan<char> text, Token last, Token next, int width)
     {
-        int breaks = LineBreaks(text, last.End, next.Start);
+        int breaks = Breaks(text, last, next, width);
         ReadOnlySpan<char> word = Slice(text, last);
         if (breaks >= 2) return true;
         if (breaks == 1)
@@ -146,6 +149,13 @@ internal sealed class SentenceSplitter
     /// <summary>A line ending in a comma, semicolon or hyphen/dash is continued by the next line.</summary>
     private static bool ContinuesLine(ReadOnlySpan<char> lastToken) =>
         lastToken.Length == 1 && lastToken[0] is ',' or ';' or '-' or '\u2013' or '\u2014';
+
+    /// <summary>The line breaks between two tokens, none when it is a wrap of hard-wrapped text.</summary>
+    private static int Breaks(ReadOnlySpan<char> text, Token last, Token next, int width)
+    {
+        int breaks = LineBreaks(text, last.End, next.Start);
+        return breaks == 1 && LineWrapping.IsWrap(text, last.End, next.Start, width) ? 0 : breaks;
+    }
 
     /// <summary>Counts line breaks in <c>[from, to)</c>: CRLF counts once, a paragraph separator twice.</summary>
     private static int LineBreaks(ReadOnlySpan<char> text, int from, int to)

@@ -1,0 +1,121 @@
+namespace Extractor.Text;
+
+/// <summary>
+/// Hard-wrapped plain text (e-mail, wire copy, plain-text news cut at 60–80 columns): whether a document is wrapped,
+/// and which of its line breaks are wraps, which readers of names and sentences take as spaces
+/// (<c>Keir</c> at the end of one line, <c>Starmer</c> at the start of the next).
+/// </summary>
+/// <remarks>A wrapping program breaks a line only where the next word would not fit, so a break after a line shorter
+/// than the width less that word was made by the writer (a heading, a list item, a paragraph's end) and stays one.</remarks>
+internal static class LineWrapping
+{
+    /// <summary>Shortest and longest wrap widths recognized: e-mail, wire copy and plain-text news wrap at 60–80 columns.</summary>
+    private const int MinWrapWidth = 40, MaxWrapWidth = 100;
+
+    /// <summary>
+    /// The column at which <paramref name="text"/> is hard-wrapped, or 0 when it is not: when its longer lines (the
+    /// 90th percentile of line lengths, between 40 and 100) are cut mid-sentence, that is when at least half of the
+    /// lines before a single line break come within a sixth of that width and at least one in five of the next lines
+    /// starts lowercase, as prose continued mid-sentence does. Lists, tables and headlines (short or capitalized
+    /// lines) and unwrapped paragraphs (longer lines) are not wrapped text, so their line breaks keep ending sentences.
+    /// </summary>
+    public static int WrapWidth(ReadOnlySpan<char> text)
+    {
+        Span<int> lengths = stackalloc int[MaxWrapWidth + 2];
+        int lines = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            int length = LineLength(text[range]);
+            if (length == 0) continue;
+            lengths[Math.Min(length, MaxWrapWidth + 1)]++;
+            lines++;
+        }
+        if (lines < 3) return 0;
+        int width = 0;
+        for (int seen = 0; width <= MaxWrapWidth + 1 && (seen += lengths[width]) < lines * 9 / 10; width++) { }
+        if (width < MinWrapWidth || width > MaxWrapWidth) return 0;
+
+        int singles = 0, full = 0, lowercase = 0;
+        int previous = -1;
+        foreach (var range in text.Split('\n'))
+        {
+            var line = text[range];
+            int length = LineLength(line);
+            if (length == 0) { previous = -1; continue; }
+            if (previous >= 0)
+            {
+                singles++;
+                if (previous >= width - width / 6) full++;
+                if (StartsLowercase(line.TrimStart())) lowercase++;
+            }
+            previous = length;
+        }
+        return singles >= 2 && full * 2 >= singles && lowercase * 5 >= singles ? width : 0;
+    }
+
+    /// <summary>Whether the single line break in <c>[from, to)</c> (the space between two words) is a wrap: the line
+    /// before it is long enough that the next word would have run past <paramref name="width"/>, it is no heading (three
+    /// or more words, all capitalized), and the next line is no list item. Always false for a <paramref name="width"/>
+    /// of 0 (text that is not wrapped).</summary>
+    public static bool IsWrap(ReadOnlySpan<char> text, int from, int to, int width)
+    {
+        if (width == 0) return false;
+        int lineStart = text[..from].LastIndexOfAny('\n', '\r') + 1;
+        var line = text[lineStart..from];
+        var rest = text[to..];
+        int word = rest.IndexOfAny(" \t\n\r");
+        if (word < 0) word = rest.Length;
+        return LineLength(line) + 1 + word > width - width / 10 && !IsHeading(line) && !StartsListItem(rest);
+    }
+
+    /// <summary>Three or more words, each starting with a capital or a digit: a headline or a subheading, which wrapped
+    /// prose, whose lines hold six words or more, practically never is.</summary>
+    private static bool IsHeading(ReadOnlySpan<char> line)
+    {
+        int words = 0;
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range].Trim("\t\u00A0\"'“‘(");
+            if (word.IsEmpty) continue;
+            if (!char.IsUpper(word[0]) && !char.IsDigit(word[0])) return false;
+            words++;
+        }
+        return words >= 3;
+    }
+
+    /// <summary>A bullet (<c>- * • ·</c>, then a space) or a number or letter with <c>.</c> or <c>)</c> (<c>1.</c>, <c>a)</c>).</summary>
+    private static bool StartsListItem(ReadOnlySpan<char> line)
+    {
+        if (line.Length >= 2 && line[0] is '-' or '*' or '\u2022' or '\u00B7' or '\u2013' && line[1] == ' ') return true;
+        int digits = 0;
+        while (digits < line.Length && digits < 3 && char.IsAsciiDigit(line[digits])) digits++;
+        int marker = digits > 0 ? digits : line.Length >= 2 && char.IsAsciiLetterLower(line[0]) ? 1 : -1;
+        return marker > 0 && marker + 1 < line.Length && line[marker] is '.' or ')' && line[marker + 1] == ' ';
+    }
+
+    /// <summary>A line's length without its line end and trailing spaces.</summary>
+    private static int LineLength(ReadOnlySpan<char> line) => line.TrimEnd(" \t\r\u00A0").Length;
+
+    private static bool StartsLowercase(ReadOnlySpan<char> span)
+    {
+        if (span.IsEmpty) return false;
+        if (char.IsHighSurrogate(span[0]) && span.Length > 1 && char.IsLowSurrogate(span[1]))
+            return System.Globalization.CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(span[0], span[1])) == System.Globalization.UnicodeCategory.LowercaseLetter;
+        return char.IsLower(span[0]);
+    }
+
+    /// <summary>Whether the line break at <paramref name="at"/> (<c>\n</c>, or the <c>\r</c> of a CRLF or a lone CR) is
+    /// a wrap: the only break between the words around it, and <see cref="IsWrap"/>.</summary>
+    public static bool IsWrapAt(ReadOnlySpan<char> text, int at, int width)
+    {
+        if (width == 0) return false;
+        int from = at, to = at;
+        while (from > 0 && text[from - 1] is ' ' or '\t' or '\u00A0') from--;
+        if (from > 0 && text[from - 1] is '\n' or '\r' && !(text[from - 1] == '\r' && at < text.Length && text[at] == '\n')) return false;
+        if (text[to] == '\r' && to + 1 < text.Length && text[to + 1] == '\n') to++;
+        to++;
+        while (to < text.Length && text[to] is ' ' or '\t' or '\u00A0') to++;
+        if (to >= text.Length || text[to] is '\n' or '\r') return false;
+        return IsWrap(text, from, to, width);
+    }
+}
