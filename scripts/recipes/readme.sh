@@ -4,7 +4,7 @@
 #     laid out as the recipes assume (articles/, news.jsonl, dump.jsonl, story.txt, story.html, part*.csv), with the
 #     freshly built `extractor` first on PATH; each must exit 0 and, unless it writes a file, print something.
 #   - The "### Sample output" rows must be what `extractor extract samples/` prints (the same lines, in order).
-# A recipe whose tool is missing (GNU parallel, jq) fails: README says to install them, and CI does.
+# A recipe whose tool is missing (GNU parallel, jq, sqlite3, pandas, Miller) fails: README says to install them, and CI does.
 # Usage: scripts/recipes/readme.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,6 +16,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build "$root/src/Extractor.Cli" -c Release -o "$work/bin" > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 # The recipes call `extractor`, as an installed tool is called.
 export PATH="$work/bin:$PATH"
+# The pandas recipe needs a python3 with pandas: Debian's (python3-pandas), where the first on PATH (a pyenv one) has none.
+if ! python3 -c 'import pandas' 2> /dev/null && /usr/bin/python3 -c 'import pandas' 2> /dev/null; then
+  ln -s /usr/bin/python3 "$work/bin/python3"
+fi
 
 # The inputs the recipes name.
 lab=$work/lab

@@ -19,6 +19,7 @@ internal static class ExtractCommand
     public const string Examples = """
         Examples:
           extractor extract articles/ -o people.csv            a folder to a spreadsheet CSV
+          extractor extract articles/ -o people.xlsx           ... to an Excel workbook (typed, filtered)
           extractor extract news.jsonl -f jsonl -o out.jsonl   a JSONL dataset to JSONL
           cat story.txt | extractor extract -l mention          stdin, one row per mention
           extractor extract articles/ -t country -f tsv         countries with ISO codes, as TSV

@@ -8,7 +8,7 @@ internal sealed class OutputSettings
 {
     private readonly Option<OutputFormat?> _format;
     private readonly Option<bool> _noEscape = new("--no-escape-formulas") { Description = "Write cells starting with = + - @ as they are (for pipelines; by default CSV/TSV prefix them with ' so spreadsheets show rather than run them)" };
-    private readonly Option<bool> _bom = new("--bom") { Description = "Start CSV/TSV with a UTF-8 byte order mark, so Excel and LibreOffice read non-ASCII names right when opening the file" };
+    private readonly Option<bool> _bom = new("--bom") { Description = "Start CSV/TSV with a UTF-8 byte order mark, so Excel reads non-ASCII names right when it opens the file" };
     private readonly Option<string> _delimiter = new("--delimiter") { Description = "CSV field separator: , (default) or ; (spreadsheets in locales whose decimal mark is a comma), | : or \\t" };
 
     public OutputSettings(string formatDefault) =>

@@ -17,9 +17,11 @@ internal static class CorpusTableReader
     private static readonly string[] Header = [.. RecordSchema<CorpusRecord>.Instance.Columns];
 
     /// <summary>The table in <paramref name="path"/>, read whole and strictly (UTF-8, no NUL bytes): its text and format.</summary>
-    /// <exception cref="InvalidDataException">Not UTF-8, or a NUL byte; the message names file and line.</exception>
+    /// <exception cref="InvalidDataException">An xlsx workbook, not UTF-8, or a NUL byte; the message names file and line.</exception>
     public static (string Text, OutputFormat Format) Load(string path)
     {
+        if (OutputFormats.FromPath(path) == OutputFormat.Xlsx)
+            throw new InvalidDataException($"{path}: an xlsx workbook; merge reads the csv, tsv, json or jsonl tables of extract -l corpus (xlsx can be merge's output)");
         string text = StrictText.ReadFile(path, path);
         return (text, FormatOf(path, text));
     }

@@ -128,6 +128,18 @@ public class SpreadsheetOutputTests : IDisposable
         Assert.Equal("Angela Merkel met Emmanuel Macron in Berlin.", File.ReadAllText(input));
     }
 
+    [Fact]
+    public void Merge_OfAWorkbook_SaysItReadsTablesNotWorkbooks()
+    {
+        string xlsx = Path.Combine(_folder.Path, "corpus.xlsx");
+        Assert.Equal(0, CliRunner.Run("extract", CliRunner.Samples, "-l", "corpus", "-o", xlsx, "-q").ExitCode);
+
+        var r = CliRunner.Run("merge", xlsx);
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("corpus.xlsx: an xlsx workbook; merge reads the csv, tsv, json or jsonl tables", r.Stderr);
+    }
+
     private static string Sqlite(string db, string command)
     {
         var start = new System.Diagnostics.ProcessStartInfo("sqlite3", [db]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
