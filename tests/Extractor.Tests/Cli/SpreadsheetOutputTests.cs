@@ -179,3 +179,19 @@ public class TableSchemasTests
         }
     }
 }
+
+public class OutputChoicesTests
+{
+    [Theory]
+    [InlineData(Extractor.IO.Output.OutputFormat.Xlsx, true, "xlsx is a binary file")]
+    [InlineData(Extractor.IO.Output.OutputFormat.Xlsx, false, null)]
+    [InlineData(Extractor.IO.Output.OutputFormat.Csv, true, null)]
+    [InlineData(Extractor.IO.Output.OutputFormat.Jsonl, true, null)]
+    public void Xlsx_IsRefusedOnlyForATerminal(Extractor.IO.Output.OutputFormat format, bool terminal, string? problem)
+    {
+        string? found = Extractor.IO.Output.OutputChoices.Problem(format, Extractor.IO.Output.OutputOptions.Default, terminal);
+
+        if (problem is null) Assert.Null(found);
+        else Assert.StartsWith(problem, found);
+    }
+}
