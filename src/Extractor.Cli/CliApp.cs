@@ -75,6 +75,9 @@ internal static class CliApp
         };
         try
         {
+            // A script's `extractor --version` needs none of the command tree, whose building (every command's options)
+            // is most of the time it takes: #33.
+            if (args is ["--version"]) return VersionAction.Write(output);
             var root = Build(stdin ?? StdinProvider.Console);
             if (args.Length > 0 && !args[0].StartsWith('-') && !root.Subcommands.Any(c => c.Name == args[0]))
             {

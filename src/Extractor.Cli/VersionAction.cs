@@ -13,9 +13,11 @@ internal sealed class VersionAction : SynchronousCommandLineAction
     public static string ToolVersion =>
         typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
-    public override int Invoke(ParseResult parseResult)
+    public override int Invoke(ParseResult parseResult) => Write(parseResult.InvocationConfiguration.Output);
+
+    /// <summary>Writes the two version lines; also called by <see cref="CliApp.Run"/> before any command is built.</summary>
+    public static int Write(TextWriter output)
     {
-        var output = parseResult.InvocationConfiguration.Output;
         string model;
         try
         {

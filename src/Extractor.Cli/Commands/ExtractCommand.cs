@@ -96,26 +96,43 @@ internal static class ExtractCommand
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
             // The word lists (~20 ms) load on another core while this one reads the model, and the inputs start being
-            // read meanwhile, so the first documents are waiting when tagging starts.
+            // read meanwhile, so the first documents are waiting when tagging starts. A run whose inputs hold no text
+            // (an empty file or folder) needs neither: it checks the model file's header and goes on without them.
             var wordLists = Task.Run(() => WordLists.Default);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
-            var model = ModelFiles.Load(parse.GetValue(modelOption)?.ToString());
-            options = options with { Output = options.Output with { RunInfo = [.. options.Output.RunInfo, new("model", model.Info.Version)] } };
-            if (schemaTarget is not null) OutputFiles.Write(schemaTarget, w => w.Write(TableSchemas.For(options.Level, options.Format, schemaTarget.File)));
-            await wordLists;
-            var pipeline = new EntityPipeline(new PipelineOptions(model)
+            string? modelPath = parse.GetValue(modelOption)?.ToString();
+            var loading = Task.Run(() => ModelFiles.Load(modelPath));
+            EntityPipeline? pipeline = null;
+            bool hasText;
+            // Standard input may be a terminal nobody types into: Ctrl-C must still stop the run (exit 130) here.
+            try { hasText = await inputs.HasText.WaitAsync(cancel); }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested) { hasText = false; }
+            string modelVersion;
+            if (hasText)
             {
-                UserLexicon = userLexicon,
-                Demonyms = parse.GetValue(demonyms),
-                Types = parse.GetRequiredValue(types),
-                MinScore = parse.GetValue(minScore),
-            });
+                var model = await loading;
+                modelVersion = model.Info.Version;
+                await wordLists;
+                pipeline = new EntityPipeline(new PipelineOptions(model)
+                {
+                    UserLexicon = userLexicon,
+                    Demonyms = parse.GetValue(demonyms),
+                    Types = parse.GetRequiredValue(types),
+                    MinScore = parse.GetValue(minScore),
+                });
+            }
+            else
+            {
+                modelVersion = ModelFiles.ReadInfo(modelPath).Version;
+            }
+            options = options with { Output = options.Output with { RunInfo = [.. options.Output.RunInfo, new("model", modelVersion)] } };
+            if (schemaTarget is not null) OutputFiles.Write(schemaTarget, w => w.Write(TableSchemas.For(options.Level, options.Format, schemaTarget.File)));
             return await RunAsync(options, pipeline, inputs, parse.InvocationConfiguration, stdin, cancel);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(ExtractOptions options, EntityPipeline pipeline,
+    private static async Task<int> RunAsync(ExtractOptions options, EntityPipeline? pipeline,
         InputPrefetch inputs, InvocationConfiguration io, StdinProvider stdin, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();

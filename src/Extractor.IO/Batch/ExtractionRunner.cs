@@ -16,7 +16,7 @@ namespace Extractor.IO.Batch;
 /// another thread in between (a task and a semaphore wait per document did). A failed input is a result,
 /// reported in its place in the order, and never stops the others (unless <c>--fail-fast</c>).
 /// </remarks>
-public sealed class ExtractionRunner(EntityPipeline pipeline, ExtractOptions options, IProgressSink progress)
+public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions options, IProgressSink progress)
 {
     /// <summary>Starts reading the inputs of <paramref name="options"/> ahead of the run (a caller may do so before the
     /// model has loaded, so the first documents are waiting when tagging starts).</summary>
@@ -162,7 +162,10 @@ public sealed class ExtractionRunner(EntityPipeline pipeline, ExtractOptions opt
     {
         try
         {
-            return new Outcome(pipeline.Run(doc.Text), null);
+            // Without a pipeline (no input has text: InputPrefetch.HasText) a blank document is what the pipeline
+            // would make of it: no token, no mention.
+            if (pipeline is null && InputPrefetch.IsBlank(doc.Text)) return new Outcome(new Document(doc.Text, 0, []), null);
+            return new Outcome((pipeline ?? throw new InvalidOperationException("no pipeline for a document with text")).Run(doc.Text), null);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -32,6 +32,46 @@ public class InputPrefetchTests
         Assert.Equal(Directory.GetFiles(Path.Combine(folder.Path, "in")).Sum(f => new FileInfo(f).Length), prefetch.Source.BytesRead);
     }
 
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "" }, false)]
+    [InlineData(new[] { "  \n\t\r\n", "", "\u0001\u0007 " }, false)]
+    [InlineData(new[] { "", "Angela Merkel spoke." }, true)]
+    [InlineData(new[] { "x" }, true)]
+    [InlineData(new[] { "\u200B" }, true)]
+    public async Task HasText_IsWhetherAnyDocumentHoldsMoreThanWhitespaceAndControls(string[] texts, bool expected)
+    {
+        using var folder = new IO.TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "in"));
+        for (int i = 0; i < texts.Length; i++) folder.Write($"in/{i:D2}.txt", texts[i]);
+        using var prefetch = new InputPrefetch(new DocumentSource(SourceOptions.Default, TextReader.Null), [Path.Combine(folder.Path, "in")], capacity: 8);
+
+        Assert.Equal(expected, await prefetch.HasText.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(texts.Length, (await Drain(prefetch)).Count(i => i is SourceDocument or SourceFailure));
+    }
+
+    [Fact]
+    public async Task HasText_SaysTrueRatherThanWaitOnAFullBuffer()
+    {
+        using var folder = new IO.TempFolder();
+        for (int i = 0; i < 10; i++) folder.Write($"in/{i:D2}.txt", " ");
+        using var prefetch = new InputPrefetch(new DocumentSource(SourceOptions.Default, TextReader.Null), [Path.Combine(folder.Path, "in")], capacity: 4);
+
+        Assert.True(await prefetch.HasText.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(10, (await Drain(prefetch)).Count);
+    }
+
+    [Fact]
+    public async Task HasText_SaysTrueAfterAMegabyteOfBlankDocuments()
+    {
+        using var folder = new IO.TempFolder();
+        folder.Write("in/00.txt", new string(' ', 1 << 20));
+        folder.Write("in/01.txt", " ");
+        using var prefetch = new InputPrefetch(new DocumentSource(SourceOptions.Default, TextReader.Null), [Path.Combine(folder.Path, "in")], capacity: 8);
+
+        Assert.True(await prefetch.HasText.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     [Fact]
     public async Task ReadingFails_ThrownAfterTheItemsBeforeIt()
     {
