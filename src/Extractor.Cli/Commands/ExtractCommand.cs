@@ -95,10 +95,10 @@ internal static class ExtractCommand
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
-            // The word lists (~20 ms) load on another core while this one reads the model, and the inputs start being
+            // The shared tables (word lists, names, roles: ~30 ms) load on another core while this one reads the model, and the inputs start being
             // read meanwhile, so the first documents are waiting when tagging starts. A run whose inputs hold no text
             // (an empty file or folder) needs neither: it checks the model file's header and goes on without them.
-            var wordLists = Task.Run(() => WordLists.Default);
+            var wordLists = Task.Run(EntityPipeline.PrepareShared);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             string? modelPath = parse.GetValue(modelOption)?.ToString();
             var loading = Task.Run(() => ModelFiles.Load(modelPath));

@@ -45,6 +45,17 @@ public sealed class EntityPipeline
         _keep = m => (types is null || types.Contains(m.Kind)) && m.Mention.Score >= minScore;
     }
 
+    /// <summary>Builds the shipped tables that every pipeline shares (word lists, name and role words, countries,
+    /// capitals, the designated organizations), which would otherwise be built by the first pipeline or its first
+    /// document. A caller may run this on a spare core while the model loads; calling it is never required.</summary>
+    public static void PrepareShared()
+    {
+        EntityRecognizer.PrepareShared();
+        _ = Knowledge.CountryTable.Default;
+        _ = Knowledge.Capitals.Default;
+        _ = Resolution.PersonRoles.Default;
+    }
+
     /// <summary>The settings it was built from.</summary>
     public PipelineOptions Options { get; }
 

@@ -40,6 +40,14 @@ internal sealed class EntityRecognizer
     {
     }
 
+    /// <summary>Builds the shared tables a recognizer uses (word lists, name rules) ahead of the first one, so that a
+    /// start-up can build them on a spare core while the model loads.</summary>
+    internal static void PrepareShared()
+    {
+        _ = WordLists.Default;
+        _ = NameSpanRules.Default;
+    }
+
     /// <summary>As the public constructor, with parts of at most <paramref name="maxPartTokens"/> tokens (tests make them small).</summary>
     internal EntityRecognizer(NerModel model, WordLists? lexicon, int maxPartTokens, RecognizerOptions? options = null)
     {
