@@ -4,6 +4,9 @@ using Extractor.Cli;
 using Extractor.IO.Output;
 using Extractor.IO.StandardStreams;
 
+// Before anything allocates: the model's arrays then fault in 2 MB pages (HugePages says why).
+HugePages.Advise();
+
 // Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process
 // two seconds after the signal whether or not the command has finished: that could cut a record in half
 // and leave -o's temporary file behind. The first signal asks the command to stop at the next record
