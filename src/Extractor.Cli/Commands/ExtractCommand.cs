@@ -95,10 +95,10 @@ internal static class ExtractCommand
                 parse.GetValue(parallel),
                 parse.GetValue(failFast),
                 parse.GetValue(quiet));
-            // The shared tables (word lists, names, roles: ~30 ms) load on another core while this one reads the model, and the inputs start being
-            // read meanwhile, so the first documents are waiting when tagging starts. A run whose inputs hold no text
-            // (an empty file or folder) needs neither: it checks the model file's header and goes on without them.
-            var wordLists = Task.Run(EntityPipeline.PrepareShared);
+            // The model and the shared tables (word lists, name and role words: ~30 ms) load on the two cores while the
+            // inputs start being read, so the first documents are waiting when tagging starts. A run whose inputs hold
+            // no text (an empty file or folder) needs neither: it checks the model file's header and goes on without them.
+            var shared = Task.Run(EntityPipeline.PrepareShared);
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             string? modelPath = parse.GetValue(modelOption)?.ToString();
             var loading = Task.Run(() => ModelFiles.Load(modelPath));
@@ -112,7 +112,7 @@ internal static class ExtractCommand
             {
                 var model = await loading;
                 modelVersion = model.Info.Version;
-                await wordLists;
+                await shared;
                 pipeline = new EntityPipeline(new PipelineOptions(model)
                 {
                     UserLexicon = userLexicon,

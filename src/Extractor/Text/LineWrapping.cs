@@ -60,8 +60,10 @@ internal static class LineWrapping
     public static bool IsWrap(ReadOnlySpan<char> text, int from, int to, int width)
     {
         if (width == 0) return false;
-        int lineStart = text[..from].LastIndexOfAny('\n', '\r') + 1;
-        var line = text[lineStart..from];
+        // Only the last width + 1 characters can matter: a longer line is past the width whatever it holds. The bound
+        // keeps a giant line from being rescanned for every name read near the break after it.
+        var window = text[Math.Max(0, from - width - 1)..from];
+        var line = window[(window.LastIndexOfAny('\n', '\r') + 1)..];
         var rest = text[to..];
         int word = rest.IndexOfAny(" \t\n\r");
         if (word < 0) word = rest.Length;
