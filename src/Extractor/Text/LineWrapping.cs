@@ -15,9 +15,10 @@ internal static class LineWrapping
     /// <summary>
     /// The column at which <paramref name="text"/> is hard-wrapped, or 0 when it is not: when its longer lines (the
     /// 90th percentile of line lengths, between 40 and 100) are cut mid-sentence, that is when at least half of the
-    /// lines before a single line break come within a sixth of that width and at least one in five of the next lines
-    /// starts lowercase, as prose continued mid-sentence does. Lists, tables and headlines (short or capitalized
-    /// lines) and unwrapped paragraphs (longer lines) are not wrapped text, so their line breaks keep ending sentences.
+    /// lines before a single line break come within a sixth of that width, and either at least one in five of the next
+    /// lines starts lowercase or at least half of those lines are prose that ends without a sentence's final mark.
+    /// Lists, tables and headlines (short or capitalized lines), one sentence per line and unwrapped paragraphs (longer
+    /// lines) are not wrapped text, so their line breaks keep ending sentences.
     /// </summary>
     public static int WrapWidth(ReadOnlySpan<char> text)
     {
@@ -35,8 +36,9 @@ internal static class LineWrapping
         for (int seen = 0; width <= MaxWrapWidth + 1 && (seen += lengths[width]) < lines * 9 / 10; width++) { }
         if (width < MinWrapWidth || width > MaxWrapWidth) return 0;
 
-        int singles = 0, full = 0, lowercase = 0;
+        int singles = 0, full = 0, lowercase = 0, openProse = 0;
         int previous = -1;
+        bool previousOpenProse = false;
         foreach (var range in text.Split('\n'))
         {
             var line = text[range];
@@ -47,10 +49,36 @@ internal static class LineWrapping
                 singles++;
                 if (previous >= width - width / 6) full++;
                 if (StartsLowercase(line.TrimStart())) lowercase++;
+                if (previousOpenProse) openProse++;
             }
             previous = length;
+            previousOpenProse = EndsOpen(line) && IsProse(line);
         }
-        return singles >= 2 && full * 2 >= singles && lowercase * 5 >= singles ? width : 0;
+        // Either test tells prose cut mid-sentence: next lines that start lowercase, or lines that read as prose (two or
+        // more lowercase words) yet end without a sentence's final mark. One sentence per line fails the second (its lines
+        // end with one), a table or a stack of headlines both (capitalized words, no lowercase ones).
+        bool cutMidSentence = lowercase * 5 >= singles || openProse * 2 >= singles;
+        return singles >= 2 && full * 2 >= singles && cutMidSentence ? width : 0;
+    }
+
+    /// <summary>Whether a line ends without <c>.</c> <c>?</c> <c>!</c> <c>…</c> <c>:</c> (closing quotes and brackets aside).</summary>
+    private static bool EndsOpen(ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd(" \t\r\u00A0\"'”’)]");
+        return !line.IsEmpty && line[^1] is not ('.' or '?' or '!' or '\u2026' or ':');
+    }
+
+    /// <summary>Two or more words of two letters or more that start lowercase (<c>the</c>, <c>met</c>, <c>of</c>): prose, not a
+    /// headline, a name list or a table row.</summary>
+    private static bool IsProse(ReadOnlySpan<char> line)
+    {
+        int lower = 0;
+        foreach (var range in line.Split(' '))
+        {
+            var word = line[range];
+            if (word.Length >= 2 && char.IsLower(word[0]) && char.IsLetter(word[1]) && ++lower >= 2) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the single line break in <c>[from, to)</c> (the space between two words) is a wrap: the line

@@ -68,6 +68,21 @@ public class HardWrappedTextTests
     }
 
     [Fact]
+    public void ShortMail_WhoseNextLinesStartCapitalized_IsStillReadAsWrapped()
+    {
+        string text = "Hi team, I met with the British Prime Minister Keir\nStarmer yesterday in London and we discussed the International\nMonetary Fund report on growth in the second quarter.\n";
+
+        var names = Pipeline.Run(text).Resolved.Select(r => (r.Kind, r.Name)).ToList();
+
+        Assert.Contains((EntityKind.Person, "Keir Starmer"), names);
+        Assert.Contains((EntityKind.Organization, "International Monetary Fund"), names);
+    }
+
+    [Theory]
+    [InlineData("The ministers met in Brussels on Tuesday to discuss sanctions.\nOfficials said the package would be discussed again next week.\nA final decision is not expected before the end of the year.\nGermany and France have asked for more time to study it.\n")]
+    public void OneSentencePerLine_IsNotWrappedText(string text) => Assert.Equal(0, LineWrapping.WrapWidth(text));
+
+    [Fact]
     public void HeadingsAndListItems_StillEndTheirLine()
     {
         string text = Wrap("The ministers met in Brussels on Tuesday to discuss the sanctions package that the commission had proposed last month and that several member states had opposed.", 64)
