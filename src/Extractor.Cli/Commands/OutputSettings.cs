@@ -38,12 +38,13 @@ internal sealed class OutputSettings
         return (format, options);
     }
 
-    /// <summary>The one separator character given (<c>\t</c> and <c>tab</c> spell a tab); a longer text is refused.</summary>
+    /// <summary>The one character given (<c>\t</c> and <c>tab</c> spell a tab); a longer text is refused here, a character
+    /// that is no separator by <see cref="OutputChoices.Problem"/>.</summary>
     private static char Delimiter(string? given) => given switch
     {
         null => ',',
         "\\t" or "tab" => '\t',
-        { Length: 1 } one when OutputChoices.IsDelimiter(one[0]) => one[0],
+        { Length: 1 } one => one[0],
         _ => throw new UserErrorException($"--delimiter '{IO.Sources.DiagnosticText.Escape(given)}' is not a separator; use one of , ; | : or \\t"),
     };
 

@@ -319,9 +319,9 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         while (words.Count < count)
         {
             while (i > 0 && text[i - 1] is ' ' or '\t' or '\u00A0') i--;
-            if (i > 0 && text[i - 1] is '\n' or '\r' && LineWrapping.IsWrapAt(text, text[i - 1] == '\n' && i > 1 && text[i - 2] == '\r' ? i - 2 : i - 1, c.Width))
+            if (i > 0 && text[i - 1] is '\n' or '\r' && LineWrapping.IsWrapAt(text, i - 1, c.Width))
             {
-                i -= text[i - 1] == '\n' && i > 1 && text[i - 2] == '\r' ? 2 : 1;
+                i--;
                 continue;
             }
             if (i == 0 || text[i - 1] is '\n' or '\r') break;
@@ -355,7 +355,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     {
         int from = Math.Max(0, at - Reach);
         int newline = at > from ? c.Text.LastIndexOf('\n', at - 1, at - from) : -1;
-        while (newline > from && LineWrapping.IsWrapAt(c.Text, newline > 0 && c.Text[newline - 1] == '\r' ? newline - 1 : newline, c.Width))
+        while (newline > from && LineWrapping.IsWrapAt(c.Text, newline, c.Width))
             newline = c.Text.LastIndexOf('\n', newline - 1, newline - from);
         return newline < 0 ? from : newline + 1;
     }
@@ -366,7 +366,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         string text = c.Text;
         int count = Math.Min(Reach, text.Length - at);
         int newline = count > 0 ? text.IndexOf('\n', at, count) : -1;
-        while (newline >= 0 && newline + 1 < at + count && LineWrapping.IsWrapAt(text, newline > 0 && text[newline - 1] == '\r' ? newline - 1 : newline, c.Width))
+        while (newline >= 0 && newline + 1 < at + count && LineWrapping.IsWrapAt(text, newline, c.Width))
             newline = text.IndexOf('\n', newline + 1, at + count - newline - 1);
         return newline < 0 ? at + Math.Max(0, count) : newline;
     }

@@ -126,7 +126,8 @@ internal static class LineWrapping
     /// <summary>A line's length without its line end and trailing spaces.</summary>
     private static int LineLength(ReadOnlySpan<char> line) => line.TrimEnd(" \t\r\u00A0").Length;
 
-    private static bool StartsLowercase(ReadOnlySpan<char> span)
+    /// <summary>Whether <paramref name="span"/> starts with a lowercase letter (a surrogate pair read as one).</summary>
+    public static bool StartsLowercase(ReadOnlySpan<char> span)
     {
         if (span.IsEmpty) return false;
         if (char.IsHighSurrogate(span[0]) && span.Length > 1 && char.IsLowSurrogate(span[1]))
@@ -134,16 +135,16 @@ internal static class LineWrapping
         return char.IsLower(span[0]);
     }
 
-    /// <summary>Whether the line break at <paramref name="at"/> (<c>\n</c>, or the <c>\r</c> of a CRLF or a lone CR) is
-    /// a wrap: the only break between the words around it, and <see cref="IsWrap"/>.</summary>
+    /// <summary>Whether the line break at <paramref name="at"/> (a <c>\n</c> or <c>\r</c>, either half of a CRLF) is a
+    /// wrap: the only break between the words around it, and <see cref="IsWrap"/>.</summary>
     public static bool IsWrapAt(ReadOnlySpan<char> text, int at, int width)
     {
         if (width == 0) return false;
-        int from = at, to = at;
+        // A CRLF is one break, whichever half the caller found.
+        if (text[at] == '\n' && at > 0 && text[at - 1] == '\r') at--;
+        int from = at, to = at + (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1);
         while (from > 0 && text[from - 1] is ' ' or '\t' or '\u00A0') from--;
-        if (from > 0 && text[from - 1] is '\n' or '\r' && !(text[from - 1] == '\r' && at < text.Length && text[at] == '\n')) return false;
-        if (text[to] == '\r' && to + 1 < text.Length && text[to + 1] == '\n') to++;
-        to++;
+        if (from > 0 && text[from - 1] is '\n' or '\r') return false;
         while (to < text.Length && text[to] is ' ' or '\t' or '\u00A0') to++;
         if (to >= text.Length || text[to] is '\n' or '\r') return false;
         return IsWrap(text, from, to, width);

@@ -97,7 +97,7 @@ internal sealed class SentenceSplitter
         ReadOnlySpan<char> word = Slice(text, last);
         if (breaks >= 2) return true;
         if (breaks == 1)
-            return (word.Length > 0 && word[^1] == '.') || !(ContinuesLine(word) || StartsLowercase(Slice(text, next)));
+            return (word.Length > 0 && word[^1] == '.') || !(ContinuesLine(word) || LineWrapping.StartsLowercase(Slice(text, next)));
         if (word.Length < 2 || word[^1] != '.' || next.Start == last.End) return false;
         if (_abbreviations.TryGet(word, out AbbreviationKind kind) && kind != AbbreviationKind.Plain) return false;
         return _starters.Contains(Slice(text, next));
@@ -132,18 +132,10 @@ internal sealed class SentenceSplitter
     private static bool StartsSentence(ReadOnlySpan<char> text, Token next)
     {
         ReadOnlySpan<char> span = Slice(text, next);
-        if (span.IsEmpty || StartsLowercase(span)) return false;
+        if (span.IsEmpty || LineWrapping.StartsLowercase(span)) return false;
         char c = span[0];
         if (c is ',' or ';' or ':' or '.' or '?' or '!' or '%' or '\u2026') return false;
         return CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.ClosePunctuation or UnicodeCategory.FinalQuotePunctuation);
-    }
-
-    private static bool StartsLowercase(ReadOnlySpan<char> span)
-    {
-        if (span.IsEmpty) return false;
-        if (char.IsHighSurrogate(span[0]) && span.Length > 1 && char.IsLowSurrogate(span[1]))
-            return CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(span[0], span[1])) == UnicodeCategory.LowercaseLetter;
-        return char.IsLower(span[0]);
     }
 
     /// <summary>A line ending in a comma, semicolon or hyphen/dash is continued by the next line.</summary>

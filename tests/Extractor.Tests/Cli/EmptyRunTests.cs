@@ -45,8 +45,6 @@ public class EmptyRunTests : IDisposable
 
         Assert.Equal(0, CliRunner.WithStdin("", "extract", "-o", xlsx, "-q").ExitCode);
 
-        using var zip = System.IO.Compression.ZipFile.OpenRead(xlsx);
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet2.xml")!.Open());
-        Assert.Contains(ShippedModel.Model.Info.Version, reader.ReadToEnd());
+        Assert.Contains(ShippedModel.Model.Info.Version, SpreadsheetOutputTests.SheetText(xlsx, sheet: 2));
     }
 }

@@ -142,13 +142,7 @@ public class ShardMergeTests : IDisposable
 
         Assert.Equal(0, CliRunner.Run(["merge", .. parts, "-o", merged]).ExitCode);
 
-        Assert.Equal(Sheet(single), Sheet(merged));
-        static string Sheet(string path)
-        {
-            using var zip = System.IO.Compression.ZipFile.OpenRead(path);
-            using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
-            return reader.ReadToEnd();
-        }
+        Assert.Equal(SpreadsheetOutputTests.SheetText(single), SpreadsheetOutputTests.SheetText(merged));
     }
 
     [Fact]

@@ -151,10 +151,11 @@ public class SpreadsheetOutputTests : IDisposable
         return output;
     }
 
-    private static string SheetText(string path)
+    /// <summary>The XML of sheet <paramref name="sheet"/> of the workbook at <paramref name="path"/>.</summary>
+    internal static string SheetText(string path, int sheet = 1)
     {
         using var zip = ZipFile.OpenRead(path);
-        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        using var reader = new StreamReader(zip.GetEntry($"xl/worksheets/sheet{sheet}.xml")!.Open());
         return reader.ReadToEnd();
     }
 
