@@ -42,9 +42,11 @@ native=0
 if command -v clang > /dev/null || command -v gcc > /dev/null; then
   say "native binary ($rid, Native AOT)"
   build dotnet publish src/Extractor.Cli -c Release -r "$rid" -p:PublishAot=true -o "$work/aot"
-  # The model is inside the binary; the archive carries the licences and the model card beside it.
-  mkdir -p "$work/dist/extractor-$version-$rid"
+  # The model is inside the binary; the archive carries the licences and the model card beside it, and the accurate
+  # tier in models/ (too large to map into every default run).
+  mkdir -p "$work/dist/extractor-$version-$rid/models"
   cp "$work/aot/extractor" LICENSE README.md "$work/dist/extractor-$version-$rid/"
+  cp models/extractor-accurate.model "$work/dist/extractor-$version-$rid/models/"
   cp models/README.md "$work/dist/extractor-$version-$rid/MODEL.md"
   tar -C "$work/dist" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 \
     -czf "$out/extractor-$version-$rid.tar.gz" "extractor-$version-$rid"
@@ -78,6 +80,9 @@ for run in "${runs[@]}"; do
       cmp -s "$work/expected" "$work/got" || { say "$run: -f $format -l $level differs from the plain build"; failed=1; }
     done
   done
+  (cd "$work" && "$work/plain/extractor" extract "$root/samples/" --accurate -f jsonl -l mention -q) > "$work/expected"
+  (cd "$work" && "$run" extract "$root/samples/" --accurate -f jsonl -l mention -q) > "$work/got"
+  cmp -s "$work/expected" "$work/got" || { say "$run: --accurate differs from the plain build"; failed=1; }
 done
 [ "$failed" -eq 0 ] && say "check passed: ${#runs[@]} installed builds give the plain build's bytes"
 exit "$failed"

@@ -28,16 +28,17 @@ internal static class EvaluateCommand
         var seen = new Option<FileInfo?>("--unseen-from") { Description = "Also score only names that are not a gold mention in this CoNLL file (the training data): a proxy for new names" };
         var plot = new Option<FileInfo?>("--calibration-plot") { Description = "Also write a reliability diagram of the mention scores (SVG) to this file" };
         var raw = new Option<bool>("--no-name-rules") { Description = "Score the tagger's spans without the name rules of docs/annotation-guidelines.md" };
+        var accurate = new AccurateTier();
         var command = new Command("evaluate", "Score the model on gold CoNLL data (exact span match, micro-averaged, as conlleval)")
         {
-            gold, texts, optional, modelOption, predictions, minF1, seen, raw, plot,
+            gold, texts, optional, modelOption, accurate.Switch, accurate.File, predictions, minF1, seen, raw, plot,
         };
         command.SetAction(parse =>
         {
             var goldFile = parse.GetRequiredValue(gold);
             var seenFile = parse.GetValue(seen);
             // Both outputs are checked before the minutes of tagging, against every file read and against each other.
-            string?[] reads = [goldFile.ToString(), seenFile?.ToString(), parse.GetValue(modelOption)?.ToString()];
+            string?[] reads = [goldFile.ToString(), seenFile?.ToString(), parse.GetValue(modelOption)?.ToString(), accurate.Path(parse)];
             var predictionsTarget = parse.GetValue(predictions) is { } p ? OutputFiles.Check(p.ToString(), reads) : null;
             var plotTarget = parse.GetValue(plot) is { } svg ? OutputFiles.Check(svg.ToString(), [.. reads, predictionsTarget?.File]) : null;
             bool mentionGold = goldFile.Name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
@@ -45,7 +46,7 @@ internal static class EvaluateCommand
                 throw new UserErrorException("--predictions, --calibration-plot and --unseen-from need CoNLL gold; a JSONL gold is scored by mentions");
             var io = parse.InvocationConfiguration;
             var model = ModelFiles.Load(parse.GetValue(modelOption)?.ToString());
-            var pipeline = new EntityPipeline(new PipelineOptions(model) { NameRules = !parse.GetValue(raw) });
+            var pipeline = new EntityPipeline(new PipelineOptions(model) { NameRules = !parse.GetValue(raw), Accurate = accurate.Beside(accurate.Load(parse), model, parse) });
             double f1 = mentionGold
                 ? GoldMentionScorer.Evaluate(pipeline, goldFile.ToString(), parse.GetValue(texts)?.ToString(), parse.GetValue(optional)?.ToString(), io.Output, io.Error)
                 : ConllScorer.Evaluate(pipeline, goldFile.ToString(), seenFile?.ToString(), predictionsTarget, plotTarget, io.Output);

@@ -45,6 +45,7 @@ internal static class ExtractCommand
         var idField = new Option<string>("--id-field") { Description = "JSONL/CSV field holding the document id (else FILE:LINE / FILE:ROW)", DefaultValueFactory = _ => "id" };
         var maxSize = new Option<long>("--max-document-size") { Description = "Skip documents larger than this many bytes", DefaultValueFactory = _ => SourceOptions.DefaultMaxDocumentSize }.Within(1, SourceOptions.MaxDocumentSizeLimit, bytes: true);
         var parallel = new Option<int>("--parallel", "-j") { Description = $"Documents processed at once (1 to {MaxParallel})", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxParallel) }.Within(1, MaxParallel);
+        var accurate = new AccurateTier();
         var demonyms = new Option<bool>("--demonyms") { Description = "Report demonyms (Israeli, Qatari) as mentions of their country" };
         var follow = new Option<bool>("--follow", "-L") { Description = "Follow symbolic links inside folders that lead out of them (default: warn and skip)" };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first input that fails" };
@@ -54,7 +55,7 @@ internal static class ExtractCommand
         var command = new Command("extract", "Extract people, organizations and countries (with ISO codes) from text")
         {
             paths, output, level, types, minScore, include, exclude, inputFormat, textField, idField, maxSize,
-            parallel, shard, demonyms, follow, failFast, quiet, modelOption, lexicons, schema,
+            parallel, shard, demonyms, follow, failFast, quiet, modelOption, accurate.Switch, accurate.File, lexicons, schema,
         };
         int at = command.Options.IndexOf(output) + 1;
         foreach (var option in written.All) command.Options.Insert(at++, option);
@@ -64,7 +65,7 @@ internal static class ExtractCommand
             if (DocumentSource.Problem(given, "extract") is { } problem) throw new UserErrorException(problem);
             var outFile = parse.GetValue(output) is { } o && o.ToString() != DocumentSource.StdinPath ? o : null;
             var lexiconFiles = parse.GetValue(lexicons) ?? [];
-            string?[] reads = [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString()];
+            string?[] reads = [.. given, .. lexiconFiles, parse.GetValue(modelOption)?.ToString(), accurate.Path(parse)];
             var target = outFile is null ? null : OutputFiles.Check(outFile.ToString(), reads);
             var schemaTarget = parse.GetValue(schema) is { } s ? OutputFiles.Check(s.ToString(), [.. reads, outFile?.ToString()]) : null;
             var (chosenFormat, outputOptions) = written.Read(parse, outFile?.Name, OutputFormat.Csv, OutputSettings.RunInfo(parse));
@@ -110,6 +111,7 @@ internal static class ExtractCommand
             string modelVersion;
             if (hasText)
             {
+                var loadingTier = Task.Run(() => accurate.Load(parse));
                 var model = await loading;
                 modelVersion = model.Info.Version;
                 await shared;
@@ -119,6 +121,7 @@ internal static class ExtractCommand
                     Demonyms = parse.GetValue(demonyms),
                     Types = parse.GetRequiredValue(types),
                     MinScore = parse.GetValue(minScore),
+                    Accurate = accurate.Beside(await loadingTier, model, parse),
                 });
             }
             else

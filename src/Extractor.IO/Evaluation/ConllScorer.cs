@@ -22,11 +22,10 @@ internal static class ConllScorer
     /// <exception cref="InvalidDataException">A CoNLL file is missing or malformed; the message is one line naming it.</exception>
     public static double Evaluate(EntityPipeline pipeline, string goldPath, string? seenPath, OutputTarget? predictions, OutputTarget? plot, TextWriter writer)
     {
-        var model = pipeline.Options.Model;
         var documents = ConllFiles.Read(goldPath);
         var seenDocuments = seenPath is null ? null : ConllFiles.Read(seenPath);
         var mentions = ConllEvaluation.PredictMentions(pipeline.Recognizer, documents);
-        writer.WriteLine($"model: {model.Info.Version} ({model.Info.Settings})");
+        ModelLines.Write(pipeline.Options, writer);
         writer.WriteLine($"gold: {Path.GetFileName(goldPath)}, {documents.Count} documents, {documents.Sum(d => d.Tokens.Length)} tokens, {documents.Sum(d => d.Spans.Length)} entities");
         var scorer = ConllEvaluation.WriteReport(writer, documents, mentions, seenDocuments is null ? null : ConllEvaluation.MentionSurfaces(seenDocuments));
         if (plot is not null) OutputFiles.Write(plot, svg => svg.Write(ConllEvaluation.Calibration(documents, mentions, null).ToSvg()));

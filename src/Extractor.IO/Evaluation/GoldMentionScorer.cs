@@ -149,7 +149,7 @@ internal static class GoldMentionScorer
         optionalPath ??= stem.Length > 0 && File.Exists(stem + "-optional.jsonl") ? stem + "-optional.jsonl" : null;
         var gold = Read(goldPath);
         var optional = optionalPath is null ? [] : Read(optionalPath);
-        writer.WriteLine($"model: {pipeline.Options.Model.Info.Version} ({pipeline.Options.Model.Info.Settings})");
+        ModelLines.Write(pipeline.Options, writer);
         var source = new DocumentSource(new SourceOptions { Include = ["*"], Format = InputFormat.Text }, TextReader.Null);
         var (system, problems, documents, scores) = Predict(pipeline, source.Read([texts]).ToList());
         foreach (var problem in problems) diagnostics.WriteLine(problem is SourceWarning ? $"warning: {problem}" : $"error: {problem}");

@@ -24,22 +24,37 @@ public static class ModelFiles
     public static NerModel Load(string? path)
     {
         if (path is null && !File.Exists(ShippedPath) && Embedded() is { } bytes) return ModelReader.Read(bytes, "the embedded model");
-        return ModelReader.ReadFile(RegularFile(path));
+        return ModelReader.ReadFile(RegularFile(path, ShippedPath, ShippedMissing));
     }
 
-    /// <summary>The model file <paramref name="path"/> names (the shipped one when null), checked to exist and to be a
-    /// regular file: a device or FIFO (<c>--model /dev/zero</c>) would be read without end.</summary>
-    private static string RegularFile(string? path)
+    private const string ShippedMissing = "the shipped model is missing; rebuild the tool, or pass --model PATH";
+
+    /// <summary>The model file <paramref name="path"/> names (<paramref name="shipped"/> when null), checked to exist and
+    /// to be a regular file: a device or FIFO (<c>--model /dev/zero</c>) would be read without end.</summary>
+    private static string RegularFile(string? path, string shipped, string shippedMissing)
     {
-        string file = path ?? ShippedPath;
+        string file = path ?? shipped;
         if (!File.Exists(file))
             throw new ModelFormatException(path is null
-                ? $"{file}: the shipped model is missing; rebuild the tool, or pass --model PATH"
+                ? $"{file}: {shippedMissing}"
                 : $"{DiagnosticText.Escape(path)}: no such model file");
         if (FileKinds.Of(file) is not FileKind.Regular and var kind)
             throw new ModelFormatException($"{DiagnosticText.Escape(file)}: not a model file (a {kind.ToString().ToLowerInvariant()}, not a regular file)");
         return file;
     }
+
+    /// <summary>File name of the shipped accurate tier in <c>models/</c> (beside the executable, in the tool package,
+    /// and in the native build's archive: too large to carry inside the binary, which every default run maps).</summary>
+    public const string AccurateFileName = "extractor-accurate.model";
+
+    /// <summary>Where the shipped accurate tier lives.</summary>
+    public static string AccuratePath => Path.Combine(AppContext.BaseDirectory, "models", AccurateFileName);
+
+    /// <summary>Loads the accurate tier from <paramref name="path"/>, or the shipped one when it is null.</summary>
+    /// <exception cref="ModelFormatException">The file is missing, not a regular file, or not an accurate-tier model; the message is one line naming it.</exception>
+    public static AccurateModel LoadAccurate(string? path) =>
+        new(NeuralModelFile.ReadFile(RegularFile(path, AccuratePath,
+            "the accurate tier is missing beside this executable; reinstall the tool or unpack the whole release archive, or pass --accurate-model PATH")));
 
     /// <summary>The provenance of the model <see cref="Load"/> would load (version, date, dev F1), read from the start of
     /// the file only: <c>--version</c> needs no more, and the whole model costs most of a run's start-up.</summary>
@@ -47,7 +62,7 @@ public static class ModelFiles
     public static ModelInfo ReadInfo(string? path)
     {
         if (path is null && !File.Exists(ShippedPath) && Embedded(InfoBytes) is { } bytes) return ModelReader.ReadInfo(bytes, "the embedded model");
-        string file = RegularFile(path);
+        string file = RegularFile(path, ShippedPath, ShippedMissing);
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);

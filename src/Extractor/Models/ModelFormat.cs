@@ -33,6 +33,33 @@ internal static class ModelFormat
     /// <summary>Label names in enum order, stored so a reader can refuse a model with another label set.</summary>
     public static IReadOnlyList<string> Labels { get; } = [.. EntityLabels.All.ToArray().Select(l => l.ToConll())];
 
+    /// <summary>Parses a model's payload (after <paramref name="headerLength"/> bytes) with <paramref name="parse"/> while its
+    /// checksum is computed on another core; a mismatch wins over whatever the parse made of the damaged bytes, so a
+    /// corrupt file always says so, and any other failure of the parse becomes one line naming the file.</summary>
+    public static T ParseChecked<T>(byte[] bytes, int headerLength, ulong checksum, string name, Func<T> parse) where T : class
+    {
+        var intact = Task.Run(() => Checksum(bytes.AsSpan(headerLength)) == checksum);
+        T? model = null;
+        Exception? failure = null;
+        try
+        {
+            model = parse();
+        }
+        catch (Exception e) when (e is ModelFormatException or EndOfStreamException or ArgumentException or IOException
+            or OverflowException or OutOfMemoryException or FormatException or AggregateException)
+        {
+            failure = e is AggregateException { InnerException: { } inner } ? inner : e;
+        }
+        if (!intact.GetAwaiter().GetResult())
+            throw new ModelFormatException($"{name}: corrupt model file (checksum mismatch)");
+        return failure switch
+        {
+            null => model!,
+            ModelFormatException format => throw format,
+            _ => throw new ModelFormatException($"{name}: corrupt model file ({failure.Message})"),
+        };
+    }
+
     public static ulong Checksum(ReadOnlySpan<byte> data)
     {
         ulong h = 14695981039346656037UL;

@@ -87,28 +87,8 @@ internal static class ModelReader
         int payloadLength = bytes.Length - ModelFormat.HeaderLength;
         if (length != payloadLength)
             throw new ModelFormatException($"{name}: truncated or padded model file (payload is {payloadLength} bytes, header says {length})");
-        // The checksum (~4 ms, one byte at a time) runs beside the parse; a mismatch still wins over whatever
-        // the parse made of the damaged bytes, so a corrupt file always says so.
-        var intact = Task.Run(() => ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)) == checksum);
-        NerModel? model = null;
-        Exception? failure = null;
-        try
-        {
-            model = ReadPayload(bytes, name);
-        }
-        catch (Exception e) when (e is ModelFormatException or EndOfStreamException or ArgumentException or IOException
-            or OverflowException or OutOfMemoryException or FormatException or AggregateException)
-        {
-            failure = e is AggregateException { InnerException: { } inner } ? inner : e;
-        }
-        if (!intact.GetAwaiter().GetResult())
-            throw new ModelFormatException($"{name}: corrupt model file (checksum mismatch)");
-        return failure switch
-        {
-            null => model!,
-            ModelFormatException format => throw format,
-            _ => throw new ModelFormatException($"{name}: corrupt model file ({failure.Message})"),
-        };
+        // The checksum (~4 ms, one byte at a time) runs beside the parse.
+        return ModelFormat.ParseChecked(bytes, ModelFormat.HeaderLength, checksum, name, () => ReadPayload(bytes, name));
     }
 
     private static NerModel ReadPayload(byte[] bytes, string name)

@@ -37,7 +37,7 @@ public sealed class EntityPipeline
         // most of the cost of a run over one article.
         var resolver = Task.Run(() => new EntityResolver(new ResolutionOptions(options.Demonyms, options.UserLexicon)));
         Recognizer = new EntityRecognizer(options.Model, options.Model.UsesWordLists ? WordLists.Default : null,
-            new RecognizerOptions(options.NameRules, options.UserLexicon, options.RawScores));
+            new RecognizerOptions(options.NameRules, options.UserLexicon, options.RawScores, options.Accurate?.Network));
         Resolver = resolver.GetAwaiter().GetResult();
         _analyzer = new DocumentAnalyzer(Segmenter.Tokenizer, Segmenter.Splitter, Recognizer, windowChars);
         var types = options.Types;

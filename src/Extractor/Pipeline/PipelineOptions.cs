@@ -24,6 +24,9 @@ public sealed record PipelineOptions(NerModel Model)
     /// <summary>The tagger's own scores instead of the model's calibrated ones (for fitting a calibrator).</summary>
     public bool RawScores { get; init; }
 
+    /// <summary>The accurate tier, which then tags instead of the model's perceptron (<c>--accurate</c>), or null.</summary>
+    public AccurateModel? Accurate { get; init; }
+
     /// <summary>The kinds kept in the result; null keeps every kind.</summary>
     public IReadOnlySet<EntityKind>? Types { get; init; }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Extractor.Recognition.Confidence;
 using Extractor.Recognition.Decoding;
 using Extractor.Recognition.Features;
+using Extractor.Recognition.Neural;
 using Extractor.Recognition.Scoring;
 using Extractor.Recognition.Spans;
 using Extractor.Text;
@@ -27,6 +28,8 @@ internal sealed class EntityRecognizer
     private readonly NameSpanRules? _rules;
     private readonly Extractor.Knowledge.UserLexicon? _userLexicon;
     private readonly MentionCalibrator? _calibrator;
+    private readonly NeuralModel? _accurate;
+    private readonly TierScores? _tierScores;
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
     public EntityRecognizer(NerModel model, WordLists? lexicon)
@@ -60,12 +63,17 @@ internal sealed class EntityRecognizer
         if (model.UsesWordLists && lexicon is null)
             throw new ArgumentException("This model was trained with word-list features; pass the lexicon.", nameof(lexicon));
         _model = model;
-        _calibrator = options.RawScores ? null : model.Calibrator;
+        _accurate = options.Accurate;
+        if (_accurate is not null && _accurate.ClassesFingerprint != NeuralInputs.Fingerprint(model.Classes, model.Lists))
+            throw new ArgumentException($"the accurate tier was trained with the word classes and lists of model {_accurate.BaseModel}; model {model.Info.Version} has others", nameof(options));
+        // The calibrator was fitted to the perceptron's evidence; the accurate tier's mentions keep their CRF marginals.
+        _calibrator = options.RawScores || _accurate is not null ? null : model.Calibrator;
         // The phrase lists travel in the model; the word lists come with the library.
         _lexicon = model.Lists is null ? lexicon : lexicon?.WithLists(model.Lists);
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
         _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!);
+        if (_accurate is { PerceptronWeight: > 0 } tier && _pair is { } both) _tierScores = new TierScores(tier, both.Second);
         // Shared by every thread: each word type is scored once per run, and one copy sits in the shared cache.
         _wordScores = _pair is not null ? []
             : model.SecondPass is null ? [new WordScoreCache(model.FirstPass, _first)]
@@ -160,6 +168,24 @@ internal sealed class EntityRecognizer
         var tags = ws.Tags.AsSpan(0, tokens.Length);
         var confidence = ws.Confidence.AsSpan(0, tokens.Length);
         ws.Featurizer.Fill(text, tokens, sentences, infos);
+        if (_accurate is { } network)
+        {
+            ReadOnlySpan<float> perceptron = [];
+            if (_tierScores is not null)
+            {
+                // The base model's two passes as usual (their labels also feed the mention evidence), for its second
+                // pass's scores, which the tier adds to the network's.
+                ws.Runner.TagFirstOfPair(_pair!, infos, sentences, tags);
+                var firstLabels = ws.Labels.AsSpan(0, tokens.Length);
+                LabelsOf(_pair!.First.Tags, tags, firstLabels);
+                ws.Featurizer.AddFirstPass(firstLabels, infos);
+                ws.Runner.TagSecondOfPair(_pair, infos, sentences, tags, []);
+                perceptron = ws.Runner.SecondPassScores(tokens.Length, network.Tags.Count);
+            }
+            TagNeural(network, _tierScores, perceptron, ws, text, tokens, sentences, tags, confidence);
+            Collect(network.Tags, text, tokens, sentences, tags, confidence, tokenBase, sentenceBase, ws, mentions);
+            return;
+        }
         var final = _model.FirstPass;
         if (_pair is { } pair)
         {
@@ -184,6 +210,29 @@ internal sealed class EntityRecognizer
             ws.Runner.Tag(final, _first, infos, sentences, tags, confidence);
         }
         Collect(final.Tags, text, tokens, sentences, tags, confidence, tokenBase, sentenceBase, ws, mentions);
+    }
+
+    /// <summary>The accurate tier on each sentence of a part: the network's emissions (plus the base model's second-pass
+    /// scores, weighted, when <paramref name="combined"/> says how), the best tags and each tag's marginal probability.</summary>
+    private static void TagNeural(NeuralModel network, TierScores? combined, ReadOnlySpan<float> perceptron, Workspace ws, string text,
+        ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<int> tags, Span<float> confidence)
+    {
+        ITransitionScores scores = combined is null ? network : combined;
+        var tagger = ws.Neural ??= new NeuralTagger(network);
+        var decoder = ws.Decoder ??= new ViterbiDecoder();
+        int t = network.Tags.Count;
+        foreach (var sentence in sentences)
+        {
+            int n = sentence.EndToken - sentence.FirstToken;
+            if (n == 0) continue;
+            if (ws.Emissions.Length < n * t) ws.Emissions = new float[Math.Max(n * t, 2 * ws.Emissions.Length)];
+            var emissions = ws.Emissions.AsSpan(0, n * t);
+            tagger.Emissions(text, tokens[sentence.FirstToken..sentence.EndToken], ws.Infos.AsSpan(sentence.FirstToken, n), emissions);
+            if (combined is not null) combined.AddPerceptron(perceptron.Slice(sentence.FirstToken * t, n * t), emissions);
+            var own = tags.Slice(sentence.FirstToken, n);
+            decoder.Decode(scores, emissions, n, own);
+            decoder.Confidences(scores, emissions, n, own, confidence.Slice(sentence.FirstToken, n));
+        }
     }
 
     /// <summary>Per-token labels for the second pass: 0 outside, 1 + label inside a span.</summary>
@@ -297,6 +346,10 @@ internal sealed class EntityRecognizer
         public readonly List<MentionEvidence> Evidence = [];
         public readonly SurfaceAgreement Surfaces = new();
         public readonly float[] Vector = new float[MentionEvidence.Count];
+        /// <summary>The accurate tier's forward pass, decoder and scores, made on first use.</summary>
+        public NeuralTagger? Neural;
+        public ViterbiDecoder? Decoder;
+        public float[] Emissions = [];
 
         /// <summary>Room for <paramref name="n"/> tokens and <paramref name="sentences"/> renumbered sentences, growing by
         /// doubling but not past <paramref name="cap"/> tokens (a part's most) unless <paramref name="n"/> needs it.</summary>

@@ -7,7 +7,10 @@ namespace Extractor.Recognition;
 /// <param name="UserLexicon">A user's lexicon whose matches replace the spans they overlap (score 1), or null.</param>
 /// <param name="RawScores">When true, a mention's score is the tagger's lowest token marginal even if the model has
 /// a calibrator (for fitting and measuring one); false (the default) applies the model's calibrator.</param>
-internal sealed record RecognizerOptions(bool NameRules = true, Extractor.Knowledge.UserLexicon? UserLexicon = null, bool RawScores = false)
+/// <param name="Accurate">The accurate tier's network, which then tags instead of the perceptron stages (the base
+/// model still gives the word classes and lists it reads), or null.</param>
+internal sealed record RecognizerOptions(bool NameRules = true, Extractor.Knowledge.UserLexicon? UserLexicon = null, bool RawScores = false,
+    Neural.NeuralModel? Accurate = null)
 {
     /// <summary>Name rules on.</summary>
     public static RecognizerOptions Default { get; } = new();

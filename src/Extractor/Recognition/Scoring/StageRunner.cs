@@ -96,6 +96,10 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
         }
     }
 
+    /// <summary>After <see cref="TagSecondOfPair"/>: the second stage's emission scores of the part's <paramref name="tokens"/>
+    /// tokens (<c>tokens × tags</c>), which the accurate tier adds to its own.</summary>
+    public ReadOnlySpan<float> SecondPassScores(int tokens, int tags) => _pending.AsSpan(0, tokens * tags);
+
     private Span<float> Emissions(PerceptronModel model, FeatureExtractor extractor, ReadOnlySpan<TokenInfo> words, int n, int t)
     {
         if (_emissions.Length < n * t) _emissions = new float[Math.Max(n * t, _emissions.Length * 2)];
