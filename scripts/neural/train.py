@@ -282,7 +282,12 @@ def main():
     print(f"{len(train_e)} train sentences, {len(dev_e)} dev; vocab {len(words)}, train OOV {oov:.3f}, chars {len(chars)}", flush=True)
     model = Tagger(vectors, len(chars) + 2, classes, 25, a.char_filters, 16, a.hidden)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=a.lr)
-    settings = vars(a)
+    # What decides the weights (input files by name, not where they sat): the same inputs and settings give the same
+    # bytes (checked: two runs, identical tensors).
+    settings = {k: v for k, v in vars(a).items() if k not in ("out", "reference")}
+    settings["train"] = [p.rsplit("/", 1)[-1] for p in a.train]
+    settings["dev"] = a.dev.rsplit("/", 1)[-1]
+    settings["vectors"] = a.vectors.rsplit("/", 1)[-1]
     best, best_state = -1.0, None
     for epoch in range(1, a.epochs + 1):
         model.train()
@@ -304,7 +309,7 @@ def main():
             best, best_state = f1, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     print(f"best dev F1 {best:.2f}", flush=True)
-    export(a.out, model, words, q, scale, chars, {k: v for k, v in settings.items()}, best)
+    export(a.out, model, words, q, scale, chars, settings, best)
     if a.reference:
         write_reference(a.reference, model, dev[:40], dev_e[:40])
 

@@ -73,6 +73,9 @@ internal sealed class EntityRecognizer
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
         _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!);
+        // The tier adds the base model's second-pass scores, which the paired stages keep for the whole part; a base
+        // model whose passes do not pair (a second pass with other features: none that `extractor train` makes, and
+        // never the shipped one) leaves the network to tag alone.
         if (_accurate is { PerceptronWeight: > 0 } tier && _pair is { } both) _tierScores = new TierScores(tier, both.Second);
         // Shared by every thread: each word type is scored once per run, and one copy sits in the shared cache.
         _wordScores = _pair is not null ? []
