@@ -22,22 +22,8 @@ internal sealed class NeuralTagger
     private readonly Dictionary<string, float[]> _wordGates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float[]>.AlternateLookup<ReadOnlySpan<char>> _wordGatesBySpan;
     private readonly float[] _wordInput;
-
-    public NeuralTagger(NeuralModel model)
-    {
-        _m = model;
-        _wordGatesBySpan = _wordGates.GetAlternateLookup<ReadOnlySpan<char>>();
-        _wordInput = new float[model.VectorDim + model.CharFilters + model.ClassDim];
-        _inputs = new float[64 * model.ClassDim];
-        _forward = new float[64 * 4 * model.Hidden];
-        _backward = new float[64 * 4 * model.Hidden];
-        _hidden = new float[64 * 2 * model.Hidden];
-        _cell = new float[model.Hidden];
-        _state = new float[model.Hidden];
-        _charRows = new float[(NeuralModel.MaxChars + 2) * model.CharDim];
-    }
-
-    private float[] _inputs;
+    /// <summary>Each token's phrase-class vector (the one input that depends on its neighbours as well as its word).</summary>
+    private float[] _phrases;
     private float[] _forward;
     private float[] _backward;
     private float[] _hidden;
@@ -47,6 +33,20 @@ internal sealed class NeuralTagger
     private char[] _normalized = new char[64];
     private readonly int[] _active = new int[NeuralInputs.MaxActive];
 
+    public NeuralTagger(NeuralModel model)
+    {
+        _m = model;
+        _wordGatesBySpan = _wordGates.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordInput = new float[model.VectorDim + model.CharFilters + model.ClassDim];
+        _phrases = new float[64 * model.ClassDim];
+        _forward = new float[64 * 4 * model.Hidden];
+        _backward = new float[64 * 4 * model.Hidden];
+        _hidden = new float[64 * 2 * model.Hidden];
+        _cell = new float[model.Hidden];
+        _state = new float[model.Hidden];
+        _charRows = new float[(NeuralModel.MaxChars + 2) * model.CharDim];
+    }
+
     /// <summary>Writes <c>tokens × tags</c> emission scores for one sentence into <paramref name="emissions"/>.</summary>
     /// <param name="text">The text the tokens point into.</param>
     /// <param name="tokens">The sentence's tokens.</param>
@@ -55,7 +55,7 @@ internal sealed class NeuralTagger
     public void Emissions(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenInfo> infos, Span<float> emissions)
     {
         int n = tokens.Length, cd = _m.ClassDim, gates = 4 * _m.Hidden;
-        Ensure(ref _inputs, n * cd);
+        Ensure(ref _phrases, n * cd);
         Ensure(ref _forward, n * gates);
         Ensure(ref _backward, n * gates);
         Ensure(ref _hidden, n * 2 * _m.Hidden);
@@ -63,7 +63,7 @@ internal sealed class NeuralTagger
         for (int t = 0; t < n; t++)
         {
             var word = WordGates(tokens[t].Of(text), infos[t]);
-            var phrase = _inputs.AsSpan(t * cd, cd);
+            var phrase = _phrases.AsSpan(t * cd, cd);
             int phraseClass = ClassVector(NeuralInputs.PhraseClassOf(infos[t]), phrase);
             int on = NeuralInputs.Active(infos[t], _active);
             Gates(_m.Forward, word.AsSpan(0, gates), phraseColumn, phraseClass, phrase, on, _forward.AsSpan(t * gates, gates));
