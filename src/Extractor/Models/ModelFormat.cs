@@ -33,6 +33,40 @@ internal static class ModelFormat
     /// <summary>Label names in enum order, stored so a reader can refuse a model with another label set.</summary>
     public static IReadOnlyList<string> Labels { get; } = [.. EntityLabels.All.ToArray().Select(l => l.ToConll())];
 
+    /// <summary>The largest payload read: far above any model this code trains (the base model is 4 MB, the accurate tier
+    /// 20 MB), far below what would exhaust memory.</summary>
+    public const long MaxPayloadBytes = 1L << 30;
+
+    /// <summary>The payload length a header declares, once the header is checked (magic, version).</summary>
+    public delegate long PayloadLength(ReadOnlySpan<byte> header, string name);
+
+    /// <summary>Reads a model file whole: the header first, checked by <paramref name="payloadLength"/>, then the file's
+    /// size against the payload length it declares, so a file that is not a model (a 2 GB sparse file, a device that
+    /// never ends) is refused before it is read.</summary>
+    public static byte[] ReadFile(string path, int headerLength, PayloadLength payloadLength)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var header = new byte[headerLength];
+            int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            long length = payloadLength(header.AsSpan(0, filled), path);
+            long payload = stream.CanSeek ? stream.Length - header.Length : length;
+            if (length != payload || length < 0)
+                throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
+            if (length > MaxPayloadBytes)
+                throw new ModelFormatException($"{path}: model payload of {length} bytes is over this build's limit of {MaxPayloadBytes}");
+            var bytes = new byte[header.Length + length];
+            header.CopyTo(bytes, 0);
+            stream.ReadExactly(bytes, header.Length, (int)length);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
+        }
+    }
+
     /// <summary>Parses a model's payload (after <paramref name="headerLength"/> bytes) with <paramref name="parse"/> while its
     /// checksum is computed on another core; a mismatch wins over whatever the parse made of the damaged bytes, so a
     /// corrupt file always says so, and any other failure of the parse becomes one line naming the file.</summary>

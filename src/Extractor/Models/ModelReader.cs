@@ -12,37 +12,13 @@ namespace Extractor.Models;
 /// <summary>Reads and validates model files; anything wrong becomes a <see cref="ModelFormatException"/> naming the file.</summary>
 internal static class ModelReader
 {
-    /// <summary>Reads a model file.</summary>
-    /// <remarks>The header is read and checked first, and the file's size against the payload length it declares, so a
-    /// file that is not a model (a 2 GB sparse file, a device that never ends) is refused before it is read whole.</remarks>
-    public static NerModel ReadFile(string path)
-    {
-        byte[] bytes;
-        try
+    /// <summary>Reads a model file (<see cref="ModelFormat.ReadFile"/>: the header is checked before the rest is read).</summary>
+    public static NerModel ReadFile(string path) =>
+        Read(ModelFormat.ReadFile(path, ModelFormat.HeaderLength, (header, name) =>
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            var header = new byte[ModelFormat.HeaderLength];
-            int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            CheckHeader(header.AsSpan(0, filled), path);
-            long length = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(16));
-            long payload = stream.CanSeek ? stream.Length - header.Length : length;
-            if (length != payload || length < 0)
-                throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
-            if (length > MaxPayloadBytes)
-                throw new ModelFormatException($"{path}: model payload of {length} bytes is over this build's limit of {MaxPayloadBytes}");
-            bytes = new byte[header.Length + length];
-            header.CopyTo(bytes, 0);
-            stream.ReadExactly(bytes, header.Length, (int)length);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
-        }
-        return Read(bytes, path);
-    }
-
-    /// <summary>The largest payload read: far above any model this code trains (the shipped one is 4 MB), far below what would exhaust memory.</summary>
-    private const long MaxPayloadBytes = 1L << 30;
+            CheckHeader(header, name);
+            return BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
+        }), path);
 
     private static void CheckHeader(ReadOnlySpan<byte> header, string name)
     {

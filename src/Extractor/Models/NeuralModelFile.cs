@@ -27,31 +27,7 @@ internal static class NeuralModelFile
 
     private const int HeaderLength = 8 + 4 + 8 + 8;
 
-    /// <summary>The largest payload read: far above the shipped tier (tens of MB), below what would exhaust memory.</summary>
-    private const long MaxPayloadBytes = 1L << 30;
-
-    public static NeuralModel ReadFile(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            var header = new byte[HeaderLength];
-            int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            long length = CheckHeader(header.AsSpan(0, filled), path);
-            long payload = stream.CanSeek ? stream.Length - header.Length : length;
-            if (length != payload)
-                throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
-            bytes = new byte[header.Length + length];
-            header.CopyTo(bytes, 0);
-            stream.ReadExactly(bytes, header.Length, (int)length);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
-        }
-        return Read(bytes, path);
-    }
+    public static NeuralModel ReadFile(string path) => Read(ModelFormat.ReadFile(path, HeaderLength, CheckHeader), path);
 
     private static long CheckHeader(ReadOnlySpan<byte> header, string name)
     {
@@ -61,7 +37,7 @@ internal static class NeuralModelFile
         if (version != Version)
             throw new ModelFormatException($"{name}: accurate-tier format version {version}, but this build reads version {Version}; use a matching release");
         long length = BinaryPrimitives.ReadInt64LittleEndian(header[12..]);
-        if (length < 0 || length > MaxPayloadBytes)
+        if (length < 0 || length > ModelFormat.MaxPayloadBytes)
             throw new ModelFormatException($"{name}: payload of {length} bytes is out of this build's range");
         return length;
     }

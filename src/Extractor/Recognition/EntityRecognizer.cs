@@ -234,7 +234,9 @@ internal sealed class EntityRecognizer
             if (combined is not null) combined.AddPerceptron(perceptron.Slice(sentence.FirstToken * t, n * t), emissions);
             var own = tags.Slice(sentence.FirstToken, n);
             decoder.Decode(scores, emissions, n, own);
-            decoder.Confidences(scores, emissions, n, own, confidence.Slice(sentence.FirstToken, n));
+            // As in the perceptron's stages: confidences are read only inside mentions.
+            if (own.ContainsAnyExcept(TagSet.Outside))
+                decoder.Confidences(scores, emissions, n, own, confidence.Slice(sentence.FirstToken, n));
         }
     }
 
