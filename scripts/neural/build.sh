@@ -2,7 +2,7 @@
 # Builds the accurate tier (issue #36) from nothing but ../shared/data: word vectors learned from the unlabeled text,
 # the tagger's inputs dumped by the library's own featurizer, the network trained by train.py, packed into
 # models/extractor-accurate.model and checked against the training tool's outputs. Maintainer tool; about an hour on
-# two cores (word vectors ~30 min, training ~2 min per epoch). Needs Debian's fasttext, python3 and python3-torch.
+# two cores (word vectors ~35 min on one thread, training ~2 min per epoch). Needs Debian's fasttext, python3 and python3-torch.
 #   scripts/neural/build.sh [WORK_DIR]     (default /tmp/extractor-neural; intermediate files stay there)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +19,9 @@ dotnet build "$root/src/Extractor.NeuralTool" -c Release -o "$work/tool" -v q -n
 
 # 1. Word vectors: the unlabeled text cut by the tool's own tokenizer, one sentence per line, lowercased with every
 #    ASCII digit a 0 (NeuralInputs.Normalize), then fastText skip-gram (no subwords: the tagger's character CNN reads
-#    spelling). The files are split so no document is one 300 MB string.
+#    spelling). One thread, because fastText's threads update the vectors without locks and so give other bytes
+#    on every run; one thread with the seed gives the same bytes (checked: two runs, same md5). The files are split
+#    so no document is one 300 MB string.
 if [ ! -s "$work/vectors.vec" ]; then
   for f in "$data"/unlabeled/*.txt.gz; do
     zcat "$f" | split -l 20000 -d -a 3 --additional-suffix=.txt - "$work/text/$(basename "$f" .txt.gz)-"
@@ -27,7 +29,7 @@ if [ ! -s "$work/vectors.vec" ]; then
   "$work/cli/extractor" tokenize "$work/text/" \
     | awk -F'\t' 'BEGIN{s=-1} /^#/{if(l!="")print l; l=""; s=-1; next} {if($1!=s && l!=""){print l; l=""} s=$1; w=$4; gsub(/[0-9]/,"0",w); l=(l=="" ? w : l " " w)} END{if(l!="")print l}' \
     | perl -CSD -pe '$_=lc' > "$work/sentences.txt"
-  fasttext skipgram -input "$work/sentences.txt" -output "$work/vectors" -dim 100 -epoch 3 -minCount 5 -thread 2 -minn 0 -maxn 0 -seed "$seed"
+  fasttext skipgram -input "$work/sentences.txt" -output "$work/vectors" -dim 100 -epoch 3 -minCount 5 -thread 1 -minn 0 -maxn 0 -seed "$seed"
 fi
 
 # 2. The tagger's inputs for CoNLL train and dev, as the library featurizes them with the shipped base model.
