@@ -23,7 +23,10 @@ public static class ModelFiles
     /// <exception cref="ModelFormatException">The file is missing, not a regular file, or not a usable model; the message is one line naming it.</exception>
     public static NerModel Load(string? path)
     {
-        if (path is null && !File.Exists(ShippedPath) && Embedded() is { } bytes) return ModelReader.Read(bytes, "the embedded model");
+        // A native binary's resource is already in memory (its image): the model's tables are views of it, not copies.
+        if (path is null && !File.Exists(ShippedPath)
+            && System.Reflection.Assembly.GetEntryAssembly()?.GetManifestResourceStream(EmbeddedResourceName) is { } embedded)
+            return ModelReader.Read(embedded, "the embedded model");
         return ModelReader.ReadFile(RegularFile(path, ShippedPath, ShippedMissing));
     }
 

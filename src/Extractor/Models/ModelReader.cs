@@ -14,7 +14,7 @@ internal static class ModelReader
 {
     /// <summary>Reads a model file (<see cref="ModelFormat.ReadFile"/>: the header is checked before the rest is read).</summary>
     public static NerModel ReadFile(string path) =>
-        Read(ModelFormat.ReadFile(path, ModelFormat.HeaderLength, (header, name) =>
+        Read(ModelFormat.MapFile(path, ModelFormat.HeaderLength, (header, name) =>
         {
             CheckHeader(header, name);
             return BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
@@ -52,25 +52,40 @@ internal static class ModelReader
     }
 
     /// <summary>Reads a model from its bytes; <paramref name="name"/> names it in errors.</summary>
-    public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(bytes.ToArray(), name);
+    public static NerModel Read(ReadOnlySpan<byte> bytes, string name) => Read(TableMemory.Copy(bytes), name);
 
-    private static NerModel Read(byte[] bytes, string name)
+    /// <summary>Reads a model from the rest of <paramref name="stream"/>: in place when the stream is memory already (a
+    /// resource in a native binary's image), which the model then keeps; otherwise copied, and the stream closed.</summary>
+    public static NerModel Read(Stream stream, string name)
     {
-        var header = bytes.AsSpan();
+        long length = stream.Length - stream.Position;
+        if (length < ModelFormat.HeaderLength || length > ModelFormat.HeaderLength + ModelFormat.MaxPayloadBytes)
+            throw new ModelFormatException($"{name}: not an Extractor model file ({length} bytes)");
+        var memory = TableMemory.Of(stream, (int)length);
+        if (stream is not UnmanagedMemoryStream) stream.Dispose();
+        return Read(memory, name);
+    }
+
+    private static NerModel Read(TableMemory memory, string name)
+    {
+        var header = memory.Bytes;
         CheckHeader(header, name);
         long length = BinaryPrimitives.ReadInt64LittleEndian(header[16..]);
         ulong checksum = BinaryPrimitives.ReadUInt64LittleEndian(header[24..]);
-        int payloadLength = bytes.Length - ModelFormat.HeaderLength;
+        int payloadLength = memory.Length - ModelFormat.HeaderLength;
         if (length != payloadLength)
             throw new ModelFormatException($"{name}: truncated or padded model file (payload is {payloadLength} bytes, header says {length})");
-        // The checksum (~4 ms, one byte at a time) runs beside the parse.
-        return ModelFormat.ParseChecked(bytes, ModelFormat.HeaderLength, checksum, name, () => ReadPayload(bytes, name));
+        // The checksum runs beside the parse; format 5's reads words (~1 ms for the shipped model), the older ones bytes.
+        int version = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+        ModelFormat.ChecksumOf checksumOf = version >= 5 ? ModelFormat.WideChecksum : ModelFormat.Checksum;
+        return ModelFormat.ParseChecked(() => checksumOf(memory.Bytes[ModelFormat.HeaderLength..]) == checksum, name,
+            () => ReadPayload(memory, version, name));
     }
 
-    private static NerModel ReadPayload(byte[] bytes, string name)
+    private static NerModel ReadPayload(TableMemory memory, int version, string name)
     {
-        int limit = bytes.Length - ModelFormat.HeaderLength;
-        using var r = new BinaryReader(new MemoryStream(bytes, ModelFormat.HeaderLength, limit, writable: false), Encoding.UTF8);
+        int limit = memory.Length - ModelFormat.HeaderLength;
+        using var r = new BinaryReader(memory.OpenStream(ModelFormat.HeaderLength, limit), Encoding.UTF8);
         var info = new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
         int labels = r.ReadByte();
         var names = new string[labels];
@@ -81,21 +96,35 @@ internal static class ModelReader
         Task<WordClassTable>? classes = null;
         if (classCount > 0)
         {
-            // The word classes (over 100k words, the longest part of the load) are parsed on another core while
-            // this one reads the stages behind them.
             int length = Checked(r.ReadInt32(), limit, name);
             int start = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
             if (r.BaseStream.Position + length > limit) throw new EndOfStreamException("word class table runs past the end");
             r.BaseStream.Seek(length, SeekOrigin.Current);
-            classes = Task.Run(() => ReadClasses(bytes, start, length, classCount));
+            // Format 5 stores the classes as the tagger reads them: checking them is a pass over the arrays. Older files
+            // parse their words (over 100k, the longest part of the load) on another core while this one reads on.
+            classes = version >= 5 ? Task.FromResult(ViewClasses(memory, start, length, classCount))
+                : Task.Run(() => ReadClasses(memory.Bytes.Slice(start, length).ToArray(), classCount));
         }
-        var lists = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) >= 3 ? ReadLists(r, bytes, limit) : null;
+        var lists = version >= 3 ? ReadLists(r, memory, version, limit) : null;
         int stages = r.ReadByte();
         if (stages is not (1 or 2)) throw new ModelFormatException($"{name}: corrupt model file ({stages} stages)");
-        var first = ReadStage(r, bytes, limit, name);
-        var second = stages == 2 ? ReadStage(r, bytes, limit, name) : null;
-        var calibrator = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)) >= 4 ? ReadCalibrator(r, limit, name) : null;
-        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult(), lists, calibrator);
+        var first = ReadStage(r, memory, version, limit, name);
+        var second = stages == 2 ? ReadStage(r, memory, version, limit, name) : null;
+        var calibrator = version >= 4 ? ReadCalibrator(r, limit, name) : null;
+        var paired = version >= 5 ? ReadPairedWeights(r, memory, first, second, name) : null;
+        return new NerModel(info, first, second, classes?.GetAwaiter().GetResult(), lists, calibrator) { PairedWeights = paired };
+    }
+
+    /// <summary>The stages' stored scoring table (format 5), when the file has one; only for stages that pair.</summary>
+    private static WeightTable? ReadPairedWeights(BinaryReader r, TableMemory memory, PerceptronModel first, PerceptronModel? second, string name)
+    {
+        if (!r.ReadBoolean()) return null;
+        if (second is null || !StagePair.Pairs(first, second))
+            throw new ModelFormatException($"{name}: corrupt model file (a paired scoring table for stages that do not pair)");
+        int p = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
+        var table = WeightTable.Load(memory, ref p, first.Tags.Count);
+        r.BaseStream.Seek(p - ModelFormat.HeaderLength, SeekOrigin.Begin);
+        return table;
     }
 
     /// <summary>The mention calibrator, when the file has one; its features must be the ones this build computes.</summary>
@@ -126,8 +155,9 @@ internal static class ModelReader
         }
     }
 
-    /// <summary>The phrase lists: their table is copied straight from the bytes (little-endian, as written).</summary>
-    private static PhraseLists? ReadLists(BinaryReader r, byte[] bytes, int limit)
+    /// <summary>The phrase lists: their table is viewed in place (format 5, where it starts on a multiple of 8 bytes) or
+    /// copied straight from the bytes (little-endian, as written).</summary>
+    private static PhraseLists? ReadLists(BinaryReader r, TableMemory memory, int version, int limit)
     {
         int count = r.ReadByte();
         if (count == 0) return null;
@@ -135,19 +165,51 @@ internal static class ModelReader
         var names = new string[count];
         var counts = new int[count];
         for (int l = 0; l < count; l++) { names[l] = r.ReadString(); counts[l] = r.ReadInt32(); }
-        int size = r.ReadInt32();
-        if (size <= 0 || (size & (size - 1)) != 0 || (long)size * 12 > limit) throw new FormatException($"phrase list table of {size} slots");
         int at = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
+        if (version >= 5)
+        {
+            var keys = memory.ReadBlock<ulong>(ref at, "phrase list key");
+            var values = memory.ReadBlock<uint>(ref at, "phrase list value");
+            r.BaseStream.Seek(at - ModelFormat.HeaderLength, SeekOrigin.Begin);
+            return new PhraseLists(names, counts, keys, values);
+        }
+        int size = r.ReadInt32();
+        at += 4;
+        if (size <= 0 || (size & (size - 1)) != 0 || (long)size * 12 > limit) throw new FormatException($"phrase list table of {size} slots");
         if (at + (long)size * 12 > ModelFormat.HeaderLength + limit) throw new EndOfStreamException("phrase list table runs past the end");
-        var keys = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan(at, size * 8)).ToArray();
-        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes.AsSpan(at + size * 8, size * 4)).ToArray();
+        var bytes = memory.Bytes;
+        var oldKeys = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(bytes.Slice(at, size * 8)).ToArray();
+        var oldValues = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(bytes.Slice(at + size * 8, size * 4)).ToArray();
         r.BaseStream.Seek(size * 12L, SeekOrigin.Current);
-        return new PhraseLists(names, counts, keys, values);
+        return new PhraseLists(names, counts, oldKeys, oldValues);
     }
 
-    private static WordClassTable ReadClasses(byte[] bytes, int offset, int length, int wordCount)
+    /// <summary>Format 5's word classes, viewed in place: the distinct paths, then blocks of each word's start (one more
+    /// than words), each word's path index, the words' characters (UTF-16) and the index's slots.</summary>
+    private static WordClassTable ViewClasses(TableMemory memory, int offset, int length, int wordCount)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
+        using var r = new BinaryReader(memory.OpenStream(offset, length), Encoding.UTF8);
+        int pathCount = r.ReadInt32();
+        if (pathCount < 0 || pathCount > length) throw new FormatException($"word class table counts out of range ({pathCount} paths)");
+        var paths = new string[pathCount];
+        for (int i = 0; i < paths.Length; i++) paths[i] = r.ReadString();
+        int p = offset + (int)r.BaseStream.Position;
+        var start = memory.ReadBlock<int>(ref p, "word start");
+        var clusters = memory.ReadBlock<int>(ref p, "word class");
+        var chars = memory.ReadBlock<char>(ref p, "word character");
+        var slots = memory.ReadBlock<int>(ref p, "word index slot");
+        if (p != offset + length) throw new FormatException("the word class table does not fill its section");
+        if (start.Length != wordCount + 1 || clusters.Length != wordCount)
+            throw new FormatException($"the word class table has {start.Length} starts and {clusters.Length} classes for {wordCount} words");
+        return new WordClassTable(new WordIndex(chars, start, slots), clusters, paths);
+    }
+
+    /// <summary>Formats 2 to 4's word classes: the distinct paths, each word's length and path index as 7-bit numbers,
+    /// and the words as one UTF-8 run; the index is built here.</summary>
+    private static WordClassTable ReadClasses(byte[] section, int wordCount)
+    {
+        int length = section.Length;
+        using var r = new BinaryReader(new MemoryStream(section, writable: false), Encoding.UTF8);
         int pathCount = r.ReadInt32();
         // Each path and each word takes at least a byte of the section: larger counts are damage, not a reason to allocate.
         if (pathCount < 0 || pathCount > length || wordCount > length) throw new FormatException($"word class table counts out of range ({pathCount} paths, {wordCount} words)");
@@ -155,17 +217,17 @@ internal static class ModelReader
         for (int i = 0; i < paths.Length; i++) paths[i] = r.ReadString();
         var start = new int[wordCount + 1];
         var clusters = new int[wordCount];
-        var section = bytes.AsSpan(offset, length);
+        var data = section.AsSpan();
         int p = (int)r.BaseStream.Position;
         for (int w = 0; w < wordCount; w++)
         {
-            start[w + 1] = checked(start[w] + Read7BitEncodedInt(section, ref p));
-            clusters[w] = Read7BitEncodedInt(section, ref p);
+            start[w + 1] = checked(start[w] + Read7BitEncodedInt(data, ref p));
+            clusters[w] = Read7BitEncodedInt(data, ref p);
         }
-        int textLength = BinaryPrimitives.ReadInt32LittleEndian(section[p..]);
+        int textLength = BinaryPrimitives.ReadInt32LittleEndian(data[p..]);
         p += 4;
         if (textLength < 0 || p + textLength > length) throw new EndOfStreamException("word class table runs past its section");
-        var text = section.Slice(p, textLength);
+        var text = data.Slice(p, textLength);
         // Decoded in one go; a damaged byte would change the length and is caught here.
         var chars = new char[Encoding.UTF8.GetCharCount(text)];
         Encoding.UTF8.GetChars(text, chars);
@@ -187,7 +249,7 @@ internal static class ModelReader
         throw new FormatException("a 7-bit encoded number runs past five bytes");
     }
 
-    private static PerceptronModel ReadStage(BinaryReader r, byte[] bytes, int limit, string name)
+    private static PerceptronModel ReadStage(BinaryReader r, TableMemory memory, int version, int limit, string name)
     {
         var encoding = (TagEncoding)r.ReadByte();
         if (encoding is not (TagEncoding.Bio or TagEncoding.Bilou)) throw new ModelFormatException($"{name}: unknown tag encoding {(int)encoding}");
@@ -199,30 +261,32 @@ internal static class ModelReader
         var transitions = ReadFloats(r, t * t);
         var start = ReadFloats(r, t);
         var end = ReadFloats(r, t);
-        int count = Checked(r.ReadInt32(), limit / 8, name);
-        // The ids and weights (about a million values a stage) are read straight from the bytes rather than one
-        // BinaryReader call each: 12 -> 8 ms for the two stages, which every start-up waits for.
+        // The ids and the rows (about a million values a stage) are viewed in place (format 5) or read straight from the
+        // bytes, not one BinaryReader call each; the rows stay as stored until something asks for dense weights.
         int at = ModelFormat.HeaderLength + (int)r.BaseStream.Position;
-        var data = bytes.AsSpan(at, ModelFormat.HeaderLength + limit - at);
-        var ids = new ulong[count];
-        for (int i = 0; i < count; i++) ids[i] = BinaryPrimitives.ReadUInt64LittleEndian(data[(8 * i)..]);
-        int p = 8 * count;
-        float scale = BinaryPrimitives.ReadSingleLittleEndian(data[p..]);
-        p += 4;
-        var weights = new float[count * t];
-        for (int row = 0; row < count; row++)
+        FeatureIndex index;
+        if (version >= 5)
         {
-            uint mask = BinaryPrimitives.ReadUInt32LittleEndian(data[p..]);
-            p += 4;
-            if (mask >> t != 0) throw new FormatException($"weight row {row} names tags past the {t} there are");
-            for (; mask != 0; mask &= mask - 1)
-            {
-                weights[row * t + BitOperations.TrailingZeroCount(mask)] = BinaryPrimitives.ReadInt16LittleEndian(data[p..]) * scale;
-                p += 2;
-            }
+            var ids = memory.ReadBlock<ulong>(ref at, "feature id");
+            index = new FeatureIndex(ids);
         }
-        r.BaseStream.Seek(p, SeekOrigin.Current);
-        return new PerceptronModel(tags, features, new FeatureIndex(ids), weights, transitions, start, end, temperature);
+        else
+        {
+            int count = Checked(BinaryPrimitives.ReadInt32LittleEndian(memory.Bytes[at..]), limit / 8, name);
+            at += 4;
+            if (at + (long)count * 8 > memory.Length) throw new EndOfStreamException("feature ids run past the end");
+            var ids = new ulong[count];
+            var data = memory.Bytes.Slice(at, count * 8);
+            for (int i = 0; i < count; i++) ids[i] = BinaryPrimitives.ReadUInt64LittleEndian(data[(8 * i)..]);
+            at += count * 8;
+            index = new FeatureIndex(ids);
+        }
+        if (at + 4 > memory.Length) throw new EndOfStreamException("stage runs past the end");
+        float scale = BinaryPrimitives.ReadSingleLittleEndian(memory.Bytes[at..]);
+        at += 4;
+        var rows = QuantizedRows.Read(memory, at, index.Count, t, scale, out int rowBytes);
+        r.BaseStream.Seek(at + rowBytes - ModelFormat.HeaderLength, SeekOrigin.Begin);
+        return new PerceptronModel(tags, features, index, rows, transitions, start, end, temperature);
     }
 
     private static float[] ReadFloats(BinaryReader r, int n)

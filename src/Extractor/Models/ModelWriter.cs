@@ -26,9 +26,10 @@ internal static class ModelWriter
             WriteClasses(w, model.Classes);
             WriteLists(w, model.Lists);
             w.Write((byte)(model.SecondPass is null ? 1 : 2));
-            WriteStage(w, model.FirstPass);
-            if (model.SecondPass is not null) WriteStage(w, model.SecondPass);
+            var first = WriteStage(w, model.FirstPass);
+            var second = model.SecondPass is null ? null : WriteStage(w, model.SecondPass);
             WriteCalibrator(w, model.Calibrator);
+            WritePairedWeights(w, model, first, second);
         }
         var bytes = payload.GetBuffer().AsSpan(0, (int)payload.Length);
         Span<byte> header = stackalloc byte[ModelFormat.HeaderLength];
@@ -36,7 +37,7 @@ internal static class ModelWriter
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], ModelFormat.Version);
         BinaryPrimitives.WriteInt32LittleEndian(header[12..], FeatureExtractor.TemplateVersion);
         BinaryPrimitives.WriteInt64LittleEndian(header[16..], bytes.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header[24..], ModelFormat.Checksum(bytes));
+        BinaryPrimitives.WriteUInt64LittleEndian(header[24..], ModelFormat.WideChecksum(bytes));
         output.Write(header);
         output.Write(bytes);
     }
@@ -50,26 +51,40 @@ internal static class ModelWriter
         File.Move(temp, full, overwrite: true);
     }
 
-    /// <summary>Word count, then (when there are words) the section's length, so a reader can hand it to another
-    /// thread and skip it; the distinct paths; each word's length in UTF-16 code units and path index; and all the
-    /// words as one UTF-8 run, which loads with a single decode.</summary>
+    /// <summary>The two stages' scoring table as a reader would build it from the rows just written (the stored weights,
+    /// not the trainer's unrounded ones), behind a presence byte: absent for a one-stage model or stages that do not pair.</summary>
+    private static void WritePairedWeights(BinaryWriter w, NerModel model, QuantizedRows first, QuantizedRows? second)
+    {
+        bool paired = second is not null && StagePair.Pairs(model.FirstPass, model.SecondPass!);
+        w.Write(paired);
+        if (!paired) return;
+        var table = model.PairedWeights ?? WeightTable.PairRows(model.FirstPass.Index.RowIds, first.Decode(),
+            model.SecondPass!.Index.RowIds, second!.Decode(), model.FirstPass.Tags.Count);
+        table.Store(w, ModelFormat.HeaderLength);
+    }
+
+    /// <summary>Word count, then (when there are words) the section's length, so a reader can skip it; the distinct paths;
+    /// and the tables as the tagger reads them, each a block (<see cref="TableMemory.WriteBlock{T}"/>): each word's start
+    /// (one more than words), each word's path index, the words' characters (UTF-16) end to end, in ordinal order, and
+    /// the index's slots over them. A reader views them in place.</summary>
     private static void WriteClasses(BinaryWriter w, WordClassTable? table)
     {
         var words = table?.WordsByCluster().ToList() ?? [];
         w.Write(words.Count);
         if (words.Count == 0) return;
-        var section = new MemoryStream();
-        using (var s = new BinaryWriter(section, Encoding.UTF8, leaveOpen: true))
-        {
-            s.Write(table!.Paths.Count);
-            foreach (var path in table.Paths) s.Write(path);
-            foreach (var (word, cluster) in words) { s.Write7BitEncodedInt(word.Length); s.Write7BitEncodedInt(cluster); }
-            var text = Encoding.UTF8.GetBytes(string.Concat(words.Select(p => p.Word)));
-            s.Write(text.Length);
-            s.Write(text);
-        }
-        w.Write(checked((int)section.Length));
-        w.Write(section.GetBuffer(), 0, (int)section.Length);
+        w.Write(0);
+        long start = w.BaseStream.Position;
+        w.Write(table!.Paths.Count);
+        foreach (var path in table.Paths) w.Write(path);
+        var index = WordIndex.Of([.. words.Select(p => p.Word)]);
+        TableMemory.WriteBlock(w, index.Starts, ModelFormat.HeaderLength);
+        TableMemory.WriteBlock(w, words.Select(p => p.Cluster).ToArray().AsSpan(), ModelFormat.HeaderLength);
+        TableMemory.WriteBlock(w, index.Characters, ModelFormat.HeaderLength);
+        TableMemory.WriteBlock(w, index.Slots, ModelFormat.HeaderLength);
+        long end = w.BaseStream.Position;
+        w.Seek((int)start - 4, SeekOrigin.Begin);
+        w.Write(checked((int)(end - start)));
+        w.Seek((int)end, SeekOrigin.Begin);
     }
 
     private static void WriteCalibrator(BinaryWriter w, MentionCalibrator? calibrator)
@@ -91,12 +106,12 @@ internal static class ModelWriter
         w.Write((byte)(lists?.Names.Count ?? 0));
         if (lists is null) return;
         for (int l = 0; l < lists.Names.Count; l++) { w.Write(lists.Names[l]); w.Write(lists.Counts[l]); }
-        w.Write(lists.Keys.Length);
-        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lists.Keys));
-        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(lists.Values));
+        TableMemory.WriteBlock(w, lists.Keys, ModelFormat.HeaderLength);
+        TableMemory.WriteBlock(w, lists.Values, ModelFormat.HeaderLength);
     }
 
-    private static void WriteStage(BinaryWriter w, PerceptronModel stage)
+    /// <summary>Writes a stage: the rows it was read with, when it was, else its weights quantized; returns the rows written.</summary>
+    private static QuantizedRows WriteStage(BinaryWriter w, PerceptronModel stage)
     {
         int t = stage.Tags.Count;
         w.Write((byte)stage.Tags.Encoding);
@@ -106,27 +121,11 @@ internal static class ModelWriter
         foreach (float v in stage.Transitions) w.Write(v);
         foreach (float v in stage.Start) w.Write(v);
         foreach (float v in stage.End) w.Write(v);
-        var ids = stage.Index.Ids();
-        w.Write(ids.Length);
-        foreach (ulong id in ids) w.Write(id);
-        var weights = stage.Weights;
-        float max = 0;
-        foreach (float v in weights) max = Math.Max(max, Math.Abs(v));
-        // int16 with one scale keeps 1/32767 of the largest weight: far below what moves an argmax, and half the bytes.
-        float scale = max == 0 ? 1 : max / short.MaxValue;
-        w.Write(scale);
-        Span<short> quantized = stackalloc short[t];
-        for (int r = 0; r < ids.Length; r++)
-        {
-            uint mask = 0;
-            for (int k = 0; k < t; k++)
-            {
-                quantized[k] = (short)Math.Round(weights[r * t + k] / scale);
-                if (quantized[k] != 0) mask |= 1u << k;
-            }
-            w.Write(mask);
-            for (int k = 0; k < t; k++)
-                if ((mask & (1u << k)) != 0) w.Write(quantized[k]);
-        }
+        var ids = stage.Index.RowIds;
+        TableMemory.WriteBlock(w, ids, ModelFormat.HeaderLength);
+        var rows = stage.Stored ?? QuantizedRows.Quantize(stage.Weights, ids.Length, t);
+        w.Write(rows.Scale);
+        w.Write(rows.Data);
+        return rows;
     }
 }

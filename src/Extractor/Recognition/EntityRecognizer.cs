@@ -72,7 +72,7 @@ internal sealed class EntityRecognizer
         _lexicon = model.Lists is null ? lexicon : lexicon?.WithLists(model.Lists);
         _first = new FeatureExtractor(model.FirstPass.Features, model.Classes);
         _second = model.SecondPass is null ? null : new FeatureExtractor(model.SecondPass.Features, model.Classes);
-        _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!);
+        _pair = model.SecondPass is null ? null : StagePair.TryCreate(model.FirstPass, _first, model.SecondPass, _second!, model.PairedWeights);
         // The tier adds the base model's second-pass scores, which the paired stages keep for the whole part; a base
         // model whose passes do not pair (a second pass with other features: none that `extractor train` makes, and
         // never the shipped one) leaves the network to tag alone.

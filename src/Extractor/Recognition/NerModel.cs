@@ -38,6 +38,10 @@ public sealed record NerModel
 
     internal MentionCalibrator? Calibrator { get; init; }
 
+    /// <summary>The two stages' scoring table as a model file stored it (format 5), or null to build it from the stages.</summary>
+    /// <remarks>A <c>with</c> that replaces a stage must set this to null, or the stored table would score the old stage.</remarks>
+    internal WeightTable? PairedWeights { get; init; }
+
     /// <summary>Whether any stage consults the project's word lists (the lexicon, which then carries <see cref="Lists"/>).</summary>
     internal bool UsesWordLists => ((FirstPass.Features | (SecondPass?.Features ?? 0)) & (FeatureSet.Gazetteers | FeatureSet.PhraseLists)) != 0;
 }

@@ -29,7 +29,7 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
         byte[] payload = [.. bytes[ModelFormat.HeaderLength..at], 5, .. labels[1..], 3, .. "ABC"u8, .. bytes[(at + labels.Length)..]];
         var header = bytes[..ModelFormat.HeaderLength];
         BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(16), payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(24), ModelFormat.Checksum(payload));
+        BinaryPrimitives.WriteUInt64LittleEndian(header.AsSpan(24), ModelFormat.WideChecksum(payload));
 
         var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read([.. header, .. payload], "five.model"));
 
@@ -95,11 +95,8 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     public void Read_WordClassIndexPastThePaths_SaysCorrupt()
     {
         var bytes = WithTwoClassWords();
-        // Words are stored as (length, path index) pairs, then the int32 byte count and the words' text:
-        // [4, 0, 4, 1] [8, 0, 0, 0] "Limasaid". Make "said"'s path index 7.
-        int at = LastIndexOf(bytes, "Limasaid"u8) - 5;
-        Assert.Equal(new byte[] { 4, 0, 4, 1 }, bytes[(at - 3)..(at + 1)]);
-        bytes[at] = 7;
+        // Make "said"'s path index 7.
+        bytes[CharactersOf(bytes) - 12] = 7;
         Reseal(bytes);
 
         var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
@@ -109,19 +106,82 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     }
 
     [Fact]
-    public void Read_WordClassTextCutShort_SaysCorrupt()
+    public void Read_WordClassStartsPastTheCharacters_SaysCorrupt()
     {
         var bytes = WithTwoClassWords();
-        // The text says 8 bytes; the lengths say 4 + 4 characters. A multi-byte character in place of "i" decodes to fewer.
-        int at = LastIndexOf(bytes, "Limasaid"u8);
-        bytes[at + 1] = 0xC3;
-        bytes[at + 2] = 0xA9;
+        // The last start (8, the end of "said") says 9: past the eight characters there are.
+        bytes[CharactersOf(bytes) - 24] = 9;
         Reseal(bytes);
 
         var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
 
         Assert.StartsWith("m.model: corrupt model file", e.Message);
-        Assert.Contains("7 characters", e.Message);
+        Assert.Contains("word offsets do not fit the characters", e.Message);
+    }
+
+    [Fact]
+    public void Read_FormatFour_TagsAsFormatFive_AndWritesFormatFive()
+    {
+        var old = ModelReader.Read(FormatFourBytes(), "v4.model");
+        Assert.Null(old.PairedWeights);
+        var stream = new MemoryStream();
+        ModelWriter.Write(old, stream);
+        Assert.Equal(ModelFormat.Version, BinaryPrimitives.ReadInt32LittleEndian(stream.ToArray().AsSpan(8)));
+        var current = ModelReader.Read(stream.ToArray(), "v5.model");
+        Assert.NotNull(current.PairedWeights);
+        const string text = "Olga Petrova said in Lima that Nestle will grow . Ivan Kuznetsov flew to Oslo for Siemens .";
+        var tokens = PerceptronTrainerTests.Tokens(text);
+        Sentence[] sentences = [new(0, tokens.Length)];
+
+        var expected = new EntityRecognizer(fixture.Model, null).Recognize(text, tokens, sentences);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, new EntityRecognizer(old, null).Recognize(text, tokens, sentences));
+        Assert.Equal(expected, new EntityRecognizer(current, null).Recognize(text, tokens, sentences));
+        // Written back, a stage read from a file keeps its stored rows: the same stage bytes as the old file.
+        Assert.Equal(old.FirstPass.Stored!.Data.ToArray(), current.FirstPass.Stored!.Data.ToArray());
+    }
+
+    [Fact]
+    public void Read_StoredScoringTableEntryPastTheWeights_SaysCorrupt()
+    {
+        var bytes = Bytes();
+        var (entries, weights, filter) = ModelReader.Read(bytes, "m.model").PairedWeights!.Sizes;
+        // The table ends the file: its entries (16 bytes each), weights (8) and filter words (8), each block behind its
+        // count and the padding to a multiple of 8 (four bytes after an aligned block). Point the first entry in use past
+        // the weights.
+        int entry = bytes.Length - filter * 8 - 8 - weights * 8 - 8 - entries * 16;
+        Assert.Equal(weights, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(entry + entries * 16)));
+        while (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(entry)) == 0) entry += 16;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(entry + 8), weights);
+        Reseal(bytes);
+
+        var e = Assert.Throws<ModelFormatException>(() => ModelReader.Read(bytes, "m.model"));
+
+        Assert.StartsWith("m.model: corrupt model file", e.Message);
+        Assert.Contains($"points past the {weights} weights", e.Message);
+    }
+
+    [Fact]
+    public void ReadFile_MapsTheFile_AndTagsAsTheBytesDo()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"mapped-{Environment.ProcessId}-{Guid.NewGuid():N}.model");
+        File.WriteAllBytes(path, Bytes());
+        try
+        {
+            var mapped = ModelReader.ReadFile(path);
+            var fromStream = ModelReader.Read(new MemoryStream(Bytes()), "stream.model");
+            const string text = "Olga Petrova said in Lima that Nestle will grow .";
+            var tokens = PerceptronTrainerTests.Tokens(text);
+            Sentence[] sentences = [new(0, tokens.Length)];
+            var expected = new EntityRecognizer(fixture.Model, null).Recognize(text, tokens, sentences);
+            Assert.Equal(expected, new EntityRecognizer(mapped, null).Recognize(text, tokens, sentences));
+            Assert.Equal(expected, new EntityRecognizer(fromStream, null).Recognize(text, tokens, sentences));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
@@ -172,18 +232,18 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
     [Fact]
     public void Read_FormatVersion3_HasNoCalibrator()
     {
-        var bytes = Bytes();
+        var bytes = FormatFourBytes();
         // Version 3 is version 4 without the calibrator's presence byte at the end of the payload.
         Assert.Equal(0, bytes[^1]);
         bytes = bytes[..^1];
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), 3);
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(16), bytes.Length - ModelFormat.HeaderLength);
-        Reseal(bytes);
+        ResealOld(bytes);
 
         var read = ModelReader.Read(bytes, "v3.model");
 
         Assert.Null(read.Calibrator);
-        Assert.Equal(fixture.Model.Info, read.Info);
+        Assert.Equal(fixture.Model.Info with { CreatedUtc = read.Info.CreatedUtc }, read.Info);
     }
 
     /// <summary>The fixture's model with "Lima" (class 0101) and "said" (class 11), as file bytes.</summary>
@@ -196,7 +256,25 @@ public class ModelFileTests(TrainedFixture fixture) : IClassFixture<TrainedFixtu
 
     /// <summary>Makes the checksum match a deliberately damaged payload, so what is tested is the parse, not the integrity check.</summary>
     private static void Reseal(byte[] bytes) =>
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.WideChecksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+
+    /// <summary>As <see cref="Reseal"/>, for formats 2 to 4 (byte-wise FNV-1a).</summary>
+    private static void ResealOld(byte[] bytes) =>
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(24), ModelFormat.Checksum(bytes.AsSpan(ModelFormat.HeaderLength)));
+
+    /// <summary>The fixture's model as the previous release wrote it (format 4, no word classes, no calibrator): the
+    /// same training data and seed as <see cref="TrainedFixture"/>, written by commit 342736d.</summary>
+    private static byte[] FormatFourBytes() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "models", "synthetic-v4.model"));
+
+    /// <summary>Where "Limasaid" (the two words of <see cref="WithTwoClassWords"/>, UTF-16) starts in format 5: the starts
+    /// block (0, 4, 8) and the path indexes (0, 1) lie before it, each behind its count and padded to 8 bytes.</summary>
+    private static int CharactersOf(byte[] bytes)
+    {
+        int at = bytes.AsSpan().LastIndexOf(System.Text.Encoding.Unicode.GetBytes("Limasaid"));
+        Assert.Equal([0, 0, 0, 0, 1, 0, 0, 0], bytes[(at - 16)..(at - 8)]);
+        Assert.Equal([0, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0], bytes[(at - 32)..(at - 20)]);
+        return at;
+    }
 
     private static int CountOf(byte[] bytes, ReadOnlySpan<byte> value)
     {

@@ -7,17 +7,20 @@ namespace Extractor.Recognition.Features;
 /// and never asks, so loading a model for extraction skips two random-access builds (~3 ms each).</remarks>
 internal sealed class FeatureIndex
 {
-    private readonly ulong[] _ids;
+    private readonly Block<ulong> _ids;
     private Slots? _slots;
 
     /// <summary>Indexes <paramref name="ids"/>: id <c>ids[r]</c> maps to row <c>r</c>. Ids must be distinct and non-zero.</summary>
     public FeatureIndex(ReadOnlySpan<ulong> ids) => _ids = ids.ToArray();
 
+    /// <summary>Indexes the ids of <paramref name="ids"/> (a model file's, kept, not copied).</summary>
+    internal FeatureIndex(Block<ulong> ids) => _ids = ids;
+
     /// <summary>The ids in row order (for writing model files and pruning).</summary>
-    public ulong[] Ids() => (ulong[])_ids.Clone();
+    public ulong[] Ids() => _ids.Span.ToArray();
 
     /// <summary>The ids in row order, without a copy.</summary>
-    internal ReadOnlySpan<ulong> RowIds => _ids;
+    internal ReadOnlySpan<ulong> RowIds => _ids.Span;
 
     /// <summary>Number of features.</summary>
     public int Count => _ids.Length;
@@ -40,7 +43,7 @@ internal sealed class FeatureIndex
     /// <summary>Builds the table; concurrent first callers may each build one, and all get the first published.</summary>
     private Slots Build()
     {
-        var slots = new Slots(_ids);
+        var slots = new Slots(_ids.Span);
         return Interlocked.CompareExchange(ref _slots, slots, null) ?? slots;
     }
 

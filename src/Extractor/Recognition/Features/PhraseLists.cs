@@ -26,16 +26,18 @@ internal sealed class PhraseLists
     private const uint PrefixBit = 1u << 31;
     private static readonly string[] ArabicArticles = ["al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ath", "adh", "ad-"];
 
-    private readonly ulong[] _keys;
-    private readonly uint[] _values;
+    private readonly Block<ulong> _keys;
+    private readonly Block<uint> _values;
     private readonly int _mask;
 
     /// <summary>Lists from their stored form (see <see cref="Keys"/> and <see cref="Values"/>).</summary>
-    public PhraseLists(IReadOnlyList<string> names, IReadOnlyList<int> counts, ulong[] keys, uint[] values)
+    public PhraseLists(IReadOnlyList<string> names, IReadOnlyList<int> counts, Block<ulong> keys, Block<uint> values)
     {
         if (names.Count > MaxLists) throw new ArgumentException($"at most {MaxLists} lists", nameof(names));
         if (keys.Length != values.Length || keys.Length == 0 || (keys.Length & (keys.Length - 1)) != 0)
             throw new ArgumentException("the table must be a power of two long, keys and values alike", nameof(keys));
+        // A lookup ends at an empty slot.
+        if (!keys.Span.Contains(0UL)) throw new ArgumentException("the table has no empty slot", nameof(keys));
         Names = names;
         Counts = counts;
         _keys = keys;
@@ -50,10 +52,10 @@ internal sealed class PhraseLists
     public IReadOnlyList<int> Counts { get; }
 
     /// <summary>The open-addressing table's keys (0 = empty slot), for the model file.</summary>
-    public ReadOnlySpan<ulong> Keys => _keys;
+    public ReadOnlySpan<ulong> Keys => _keys.Span;
 
     /// <summary>The table's values: one bit per list holding the name, and the top bit when a longer name continues it.</summary>
-    public ReadOnlySpan<uint> Values => _values;
+    public ReadOnlySpan<uint> Values => _values.Span;
 
     /// <summary>Compiles lists of names, one name per entry, tokenized as the tagger tokenizes text.</summary>
     public static PhraseLists Compile(IReadOnlyList<(string Name, IEnumerable<string> Entries)> lists, Tokenizer tokenizer)
@@ -136,13 +138,15 @@ internal sealed class PhraseLists
     public uint Find(ulong key, out bool longer)
     {
         int slot = (int)(key & (ulong)_mask);
+        var keys = _keys.Span;
         while (true)
         {
-            ulong k = _keys[slot];
+            ulong k = keys[slot];
             if (k == key)
             {
-                longer = (_values[slot] & PrefixBit) != 0;
-                return _values[slot] & ~PrefixBit;
+                uint value = _values.Span[slot];
+                longer = (value & PrefixBit) != 0;
+                return value & ~PrefixBit;
             }
             if (k == 0)
             {

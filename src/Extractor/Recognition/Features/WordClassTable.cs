@@ -18,7 +18,7 @@ internal sealed class WordClassTable
     private static readonly int[] PrefixLengths = [4, 6, 10, 20];
 
     private readonly WordIndex _words;
-    private readonly int[] _clusterOfWord;
+    private readonly Block<int> _clusterOfWord;
     private readonly ulong[] _prefixes;
 
     /// <summary>Builds the table from (word, bit path) pairs; words sharing a path share a cluster; a repeated word keeps its last path.</summary>
@@ -29,13 +29,14 @@ internal sealed class WordClassTable
 
     /// <summary>Builds the table from indexed words, each word's index into <paramref name="paths"/>, and the distinct bit paths (as model files store them).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A word's index is not one of <paramref name="paths"/>.</exception>
-    internal WordClassTable(WordIndex words, int[] clusterOfWord, IReadOnlyList<string> paths)
+    internal WordClassTable(WordIndex words, Block<int> clusterOfWord, IReadOnlyList<string> paths)
     {
         if (clusterOfWord.Length != words.Count) throw new ArgumentException($"{clusterOfWord.Length} classes for {words.Count} words", nameof(clusterOfWord));
-        for (int w = 0; w < clusterOfWord.Length; w++)
+        var clusters = clusterOfWord.Span;
+        for (int w = 0; w < clusters.Length; w++)
         {
-            if ((uint)clusterOfWord[w] >= (uint)paths.Count)
-                throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusterOfWord[w]} of \"{words.Word(w)}\" is not among the {paths.Count} paths");
+            if ((uint)clusters[w] >= (uint)paths.Count)
+                throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusters[w]} of \"{words.Word(w)}\" is not among the {paths.Count} paths");
         }
         _words = words;
         _clusterOfWord = clusterOfWord;
@@ -109,13 +110,13 @@ internal sealed class WordClassTable
 
     /// <summary>Every word with the index of its path in <see cref="Paths"/>, in ordinal word order (for writing the model file).</summary>
     public IEnumerable<(string Word, int Cluster)> WordsByCluster() =>
-        Enumerable.Range(0, _words.Count).Select(w => (_words.Word(w).ToString(), _clusterOfWord[w])).OrderBy(p => p.Item1, StringComparer.Ordinal);
+        Enumerable.Range(0, _words.Count).Select(w => (_words.Word(w).ToString(), _clusterOfWord.Span[w])).OrderBy(p => p.Item1, StringComparer.Ordinal);
 
     /// <summary>The cluster of <paramref name="word"/>, or -1.</summary>
     public int ClusterOf(ReadOnlySpan<char> word)
     {
         int w = _words.IndexOf(word);
-        return w < 0 ? -1 : _clusterOfWord[w];
+        return w < 0 ? -1 : _clusterOfWord.Span[w];
     }
 
     /// <summary>The hashed prefix <paramref name="k"/> (0 to <see cref="PrefixCount"/> − 1) of a class's path.</summary>

@@ -8,9 +8,9 @@ namespace Extractor.Recognition.Features;
 /// </remarks>
 internal sealed class WordIndex
 {
-    private readonly char[] _chars;
-    private readonly int[] _start;   // word w is _chars[_start[w].._start[w + 1]]
-    private readonly int[] _slots;   // word + 1; 0 is an empty slot
+    private readonly Block<char> _chars;
+    private readonly Block<int> _start;   // word w is _chars[_start[w].._start[w + 1]]
+    private readonly Block<int> _slots;   // word + 1; 0 is an empty slot
     private readonly int _mask;
 
     /// <summary>Indexes the words laid end to end in <paramref name="chars"/>, word <c>w</c> ending where word <c>w + 1</c> starts.</summary>
@@ -26,21 +26,58 @@ internal sealed class WordIndex
         int count = start.Length - 1;
         // At most half full, so a miss ends after a probe or two.
         int size = (int)Math.Max(4, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, count) * 2));
-        _slots = new int[size];
+        var slots = new int[size];
+        _slots = slots;
         _mask = size - 1;
         for (int w = 0; w < count; w++)
         {
             if (start[w + 1] < start[w]) throw new ArgumentException($"word {w} ends before it starts", nameof(start));
             var word = Word(w);
             int slot = Slot(word);
-            while (_slots[slot] != 0)
+            while (slots[slot] != 0)
             {
-                if (word.SequenceEqual(Word(_slots[slot] - 1))) throw new ArgumentException($"\"{word}\" occurs twice", nameof(chars));
+                if (word.SequenceEqual(Word(slots[slot] - 1))) throw new ArgumentException($"\"{word}\" occurs twice", nameof(chars));
                 slot = (slot + 1) & _mask;
             }
-            _slots[slot] = w + 1;
+            slots[slot] = w + 1;
         }
     }
+
+    /// <summary>The words of <see cref="WordIndex(char[], int[])"/> with the slots that built, as a model file stores them
+    /// (format 5): no hashing at load. Only what keeps a lookup inside the arrays and ending is checked (ascending offsets,
+    /// slots naming words, an empty slot); the file's checksum covers the rest.</summary>
+    /// <exception cref="ArgumentException">The offsets or slots do not fit.</exception>
+    internal WordIndex(Block<char> chars, Block<int> start, Block<int> slots)
+    {
+        var offsets = start.Span;
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] > chars.Length)
+            throw new ArgumentException("word offsets do not fit the characters", nameof(start));
+        for (int w = 1; w < offsets.Length; w++)
+            if (offsets[w] < offsets[w - 1]) throw new ArgumentException($"word {w - 1} ends before it starts", nameof(start));
+        int count = offsets.Length - 1;
+        if (!System.Numerics.BitOperations.IsPow2(slots.Length) || slots.Length <= count)
+            throw new ArgumentException($"{slots.Length} slots for {count} words", nameof(slots));
+        int used = 0;
+        foreach (int slot in slots.Span)
+        {
+            if ((uint)slot > (uint)count) throw new ArgumentException($"a slot names word {slot - 1} of {count}", nameof(slots));
+            if (slot != 0) used++;
+        }
+        if (used != count) throw new ArgumentException($"{used} slots in use for {count} words", nameof(slots));
+        _chars = chars;
+        _start = start;
+        _slots = slots;
+        _mask = slots.Length - 1;
+    }
+
+    /// <summary>The open-addressing slots (word + 1, 0 when empty), for a model file to store.</summary>
+    internal ReadOnlySpan<int> Slots => _slots.Span;
+
+    /// <summary>The words' characters end to end, for a model file to store.</summary>
+    internal ReadOnlySpan<char> Characters => _chars.Span;
+
+    /// <summary>Where each word starts in <see cref="Characters"/>, plus where the last ends, for a model file to store.</summary>
+    internal ReadOnlySpan<int> Starts => _start.Span;
 
     /// <summary>Indexes <paramref name="words"/>, which must be distinct.</summary>
     public static WordIndex Of(IReadOnlyList<string> words)
@@ -56,14 +93,19 @@ internal sealed class WordIndex
     public int Count => _start.Length - 1;
 
     /// <summary>Word <paramref name="w"/>.</summary>
-    public ReadOnlySpan<char> Word(int w) => _chars.AsSpan(_start[w], _start[w + 1] - _start[w]);
+    public ReadOnlySpan<char> Word(int w)
+    {
+        var start = _start.Span;
+        return _chars.Span.Slice(start[w], start[w + 1] - start[w]);
+    }
 
     /// <summary>The position of <paramref name="word"/>, or -1.</summary>
     public int IndexOf(ReadOnlySpan<char> word)
     {
+        var slots = _slots.Span;
         for (int slot = Slot(word); ; slot = (slot + 1) & _mask)
         {
-            int entry = _slots[slot];
+            int entry = slots[slot];
             if (entry == 0) return -1;
             if (word.SequenceEqual(Word(entry - 1))) return entry - 1;
         }

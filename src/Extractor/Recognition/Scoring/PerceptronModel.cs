@@ -5,32 +5,51 @@ namespace Extractor.Recognition.Scoring;
 
 /// <summary>One trained, read-only tagging stage: feature weights, transition weights and its feature settings.</summary>
 /// <remarks>
-/// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c>, as written to model files; scoring reads
+/// Weights are one contiguous <c>float[]</c> of <c>rows × tags</c> (for a stage read from a file, expanded from its
+/// stored rows only when asked: <see cref="QuantizedRows"/>); scoring reads
 /// them through a sparse <see cref="WeightTable"/>, built on first use (a two-pass model tags through one
 /// table for both stages instead, <see cref="StagePair"/>, so its own tables are never built). Thread-safe:
 /// nothing here changes after construction (training lives in <c>PerceptronTrainer</c>, which produces these).
 /// </remarks>
 internal sealed class PerceptronModel : ITransitionScores
 {
-    private readonly float[] _weights;
+    private float[]? _weights;
     private WeightTable? _table;
 
     /// <summary>Creates a stage from trained parameters (arrays are kept, not copied).</summary>
     public PerceptronModel(TagSet tags, FeatureSet features, FeatureIndex index, float[] weights,
         float[] transitions, float[] start, float[] end, float temperature)
+        : this(tags, features, index, transitions, start, end, temperature)
+    {
+        if (weights.Length != index.Count * tags.Count) throw new ArgumentException("Weight array does not match features × tags.", nameof(weights));
+        _weights = weights;
+    }
+
+    /// <summary>Creates a stage read from a model file, whose dense weights are expanded from <paramref name="stored"/> the
+    /// first time they are asked for.</summary>
+    public PerceptronModel(TagSet tags, FeatureSet features, FeatureIndex index, QuantizedRows stored,
+        float[] transitions, float[] start, float[] end, float temperature)
+        : this(tags, features, index, transitions, start, end, temperature)
+    {
+        if (stored.Rows != index.Count || stored.Tags != tags.Count) throw new ArgumentException("Stored rows do not match features × tags.", nameof(stored));
+        Stored = stored;
+    }
+
+    private PerceptronModel(TagSet tags, FeatureSet features, FeatureIndex index, float[] transitions, float[] start, float[] end, float temperature)
     {
         int t = tags.Count;
-        if (weights.Length != index.Count * t) throw new ArgumentException("Weight array does not match features × tags.", nameof(weights));
         if (transitions.Length != t * t || start.Length != t || end.Length != t) throw new ArgumentException("Transition arrays do not match the tag set.");
         Tags = tags;
         Features = features;
         Index = index;
-        _weights = weights;
         Transitions = transitions;
         Start = start;
         End = end;
         Temperature = temperature;
     }
+
+    /// <summary>The weights as the model file stored them, for a stage read from one (written back unchanged).</summary>
+    public QuantizedRows? Stored { get; }
 
     /// <summary>The tag inventory.</summary>
     public TagSet Tags { get; }
@@ -54,7 +73,13 @@ internal sealed class PerceptronModel : ITransitionScores
     public float Temperature { get; }
 
     /// <summary>Feature weights, row-major.</summary>
-    public ReadOnlySpan<float> Weights => _weights;
+    public ReadOnlySpan<float> Weights => Volatile.Read(ref _weights) ?? Expand();
+
+    private float[] Expand()
+    {
+        var expanded = Stored!.Decode();
+        return Interlocked.CompareExchange(ref _weights, expanded, null) ?? expanded;
+    }
 
     /// <summary>Adds the weights of the known features among <paramref name="ids"/> into <paramref name="scores"/>.</summary>
     public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores) => Table.AddScores(ids, scores);
@@ -67,7 +92,7 @@ internal sealed class PerceptronModel : ITransitionScores
 
     private WeightTable BuildTable()
     {
-        var built = new WeightTable(Index, _weights, Tags.Count);
+        var built = new WeightTable(Index, Weights, Tags.Count);
         return Interlocked.CompareExchange(ref _table, built, null) ?? built;
     }
 }

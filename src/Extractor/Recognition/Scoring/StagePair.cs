@@ -19,12 +19,18 @@ internal sealed class StagePair
     // could read it half-written (HasValue set, Words still null); tagging threads crashed that way in parallel runs.
     private Built? _ready;
 
-    private StagePair(PerceptronModel first, FeatureExtractor firstExtractor, PerceptronModel second, FeatureExtractor secondExtractor)
+    private StagePair(PerceptronModel first, FeatureExtractor firstExtractor, PerceptronModel second, FeatureExtractor secondExtractor, WeightTable? stored)
     {
         First = first;
         FirstExtractor = firstExtractor;
         Second = second;
         SecondExtractor = secondExtractor;
+        if (stored is not null)
+        {
+            // A model file's stored table (format 5): only the word cache's two padding rows are left to compute.
+            _pending = Task.FromResult(new Built(stored, new WordScoreCache(stored, first, firstExtractor)));
+            return;
+        }
         // Built in the background (~20 ms): a CLI start opens its input and output meanwhile.
         _pending = Task.Run(() =>
         {
@@ -33,14 +39,23 @@ internal sealed class StagePair
         });
     }
 
+    /// <summary>Whether two stages are scored as a pair: the second's features are the first's plus the label features.</summary>
+    public static bool Pairs(PerceptronModel first, PerceptronModel second) =>
+        (first.Features & FeatureSet.SecondPass) == 0
+        && second.Features == (first.Features | FeatureSet.SecondPass)
+        && first.Tags.Count == second.Tags.Count;
+
     /// <summary>A pair for these stages, or null when the second stage's features are not the first's plus the label features.</summary>
-    public static StagePair? TryCreate(PerceptronModel first, FeatureExtractor firstExtractor, PerceptronModel second, FeatureExtractor secondExtractor)
+    /// <param name="first">The first stage.</param>
+    /// <param name="firstExtractor">Its features.</param>
+    /// <param name="second">The second stage.</param>
+    /// <param name="secondExtractor">Its features.</param>
+    /// <param name="stored">Their <see cref="WeightTable.Pair"/> table as a model file stored it, or null to build it.</param>
+    public static StagePair? TryCreate(PerceptronModel first, FeatureExtractor firstExtractor, PerceptronModel second, FeatureExtractor secondExtractor,
+        WeightTable? stored = null)
     {
-        bool matches = (first.Features & FeatureSet.SecondPass) == 0
-            && second.Features == (first.Features | FeatureSet.SecondPass)
-            && first.Tags.Count == second.Tags.Count
-            && firstExtractor.Set == first.Features && secondExtractor.Set == second.Features;
-        return matches ? new StagePair(first, firstExtractor, second, secondExtractor) : null;
+        bool matches = Pairs(first, second) && firstExtractor.Set == first.Features && secondExtractor.Set == second.Features;
+        return matches ? new StagePair(first, firstExtractor, second, secondExtractor, stored) : null;
     }
 
     /// <summary>The first stage.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -17,13 +18,13 @@ namespace Extractor.Recognition.Scoring;
 /// </remarks>
 internal sealed class WeightTable
 {
-    private readonly Entry[] _entries;
-    private readonly TagWeight[] _weights;
+    private readonly Block<Entry> _entries;
+    private readonly Block<TagWeight> _weights;
     private readonly int _mask;
     // A blocked Bloom filter over the keys, 16 bits per feature (two bits in one 64-bit word per key): most
     // bigram ids and most of a new word's own ids name no feature, and the filter (a few hundred KB, at home
     // in the core's L2) says so without reading the entry table (megabytes, mostly outside it).
-    private readonly ulong[] _filter;
+    private readonly Block<ulong> _filter;
     private readonly int _filterMask;
 
     /// <summary>Builds the table from a stage's index and its dense <c>rows × tags</c> weights.</summary>
@@ -37,8 +38,13 @@ internal sealed class WeightTable
     public static WeightTable Pair(PerceptronModel first, PerceptronModel second)
     {
         if (first.Tags.Count != second.Tags.Count) throw new ArgumentException("The stages' tag sets differ.", nameof(second));
-        return new WeightTable(first.Index.RowIds, first.Weights, second.Index.RowIds, second.Weights, first.Tags.Count);
+        return PairRows(first.Index.RowIds, first.Weights, second.Index.RowIds, second.Weights, first.Tags.Count);
     }
+
+    /// <summary>As <see cref="Pair(PerceptronModel, PerceptronModel)"/>, from each stage's ids and dense weights.</summary>
+    public static WeightTable PairRows(ReadOnlySpan<ulong> firstIds, ReadOnlySpan<float> firstWeights,
+        ReadOnlySpan<ulong> secondIds, ReadOnlySpan<float> secondWeights, int tags) =>
+        new(firstIds, firstWeights, secondIds, secondWeights, tags);
 
     private WeightTable(ReadOnlySpan<ulong> firstIds, ReadOnlySpan<float> firstWeights,
         ReadOnlySpan<ulong> secondIds, ReadOnlySpan<float> secondWeights, int tags)
@@ -66,15 +72,75 @@ internal sealed class WeightTable
         }
         int capacity = 16;
         while (capacity < items.Count * 2) capacity <<= 1;
-        _entries = new Entry[capacity];
-        _weights = new TagWeight[nonZero];
+        var entries = new Entry[capacity];
+        var packed = new TagWeight[nonZero];
         _mask = capacity - 1;
         int words = 64;
         while (words * 64 < items.Count * 16) words <<= 1;
-        _filter = new ulong[words];
+        var filter = new ulong[words];
         _filterMask = words - 1;
-        Fill(items, firstMasks, firstWeights, secondMasks, secondWeights, tags);
-        foreach (var item in items) _filter[FilterWord(Normalize(item.Id))] |= FilterBits(Normalize(item.Id));
+        Fill(entries, packed, items, firstMasks, firstWeights, secondMasks, secondWeights, tags);
+        foreach (var item in items) filter[FilterWord(Normalize(item.Id))] |= FilterBits(Normalize(item.Id));
+        _entries = entries;
+        _weights = packed;
+        _filter = filter;
+    }
+
+    private WeightTable(Block<Entry> entries, Block<TagWeight> weights, Block<ulong> filter)
+    {
+        _entries = entries;
+        _weights = weights;
+        _mask = entries.Length - 1;
+        _filter = filter;
+        _filterMask = filter.Length - 1;
+    }
+
+    /// <summary>The sizes of the table's three blocks: slots, packed weights, filter words.</summary>
+    internal (int Entries, int Weights, int FilterWords) Sizes => (_entries.Length, _weights.Length, _filter.Length);
+
+    /// <summary>Writes the table as <see cref="Load"/> reads it: the entry count and entries (16 bytes each: key, start,
+    /// first-stage count, second-stage count, two zero bytes), the weight count and weights (value, tag), the filter's
+    /// length and words; little-endian, each block from a multiple of 8 bytes of the file.</summary>
+    /// <remarks>Model files store the built table (format 5) so that a start-up maps it instead of building it from
+    /// the stages' rows (~20 ms of every start, issue #33).</remarks>
+    internal void Store(BinaryWriter w, int streamStart)
+    {
+        TableMemory.WriteCount(w, _entries.Length, streamStart);
+        foreach (var e in _entries.Span)
+        {
+            w.Write(e.Key);
+            w.Write(e.Start);
+            w.Write(e.First);
+            w.Write(e.Second);
+            w.Write((ushort)0);
+        }
+        TableMemory.WriteBlock(w, _weights.Span, streamStart);
+        TableMemory.WriteBlock(w, _filter.Span, streamStart);
+    }
+
+    /// <summary>Views a table that <see cref="Store"/> wrote, at byte <paramref name="p"/> of <paramref name="memory"/> (advanced past it),
+    /// checking everything a lookup relies on to stay inside its arrays and to end: power-of-two sizes, an empty slot,
+    /// weight ranges inside the weights, tags below <paramref name="tags"/>.</summary>
+    /// <exception cref="FormatException">The stored table is damaged.</exception>
+    internal static WeightTable Load(TableMemory memory, ref int p, int tags)
+    {
+        var entries = memory.ReadBlock<Entry>(ref p, "entry");
+        var weights = memory.ReadBlock<TagWeight>(ref p, "weight");
+        var filter = memory.ReadBlock<ulong>(ref p, "filter word");
+        if (!BitOperations.IsPow2(entries.Length) || !BitOperations.IsPow2(filter.Length))
+            throw new FormatException($"weight table of {entries.Length} slots and {filter.Length} filter words (powers of two expected)");
+        int used = 0;
+        foreach (ref readonly var e in entries.Span)
+        {
+            if (e.Key == 0) continue;
+            used++;
+            if (e.Start < 0 || (long)e.Start + e.First + e.Second > weights.Length)
+                throw new FormatException($"a weight table entry points past the {weights.Length} weights");
+        }
+        if (used == entries.Length) throw new FormatException("weight table without an empty slot");
+        foreach (var tw in weights.Span)
+            if ((uint)tw.Tag >= (uint)tags) throw new FormatException($"a stored weight names tag {tw.Tag} of {tags}");
+        return new WeightTable(entries, weights, filter);
     }
 
     private static uint[] Masks(ReadOnlySpan<float> weights, int rows, int tags)
@@ -134,7 +200,7 @@ internal sealed class WeightTable
     /// <remarks>Each batch first reads its features' home slots, so their cache misses overlap instead of queueing
     /// behind each insertion's probe loop. The probes then read the slots again, since an insertion in the
     /// same batch may have taken one.</remarks>
-    private void Fill(List<(ulong Id, int First, int Second)> items, uint[] firstMasks, ReadOnlySpan<float> firstWeights,
+    private void Fill(Entry[] entries, TagWeight[] packed, List<(ulong Id, int First, int Second)> items, uint[] firstMasks, ReadOnlySpan<float> firstWeights,
         uint[] secondMasks, ReadOnlySpan<float> secondWeights, int tags)
     {
         const int Batch = 16;
@@ -143,28 +209,28 @@ internal sealed class WeightTable
         for (int first = 0; first < items.Count; first += Batch)
         {
             int end = Math.Min(first + Batch, items.Count);
-            for (int i = first; i < end; i++) touched[i - first] = _entries[(int)Normalize(items[i].Id) & _mask].Key;
+            for (int i = first; i < end; i++) touched[i - first] = entries[(int)Normalize(items[i].Id) & _mask].Key;
             for (int i = first; i < end; i++)
             {
                 var (id, r1, r2) = items[i];
                 int start = next;
-                if (r1 >= 0) next = Pack(firstMasks[r1], firstWeights.Slice(r1 * tags, tags), next);
+                if (r1 >= 0) next = Pack(packed, firstMasks[r1], firstWeights.Slice(r1 * tags, tags), next);
                 int split = next - start;
-                if (r2 >= 0) next = Pack(secondMasks[r2], secondWeights.Slice(r2 * tags, tags), next);
+                if (r2 >= 0) next = Pack(packed, secondMasks[r2], secondWeights.Slice(r2 * tags, tags), next);
                 ulong key = Normalize(id);
                 int slot = (int)key & _mask;
-                while (_entries[slot].Key != 0) slot = (slot + 1) & _mask;
-                _entries[slot] = new Entry(key, start, (byte)split, (byte)(next - start - split));
+                while (entries[slot].Key != 0) slot = (slot + 1) & _mask;
+                entries[slot] = new Entry(key, start, (byte)split, (byte)(next - start - split));
             }
         }
     }
 
-    private int Pack(uint mask, ReadOnlySpan<float> row, int next)
+    private static int Pack(TagWeight[] packed, uint mask, ReadOnlySpan<float> row, int next)
     {
         for (; mask != 0; mask &= mask - 1)
         {
             int k = BitOperations.TrailingZeroCount(mask);
-            _weights[next++] = new TagWeight(row[k], k);
+            packed[next++] = new TagWeight(row[k], k);
         }
         return next;
     }
@@ -183,9 +249,9 @@ internal sealed class WeightTable
     /// stage's weights into <paramref name="first"/> (skipped when empty), the second's into <paramref name="second"/>.</summary>
     public void AddScores(ReadOnlySpan<ulong> ids, Span<float> first, Span<float> second, Scratch scratch)
     {
-        var entries = _entries;
+        var entries = _entries.Span;
         var firstKeys = scratch.Keys.AsSpan(0, ids.Length);
-        var filter = _filter;
+        var filter = _filter.Span;
         for (int i = 0; i < ids.Length; i++)
         {
             ulong id = Normalize(ids[i]);
@@ -193,7 +259,7 @@ internal sealed class WeightTable
             // An id the filter rules out is skipped like one whose home slot is empty.
             firstKeys[i] = (filter[FilterWord(id)] & bits) == bits ? entries[(int)id & _mask].Key : 0;
         }
-        var weights = _weights;
+        var weights = _weights.Span;
         for (int i = 0; i < ids.Length; i++)
         {
             ulong id = Normalize(ids[i]);
@@ -209,24 +275,26 @@ internal sealed class WeightTable
             if (key == 0) continue;
             ref readonly var entry = ref entries[slot];
             if (!first.IsEmpty)
-                foreach (var w in weights.AsSpan(entry.Start, entry.First)) first[w.Tag] += w.Value;
+                foreach (var w in weights.Slice(entry.Start, entry.First)) first[w.Tag] += w.Value;
             if (!second.IsEmpty)
-                foreach (var w in weights.AsSpan(entry.Start + entry.First, entry.Second)) second[w.Tag] += w.Value;
+                foreach (var w in weights.Slice(entry.Start + entry.First, entry.Second)) second[w.Tag] += w.Value;
         }
     }
 
     /// <summary>As the other overload, one feature at a time (for callers without scratch space).</summary>
     public void AddScores(ReadOnlySpan<ulong> ids, Span<float> scores)
     {
+        var entries = _entries.Span;
+        var weights = _weights.Span;
         foreach (ulong raw in ids)
         {
             ulong id = Normalize(raw);
             int slot = (int)id & _mask;
             ulong key;
-            while ((key = _entries[slot].Key) != id && key != 0) slot = (slot + 1) & _mask;
+            while ((key = entries[slot].Key) != id && key != 0) slot = (slot + 1) & _mask;
             if (key == 0) continue;
-            ref readonly var entry = ref _entries[slot];
-            foreach (var w in _weights.AsSpan(entry.Start, entry.First)) scores[w.Tag] += w.Value;
+            ref readonly var entry = ref entries[slot];
+            foreach (var w in weights.Slice(entry.Start, entry.First)) scores[w.Tag] += w.Value;
         }
     }
 
@@ -248,8 +316,11 @@ internal sealed class WeightTable
     }
 
     /// <summary>A feature: its key, where its weights start, how many belong to the first stage and how many to the second.</summary>
-    [StructLayout(LayoutKind.Sequential)]
+    /// <remarks>Sixteen bytes as <see cref="Store"/> writes them field by field (key, start, two counts, two zero bytes of
+    /// padding), which <see cref="Load"/> reads in place.</remarks>
+    [StructLayout(LayoutKind.Sequential, Size = 16)]
     private readonly record struct Entry(ulong Key, int Start, byte First, byte Second);
 
+    [StructLayout(LayoutKind.Sequential, Size = 8)]
     private readonly record struct TagWeight(float Value, int Tag);
 }
