@@ -10,7 +10,7 @@ namespace Extractor.Models;
 /// set, the word classes (word count; then, if any, the section's length, the distinct bit paths, and blocks of each
 /// word's start, each word's path index, the words' UTF-16 characters and the word index's slots), the phrase lists
 /// (names and counts, then blocks of the open-addressing table's keys and values), one or two stages (encoding,
-/// feature groups, temperature, transitions, a block of feature ids, and weights stored as int16 with one scale per
+/// feature groups, temperature, transitions, blocks of feature ids and of their index's slots, and weights stored as int16 with one scale per
 /// stage, each row as a bit mask of its non-zero tags), the calibrator, and the two stages' scoring table as the
 /// tagger probes it (three blocks). A block is its count (int32), zeros up to the next multiple of 8 bytes of the
 /// file, and its values: a reader maps the file and views blocks in place (<see cref="TableMemory"/>).
@@ -28,7 +28,7 @@ internal static class ModelFormat
     /// and the step table's length, thresholds and values). 5 (issue #33): the tables as the tagger reads them, in
     /// aligned blocks that a mapped file is read through in place: the word classes as starts, path indexes, UTF-16
     /// characters and the index's slots (was: 7-bit lengths and one UTF-8 run, indexed at every load); the phrase
-    /// lists' and feature ids' arrays as blocks; after the calibrator a presence byte and the paired stages' scoring
+    /// lists' arrays and the feature ids, with their index's slots, as blocks; after the calibrator a presence byte and the paired stages' scoring
     /// table (<c>WeightTable.Store</c>, was built at every load); the checksum is <see cref="WideChecksum"/>.</remarks>
     public const int Version = 5;
 

@@ -268,7 +268,7 @@ internal static class ModelReader
         if (version >= 5)
         {
             var ids = memory.ReadBlock<ulong>(ref at, "feature id");
-            index = new FeatureIndex(ids);
+            index = new FeatureIndex(ids, memory.ReadBlock<int>(ref at, "feature index slot"));
         }
         else
         {

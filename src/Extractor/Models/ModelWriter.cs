@@ -123,6 +123,7 @@ internal static class ModelWriter
         foreach (float v in stage.End) w.Write(v);
         var ids = stage.Index.RowIds;
         TableMemory.WriteBlock(w, ids, ModelFormat.HeaderLength);
+        TableMemory.WriteBlock(w, stage.Index.StoredSlots, ModelFormat.HeaderLength);
         var rows = stage.Stored ?? QuantizedRows.Quantize(stage.Weights, ids.Length, t);
         w.Write(rows.Scale);
         w.Write(rows.Data);
