@@ -59,7 +59,15 @@ internal static class ModelFormat
     /// passes.</summary>
     public static TableMemory MapFile(string path, int headerLength, PayloadLength payloadLength) =>
         Open(path, headerLength, payloadLength, (stream, header, total) =>
-            stream.CanSeek ? TableMemory.Map(stream, total) : TableMemory.Copy(ReadRest(stream, header, total)));
+        {
+            if (stream.CanSeek)
+            {
+                // A file system that cannot map files (some network and FUSE mounts) gets the file read instead.
+                try { return TableMemory.Map(stream, total); }
+                catch (IOException) { }
+            }
+            return TableMemory.Copy(ReadRest(stream, header, total));
+        });
 
     /// <summary>The header and the rest of the file, <paramref name="total"/> bytes in all.</summary>
     private static byte[] ReadRest(FileStream stream, byte[] header, int total)
@@ -72,31 +80,21 @@ internal static class ModelFormat
 
     /// <summary>Opens a model file, checks its header and its size against the payload length the header declares, and
     /// hands the open stream (after the header), the header and the file's whole length to <paramref name="read"/>; the
-    /// stream is closed afterwards unless <paramref name="read"/> returned something that owns it (a mapping).</summary>
+    /// stream is closed afterwards (a mapping made from it stays valid without it).</summary>
     private static T Open<T>(string path, int headerLength, PayloadLength payloadLength, Func<FileStream, byte[], int, T> read)
     {
         try
         {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            bool owned = false;
-            try
-            {
-                var header = new byte[headerLength];
-                int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-                long length = payloadLength(header.AsSpan(0, filled), path);
-                long payload = stream.CanSeek ? stream.Length - header.Length : length;
-                if (length != payload || length < 0)
-                    throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
-                if (length > MaxPayloadBytes)
-                    throw new ModelFormatException($"{path}: model payload of {length} bytes is over this build's limit of {MaxPayloadBytes}");
-                var result = read(stream, header, checked(header.Length + (int)length));
-                owned = result is TableMemory && stream.CanSeek;
-                return result;
-            }
-            finally
-            {
-                if (!owned) stream.Dispose();
-            }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var header = new byte[headerLength];
+            int filled = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            long length = payloadLength(header.AsSpan(0, filled), path);
+            long payload = stream.CanSeek ? stream.Length - header.Length : length;
+            if (length != payload || length < 0)
+                throw new ModelFormatException($"{path}: truncated or padded model file (payload is {payload} bytes, header says {length})");
+            if (length > MaxPayloadBytes)
+                throw new ModelFormatException($"{path}: model payload of {length} bytes is over this build's limit of {MaxPayloadBytes}");
+            return read(stream, header, checked(header.Length + (int)length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

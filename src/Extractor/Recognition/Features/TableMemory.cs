@@ -87,11 +87,21 @@ internal sealed unsafe class TableMemory
     }
 
     /// <summary>Maps the first <paramref name="length"/> bytes of the open regular file <paramref name="file"/> read-only; the
-    /// mapping keeps the file open, and both close when the memory is collected.</summary>
+    /// caller may close the file afterwards (a mapping outlives its descriptor), and the mapping is released when the
+    /// memory is collected.</summary>
     public static TableMemory Map(FileStream file, int length)
     {
-        var mapped = MemoryMappedFile.CreateFromFile(file, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-        var view = mapped.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        var mapped = MemoryMappedFile.CreateFromFile(file, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        MemoryMappedViewAccessor view;
+        try
+        {
+            view = mapped.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        }
+        catch
+        {
+            mapped.Dispose();
+            throw;
+        }
         byte* start = (byte*)view.SafeMemoryMappedViewHandle.DangerousGetHandle() + view.PointerOffset;
         return new TableMemory(start, length, (mapped, view));
     }
