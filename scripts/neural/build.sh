@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the accurate tier (issue #36) from nothing but ../shared/data: word vectors learned from the unlabeled text,
 # the tagger's inputs dumped by the library's own featurizer, the network trained by train.py, packed into
-# models/extractor-accurate.model and checked against the training tool's outputs. Maintainer tool; about an hour on
-# two cores (word vectors ~35 min on one thread, training ~2 min per epoch). Needs Debian's fasttext, python3 and python3-torch.
+# models/extractor-accurate.model and checked against the training tool's outputs. Maintainer tool; about an hour and
+# a half on two cores (word vectors ~50 min on one thread, training ~2 min per epoch). Needs Debian's fasttext, python3
+# and python3-torch.
 #   scripts/neural/build.sh [WORK_DIR]     (default /tmp/extractor-neural; intermediate files stay there)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
