@@ -7,16 +7,18 @@ namespace Extractor.Recognition.Features;
 /// <summary>Read-only memory whose bytes a model's tables are views of (<see cref="Block{T}"/>): a model file mapped into
 /// the process, a resource in the binary's own image, or a pinned copy of bytes.</summary>
 /// <remarks>
-/// Why mapped (issue #33): reading a 15 MB model into arrays made every start-up copy it twice (the file into a buffer,
-/// the buffer into the tables), fault in the fresh pages one 4 KB page at a time, and trigger full collections of the
-/// large-object heap, which moved the tables again: about a third of a one-article run. A mapped file's pages come
+/// Why mapped (issue #33): reading the model into arrays (a 4.7 MB file parsed into some 30 MB of tables) made every
+/// start-up copy it, fault in the fresh pages one 4 KB page at a time, and trigger full collections of the
+/// large-object heap, which moved the tables again: about half of a one-article run. A mapped file's pages come
 /// from the page cache as the tagger touches them. The memory stays valid while anything refers to this object (the
-/// tables hold it through their blocks); a mapping is released when it is collected. A model file replaced while a run
-/// uses it keeps its old bytes (writers here replace files by renaming; one truncated in place would not be safe).
+/// tables hold it through their blocks); a mapping is released when it is collected. A model file renamed over while
+/// a run uses it leaves the run on its old bytes (writers here replace files by renaming); one truncated in place
+/// stops the run with a bus error at its next read of a page that is gone (README, docs/errors.md).
 /// This file and <see cref="Block{T}"/> are the library's only unsafe code.
 /// </remarks>
 internal sealed unsafe class TableMemory
 {
+    // What keeps the bytes alive (the mapping, the pinned array, the resource stream); never read.
     private readonly object _owner;
 
     private TableMemory(byte* pointer, int length, object owner)
