@@ -22,15 +22,7 @@ internal sealed class FeatureIndex
     internal FeatureIndex(Block<ulong> ids, Block<int> slots)
     {
         _ids = ids;
-        if (!System.Numerics.BitOperations.IsPow2(slots.Length) || slots.Length <= ids.Length)
-            throw new FormatException($"{slots.Length} feature index slots for {ids.Length} features");
-        int used = 0;
-        foreach (int slot in slots.Span)
-        {
-            if ((uint)slot > (uint)ids.Length) throw new FormatException($"a feature index slot names row {slot - 1} of {ids.Length}");
-            if (slot != 0) used++;
-        }
-        if (used != ids.Length) throw new FormatException($"{used} feature index slots in use for {ids.Length} features");
+        if (SlotChecks.Problem(slots.Span, ids.Length) is { } problem) throw new FormatException($"feature index: {problem}");
         _slots = new Slots(slots);
     }
 

@@ -33,10 +33,11 @@ internal sealed class WordClassTable
     {
         if (clusterOfWord.Length != words.Count) throw new ArgumentException($"{clusterOfWord.Length} classes for {words.Count} words", nameof(clusterOfWord));
         var clusters = clusterOfWord.Span;
-        for (int w = 0; w < clusters.Length; w++)
+        // One vectorized pass finds the first class out of range, if any (142k words in the shipped model).
+        int bad = clusters.IndexOfAnyExceptInRange(0, paths.Count - 1);
+        if (bad >= 0)
         {
-            if ((uint)clusters[w] >= (uint)paths.Count)
-                throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusters[w]} of \"{words.Word(w)}\" is not among the {paths.Count} paths");
+            throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusters[bad]} of \"{words.Word(bad)}\" is not among the {paths.Count} paths");
         }
         _words = words;
         _clusterOfWord = clusterOfWord;

@@ -55,15 +55,7 @@ internal sealed class WordIndex
         for (int w = 1; w < offsets.Length; w++)
             if (offsets[w] < offsets[w - 1]) throw new ArgumentException($"word {w - 1} ends before it starts", nameof(start));
         int count = offsets.Length - 1;
-        if (!System.Numerics.BitOperations.IsPow2(slots.Length) || slots.Length <= count)
-            throw new ArgumentException($"{slots.Length} slots for {count} words", nameof(slots));
-        int used = 0;
-        foreach (int slot in slots.Span)
-        {
-            if ((uint)slot > (uint)count) throw new ArgumentException($"a slot names word {slot - 1} of {count}", nameof(slots));
-            if (slot != 0) used++;
-        }
-        if (used != count) throw new ArgumentException($"{used} slots in use for {count} words", nameof(slots));
+        if (SlotChecks.Problem(slots.Span, count) is { } problem) throw new ArgumentException($"word index: {problem}", nameof(slots));
         _chars = chars;
         _start = start;
         _slots = slots;

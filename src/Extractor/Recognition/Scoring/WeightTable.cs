@@ -129,17 +129,21 @@ internal sealed class WeightTable
         var filter = memory.ReadBlock<ulong>(ref p, "filter word");
         if (!BitOperations.IsPow2(entries.Length) || !BitOperations.IsPow2(filter.Length))
             throw new FormatException($"weight table of {entries.Length} slots and {filter.Length} filter words (powers of two expected)");
-        int used = 0;
+        // Every entry is checked, empty ones too (stored as zeros), so the loop has no branch but its one test.
+        int empty = 0;
+        bool outside = false;
         foreach (ref readonly var e in entries.Span)
         {
-            if (e.Key == 0) continue;
-            used++;
-            if (e.Start < 0 || (long)e.Start + e.First + e.Second > weights.Length)
-                throw new FormatException($"a weight table entry points past the {weights.Length} weights");
+            empty += e.Key == 0 ? 1 : 0;
+            outside |= e.Start < 0 | (long)e.Start + e.First + e.Second > weights.Length;
         }
-        if (used == entries.Length) throw new FormatException("weight table without an empty slot");
-        foreach (var tw in weights.Span)
-            if ((uint)tw.Tag >= (uint)tags) throw new FormatException($"a stored weight names tag {tw.Tag} of {tags}");
+        if (outside) throw new FormatException($"a weight table entry points past the {weights.Length} weights");
+        if (empty == 0) throw new FormatException("weight table without an empty slot");
+        // A weight is a float and its tag, so as one little-endian 64-bit value its tag is the high half: one vectorized
+        // search finds any tag at or above the tag count.
+        var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<TagWeight, ulong>(weights.Span);
+        if (packed.IndexOfAnyInRange((ulong)(uint)tags << 32, ulong.MaxValue) is var at and >= 0)
+            throw new FormatException($"a stored weight names tag {weights.Span[at].Tag} of {tags}");
         return new WeightTable(entries, weights, filter);
     }
 
