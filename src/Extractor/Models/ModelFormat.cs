@@ -106,14 +106,10 @@ internal static class ModelFormat
     /// checksum is computed on another core; a mismatch wins over whatever the parse made of the damaged bytes, so a
     /// corrupt file always says so, and any other failure of the parse becomes one line naming the file.</summary>
     public static T ParseChecked<T>(byte[] bytes, int headerLength, ulong checksum, string name, Func<T> parse) where T : class =>
-        ParseChecked(bytes, headerLength, checksum, Checksum, name, parse);
+        ParseChecked(() => Checksum(bytes.AsSpan(headerLength)) == checksum, name, parse);
 
     /// <summary>A checksum over a payload.</summary>
     public delegate ulong ChecksumOf(ReadOnlySpan<byte> payload);
-
-    /// <summary>As <see cref="ParseChecked{T}(byte[], int, ulong, string, Func{T})"/>, with the checksum <paramref name="checksumOf"/>.</summary>
-    public static T ParseChecked<T>(byte[] bytes, int headerLength, ulong checksum, ChecksumOf checksumOf, string name, Func<T> parse) where T : class =>
-        ParseChecked(() => checksumOf(bytes.AsSpan(headerLength)) == checksum, name, parse);
 
     /// <summary>As <see cref="ParseChecked{T}(byte[], int, ulong, string, Func{T})"/>, with <paramref name="intactCheck"/> saying
     /// whether the payload's checksum matches.</summary>

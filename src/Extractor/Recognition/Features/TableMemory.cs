@@ -85,7 +85,7 @@ internal sealed unsafe class TableMemory
     {
         var pinned = GC.AllocateUninitializedArray<byte>(bytes.Length, pinned: true);
         bytes.CopyTo(pinned);
-        return new TableMemory((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned)), pinned.Length, pinned);
+        return Over(pinned);
     }
 
     /// <summary>Maps the first <paramref name="length"/> bytes of the open regular file <paramref name="file"/> read-only; the
@@ -116,8 +116,12 @@ internal sealed unsafe class TableMemory
             return new TableMemory(memory.PositionPointer, length, memory);
         var pinned = GC.AllocateUninitializedArray<byte>(length, pinned: true);
         stream.ReadExactly(pinned);
-        return new TableMemory((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned)), length, pinned);
+        return Over(pinned);
     }
+
+    /// <summary>The memory of an array on the pinned heap (which never moves it).</summary>
+    private static TableMemory Over(byte[] pinned) =>
+        new((byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned)), pinned.Length, pinned);
 }
 
 /// <summary>A read-only run of <typeparamref name="T"/>: an array, or a view of a <see cref="TableMemory"/>.</summary>
@@ -153,9 +157,6 @@ internal readonly unsafe struct Block<T> where T : unmanaged
 
     /// <summary>The elements.</summary>
     public ReadOnlySpan<T> Span => _array is not null ? _array : new ReadOnlySpan<T>(_pointer, Length);
-
-    /// <summary>The size of one element in bytes.</summary>
-    public static int ElementSize => sizeof(T);
 
     public static implicit operator Block<T>(T[] array) => new(array);
 }
