@@ -9,7 +9,7 @@ namespace Extractor.Knowledge;
 /// tagged name) and by resolution (which strips one from a name), so both follow one list. Immutable.</remarks>
 internal sealed class TitlePhrases
 {
-    private readonly string[][] _titles;
+    private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byLastWord;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
     private readonly CountryTable _countries;
@@ -17,15 +17,17 @@ internal sealed class TitlePhrases
     public TitlePhrases(IReadOnlyList<string> phrases, CountryTable countries)
     {
         // A one-letter title ("M." for Monsieur) reads the same as an initial ("M. Atherton"), so it never counts.
-        _titles = phrases
+        var titles = phrases
             .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(words => words.Length > 1 || words[0].TrimEnd('.').Length > 1)
             .OrderByDescending(words => words.Length)
             .ToArray();
-        _firstWords = new HashSet<string>(_titles.Select(t => t[0].TrimEnd('.')), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        // Longest first within each group, as in _titles.
-        _byLastWord = _titles.GroupBy(t => t[^1].TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWords = new HashSet<string>(titles.Select(t => t[0].TrimEnd('.')), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        // Grouped by first and by last word, longest first within each group: a lookup then tries only the phrases that
+        // can match there, in the order a scan of the whole list would (trying all of them at every word of every
+        // mention was 2.5% of a batch run's time).
+        _byFirstWord = ByWord(titles, t => t[0]);
+        _byLastWord = ByWord(titles, t => t[^1]);
         _countries = countries;
     }
 
@@ -81,9 +83,14 @@ internal sealed class TitlePhrases
     /// <summary>True when a title phrase starts with <paramref name="word"/>: a cheap test before building word lists.</summary>
     public bool MayStartTitle(ReadOnlySpan<char> word) => _firstWords.Contains(word.TrimEnd('.'));
 
+    private static Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> ByWord(string[][] titles, Func<string[], string> word) =>
+        titles.GroupBy(t => word(t).TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private int TitleLengthAt(IReadOnlyList<string> words, int start)
     {
-        foreach (string[] title in _titles)
+        if (start >= words.Count || !_byFirstWord.TryGetValue(words[start].AsSpan().TrimEnd('.'), out string[][]? titles)) return 0;
+        foreach (string[] title in titles)
         {
             if (start + title.Length > words.Count) continue;
             bool match = true;
@@ -102,7 +109,7 @@ internal sealed class TitlePhrases
     {
         for (int length = Math.Min(3, words.Count - start); length > 0; length--)
         {
-            string candidate = string.Join(' ', words.Skip(start).Take(length));
+            string candidate = length == 1 ? words[start] : string.Join(' ', words.Skip(start).Take(length));
             if (_countries.TryResolveName(candidate, out _) || _countries.TryResolveDemonym(candidate, out _)) return length;
         }
         return 0;
