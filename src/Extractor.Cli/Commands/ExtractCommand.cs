@@ -99,8 +99,9 @@ internal static class ExtractCommand
             // The model and the shared tables (word lists, name and role words) load on the two cores once the first
             // document with text has been read; the prefetch goes on reading meanwhile. A run whose inputs hold no text
             // (an empty file or folder) needs neither: it checks the model file's header and goes on without them.
-            // Starting them before the first document was read cost such a run 16 ms of the two cores (37 -> 22 ms,
-            // docs/performance.md), and gained a run with text nothing: the first document is read in well under a millisecond.
+            // Started before the first document was read, they cost such a run 16 ms (37 -> 22 ms, docs/performance.md);
+            // a run with text now starts them after reading its first document (a news article: well under a millisecond;
+            // a first file of many megabytes delays them by its reading, which is small beside its tagging).
             using var inputs = ExtractionRunner.Prefetch(options, stdin.Reader());
             string? modelPath = parse.GetValue(modelOption)?.ToString();
             EntityPipeline? pipeline = null;

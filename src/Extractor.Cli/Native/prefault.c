@@ -3,8 +3,8 @@
  * over the executable's zero-initialized data. That range is mostly the runtime's ".hydrated" section (2.3 MB here),
  * which the runtime's start-up fills from compressed type data before any managed code runs; filling it page by page
  * took one page fault per 4 KB, about 580 of them, and a fault costs 10-18 us on the virtual machines this tool runs on.
- * Populating the range in one call takes the same pages without a fault each: `extractor --version` 18.3 -> 14.0 ms of
- * CPU and 850 -> 275 page faults (docs/performance.md, issue 33).
+ * Populating the range in one call takes the same pages without a fault each: `extractor --version` 16.5 -> 13.7 ms
+ * (16.8 -> 14.0 ms of CPU) and 850 -> 275 page faults (docs/performance.md, issue 33).
  *
  * Advice only: a kernel older than 5.14 answers EINVAL, and the runtime then faults the pages in as before.
  */

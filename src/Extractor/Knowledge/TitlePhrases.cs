@@ -11,7 +11,6 @@ internal sealed class TitlePhrases
 {
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
     private readonly Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> _byLastWord;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
     private readonly CountryTable _countries;
 
     public TitlePhrases(IReadOnlyList<string> phrases, CountryTable countries)
@@ -22,7 +21,6 @@ internal sealed class TitlePhrases
             .Where(words => words.Length > 1 || words[0].TrimEnd('.').Length > 1)
             .OrderByDescending(words => words.Length)
             .ToArray();
-        _firstWords = new HashSet<string>(titles.Select(t => t[0].TrimEnd('.')), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         // Grouped by first and by last word, longest first within each group: a lookup then tries only the phrases that
         // can match there, in the order a scan of the whole list would (trying all of them at every word of every
         // mention was 2.5% of a batch run's time).
@@ -81,7 +79,7 @@ internal sealed class TitlePhrases
     public bool EndsTitle(ReadOnlySpan<char> word) => _byLastWord.ContainsKey(word.TrimEnd('.'));
 
     /// <summary>True when a title phrase starts with <paramref name="word"/>: a cheap test before building word lists.</summary>
-    public bool MayStartTitle(ReadOnlySpan<char> word) => _firstWords.Contains(word.TrimEnd('.'));
+    public bool MayStartTitle(ReadOnlySpan<char> word) => _byFirstWord.ContainsKey(word.TrimEnd('.'));
 
     private static Dictionary<string, string[][]>.AlternateLookup<ReadOnlySpan<char>> ByWord(string[][] titles, Func<string[], string> word) =>
         titles.GroupBy(t => word(t).TrimEnd('.'), StringComparer.OrdinalIgnoreCase)
