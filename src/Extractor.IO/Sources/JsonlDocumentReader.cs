@@ -75,7 +75,9 @@ internal static class JsonlDocumentReader
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line);
+            // Parsing the string would transcode it into a rented buffer that then stays in the shared pool for the rest
+            // of the run (32 MB for a 21.6 MB row); an array of our own is garbage once the row is read.
+            json = JsonDocument.Parse(Encoding.UTF8.GetBytes(line));
         }
         catch (JsonException exception)
         {
