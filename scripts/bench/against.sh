@@ -27,8 +27,9 @@ head_id="$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet H
 mkdir -p "$work" && out=$work/against && rm -rf "$out" && mkdir -p "$out"
 corpus=$work/corpus
 "$root/scripts/bench/make-corpus.sh" "$corpus"
-# One news article of about 2 KB: the first corpus document of 1,800 bytes or more; and an empty file.
-article=$(find "$corpus" -name '*.txt' -size +1800c | sort | head -n 1)
+# One news article of about 2 KB: the first corpus document of 1,800 bytes or more (awk reads to the end: `head`
+# would close the pipe early, and under pipefail that ends the script); and an empty file.
+article=$(find "$corpus" -name '*.txt' -size +1800c | sort | awk 'NR == 1')
 : > "$out/empty.txt"
 
 # The base commit's files, exported beside (kept for the next run against the same commit).
