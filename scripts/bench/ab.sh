@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Interleaved A/B timing of two commands: A and B run in turn N times each, so that a busy spell of a shared machine
-# hits both alike; prints the median and quartiles of each (wall time, milliseconds). Used for start-up changes (#33).
+# hits both alike; prints the median and quartiles of each (wall time, milliseconds). Used for start-up changes (#33);
+# scripts/bench/ab.py does the same with less overhead (posix_spawn) and adds CPU time, page faults and peak memory.
 # Usage: scripts/bench/ab.sh N COMMAND-A... -- COMMAND-B...
 #   e.g. scripts/bench/ab.sh 60 old/extractor extract article.txt -q -- new/extractor extract article.txt -q
 set -euo pipefail

@@ -42,9 +42,14 @@ internal sealed class CheckedUtf8Reader : StreamReader
     /// <param name="row">The row's number (a JSONL line, a CSV data row).</param>
     /// <param name="text">The row's decoded text, or one of its fields.</param>
     /// <param name="reported">Per input: set once the warning has been given, so a mis-encoded file warns once.</param>
-    internal static SourceWarning? ForRow(TextReader reader, string shown, long row, string? text, ref bool reported)
+    internal static SourceWarning? ForRow(TextReader reader, string shown, long row, string? text, ref bool reported) =>
+        ForRow(reader, shown, row, text is not null && text.Contains('\uFFFD'), ref reported);
+
+    /// <summary>As the other overload, for a row whose text is not held as one string (<paramref name="holdsReplacement"/>:
+    /// whether it contains U+FFFD).</summary>
+    internal static SourceWarning? ForRow(TextReader reader, string shown, long row, bool holdsReplacement, ref bool reported)
     {
-        if (reported || !HasReplaced(reader) || text is null || !text.Contains('\uFFFD'))
+        if (reported || !HasReplaced(reader) || !holdsReplacement)
         {
             return null;
         }

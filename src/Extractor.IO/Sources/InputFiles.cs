@@ -77,19 +77,21 @@ internal static class InputFiles
     }
 
     /// <summary>
-    /// The next line of <paramref name="reader"/> (ended by <c>\n</c>, <c>\r</c> or <c>\r\n</c>, as <see cref="TextReader.ReadLine"/>),
-    /// or null at the end. A line longer than <paramref name="maxChars"/> is read to its end but not kept: it comes back
-    /// empty with <paramref name="tooLong"/> set, so a file without newlines cannot exhaust memory.
+    /// Reads the next line of <paramref name="reader"/> (ended by <c>\n</c>, <c>\r</c> or <c>\r\n</c>, as
+    /// <see cref="TextReader.ReadLine"/>) into <paramref name="line"/>; false at the end. A line longer than
+    /// <paramref name="maxChars"/> is read to its end but not kept: it comes back empty with <paramref name="tooLong"/>
+    /// set, so a file without newlines cannot exhaust memory. No string is made of the line (a large JSONL row would be
+    /// held once more); the caller gives the builder to <see cref="Release"/> when done with it.
     /// </summary>
     /// <remarks>Character by character, so nothing past the line is consumed (stdin rows stream as they arrive).</remarks>
-    public static string? ReadLine(TextReader reader, int maxChars, StringBuilder line, out bool tooLong)
+    public static bool ReadLineInto(TextReader reader, int maxChars, StringBuilder line, out bool tooLong)
     {
         line.Clear();
         tooLong = false;
         var c = reader.Read();
         if (c < 0)
         {
-            return null;
+            return false;
         }
         for (; c >= 0 && c != '\n' && c != '\r'; c = reader.Read())
         {
@@ -106,11 +108,15 @@ internal static class InputFiles
         {
             reader.Read();
         }
-        var text = tooLong ? "" : line.ToString();
-        // The builder is reused for the next line; a huge row's chunks would otherwise stay alive beside its document.
+        if (tooLong) line.Clear();
+        return true;
+    }
+
+    /// <summary>Empties a reused line buffer: a huge row's chunks would otherwise stay alive beside its document.</summary>
+    public static void Release(StringBuilder line)
+    {
         line.Clear();
         if (line.Capacity > KeptLineChars) line.Capacity = KeptLineChars;
-        return text;
     }
 
     /// <summary>The most a reused line buffer keeps between lines (64 K characters).</summary>

@@ -21,13 +21,13 @@ internal static class JsonlDocumentReader
         var replacedReported = false;
         while (true)
         {
-            var line = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
+            var read = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
             if (error is not null)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber + 1}", error);
                 yield break;
             }
-            if (line is null)
+            if (!read)
             {
                 if (CheckedUtf8Reader.ForInput(reader, shown, replacedReported) is { } unplaced)
                 {
@@ -36,7 +36,7 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, line, ref replacedReported) is { } replaced)
+            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, Contains(buffer, '\uFFFD'), ref replacedReported) is { } replaced)
             {
                 yield return replaced;
             }
@@ -44,40 +44,82 @@ internal static class JsonlDocumentReader
             {
                 yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");
             }
-            else if (!string.IsNullOrWhiteSpace(line))
+            else if (!IsWhiteSpace(buffer))
             {
-                var item = ParseLine(line, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
-                // The iterator keeps its locals while the document is processed: without this, the raw line (as large as
-                // the text it holds) would stay alive beside the document until the next line is read.
-                line = null;
+                // The parser reads the row as UTF-8 made straight from the line buffer, which is then let go: the
+                // iterator keeps its locals while the document is processed, and neither copy is needed by then.
+                var utf8 = Utf8Of(buffer);
+                InputFiles.Release(buffer);
+                var item = ParseLine(utf8, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
+                utf8 = null;
                 yield return item;
             }
+            InputFiles.Release(buffer);
         }
     }
 
-    private static string? TryReadLine(TextReader reader, int maxChars, StringBuilder buffer, out bool tooLong, out string? error)
+    private static bool TryReadLine(TextReader reader, int maxChars, StringBuilder buffer, out bool tooLong, out string? error)
     {
         try
         {
             error = null;
-            return InputFiles.ReadLine(reader, maxChars, buffer, out tooLong);
+            return InputFiles.ReadLineInto(reader, maxChars, buffer, out tooLong);
         }
         catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
         {
             error = described;
             tooLong = false;
-            return null;
+            return false;
         }
     }
 
-    private static SourceItem ParseLine(string line, string defaultId, string where, SourceOptions options)
+    private static bool Contains(StringBuilder line, char c)
+    {
+        foreach (var chunk in line.GetChunks())
+            if (chunk.Span.Contains(c)) return true;
+        return false;
+    }
+
+    private static bool IsWhiteSpace(StringBuilder line)
+    {
+        foreach (var chunk in line.GetChunks())
+            if (!chunk.Span.IsWhiteSpace()) return false;
+        return true;
+    }
+
+    /// <summary>The line as UTF-8. Text decoded from UTF-8 (bad bytes replaced) holds no lone surrogate, so its length in
+    /// UTF-8 is counted per character, and a pair split between two chunks is joined by the encoder's state; a line that
+    /// does hold one (a reader given other text) is encoded from a string, lone surrogates replaced as before.</summary>
+    private static byte[] Utf8Of(StringBuilder line)
+    {
+        int length = 0;
+        foreach (var chunk in line.GetChunks())
+            foreach (char c in chunk.Span)
+                length += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate(c) ? 2 : 3;
+        var bytes = new byte[length];
+        var encoder = Encoding.UTF8.GetEncoder();
+        int at = 0;
+        try
+        {
+            foreach (var chunk in line.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+            at += encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate: replaced by three bytes where two were counted.
+            at = -1;
+        }
+        return at == length ? bytes : Encoding.UTF8.GetBytes(line.ToString());
+    }
+
+    private static SourceItem ParseLine(byte[] utf8, string defaultId, string where, SourceOptions options)
     {
         JsonDocument json;
         try
         {
-            // Parsing the string would transcode it into a rented buffer that then stays in the shared pool for the rest
-            // of the run (32 MB for a 21.6 MB row); an array of our own is garbage once the row is read.
-            json = JsonDocument.Parse(Encoding.UTF8.GetBytes(line));
+            // An array of our own: parsing a string would transcode it into a rented buffer that then stays in the
+            // shared pool for the rest of the run (32 MB for a 21.6 MB row).
+            json = JsonDocument.Parse(utf8);
         }
         catch (JsonException exception)
         {

@@ -13,6 +13,28 @@ public class JsonlDocumentReaderTests
         _ => item.ToString()!,
     };
 
+    [Theory]
+    // Long rows span many of the line buffer's chunks (8,000 characters each), so surrogate pairs fall across chunk
+    // boundaries at every offset; the row reaches the parser as UTF-8 made chunk by chunk.
+    [InlineData("\U0001F600a", 20_001)]
+    [InlineData("\U0001F600", 30_000)]
+    [InlineData("é\U0001F1F6\U0001F1E6 Qatar, 北京", 9_000)]
+    public void Read_LongRowWithPairsAcrossTheBuffersChunks_KeepsItsTextExactly(string piece, int times)
+    {
+        string text = string.Concat(Enumerable.Repeat(piece, times));
+        var item = Assert.Single(JsonlDocumentReader.Read(new StringReader($"{{\"text\":\"{text}\"}}\n"), "f", "f", SourceOptions.Default));
+        Assert.Equal(text, Assert.IsType<SourceDocument>(item).Text);
+    }
+
+    [Fact]
+    public void Read_RowHoldingALoneSurrogate_ReadsItAsAReplacementCharacter()
+    {
+        // A decoded file never holds one, but a reader given other text may: the row still parses, the surrogate
+        // becoming U+FFFD (the encoder's replacement), not a crash.
+        var item = Assert.Single(JsonlDocumentReader.Read(new StringReader("{\"text\":\"a\ud800b\"}\n"), "f", "f", SourceOptions.Default));
+        Assert.Equal("a\uFFFDb", Assert.IsType<SourceDocument>(item).Text);
+    }
+
     [Fact]
     public void Read_Fixture_YieldsGoodRowsAndNamesBadLines()
     {
