@@ -5,9 +5,10 @@
 # Prints a Markdown table (docs/performance.md and README take it as printed) and checks that both trees give the
 # same bytes on samples/ and on the corpus.
 #
-# Usage: scripts/bench/against.sh [BASE]   (BASE: a commit, default HEAD~1; about 6 minutes here)
+# Usage: scripts/bench/against.sh [--peers] [BASE]   (BASE: a commit, default HEAD~1; about 10 minutes here)
 #   --peers   also time OpenNLP (../shared/peers/run-opennlp-conll) on the same corpus, for the last row
-# Environment: BENCH_WORK (scratch, default .work/bench), ROUNDS (start-up rounds, default 30), RATE_ROUNDS (default 5).
+# Environment: BENCH_WORK (scratch, default .work/bench), ROUNDS (start-up rounds, default 30), RATE_ROUNDS (default 5;
+# on a machine shared with busy neighbours 15, when the figures decide something: docs/performance.md).
 # Needs: dotnet, python3, git, GNU time; clang or gcc for the AOT builds; taskset for the one-core row.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
