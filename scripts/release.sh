@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Builds a release: the .NET tool package, a native (AOT) linux-x64 binary with the model inside it, and
-# SHA-256 checksums, in artifacts/release/ (or $RELEASE_DIR).
+# Builds a release: the .NET tool packages (native on linux-x64, portable elsewhere), a native (AOT) linux-x64 binary
+# with the model inside it, and SHA-256 checksums, in artifacts/release/ (or $RELEASE_DIR).
 #
 # Usage: scripts/release.sh [--check]
 #   --check  also prove the artifacts work as a user gets them: install the package into a temporary tool
-#            path and run it, run the binary alone in an empty folder, and compare both outputs on samples/
+#            path and run it, run the portable package's build and the binary alone in an empty folder, and compare
+#            their outputs on samples/
 #            with the plain build's, byte for byte, for every format and level (CI runs this).
 # Needs: the .NET 10 SDK; for the native binary, a C toolchain (clang or gcc) and zlib, which Native AOT
-# links with. Without one the native binary is skipped with a message (and --check fails on CI=true).
+# links with. Without one the native binary is skipped with a message, the linux-x64 tool package is the ReadyToRun
+# build instead, and --check fails on CI=true.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${RELEASE_DIR:-$root/artifacts/release}
@@ -35,13 +37,19 @@ build() {
 }
 
 repo=$(git remote get-url origin 2>/dev/null || true)
-say "tool package Extractor.Tool $version"
-build dotnet pack src/Extractor.Cli -c Release -o "$out" ${repo:+-p:RepositoryUrl="$repo"}
+pack() { build dotnet pack src/Extractor.Cli -c Release -o "$out" ${repo:+-p:RepositoryUrl="$repo"} "$@"; }
+# The tool is three packages: Extractor.Tool points `dotnet tool install` to Extractor.Tool.$rid (the native binary)
+# on $rid and to Extractor.Tool.any (the portable build, on the .NET runtime) everywhere else. Each platform package
+# is published into a folder of its own: the SDK packs whatever its publish folder holds.
+say "tool package Extractor.Tool $version (points to .$rid and .any)"
+pack
+say "tool package Extractor.Tool.any (portable, framework-dependent)"
+pack -r any -p:PublishAot=false -p:PublishDir="$work/tool-any/"
 
 native=0
 if command -v clang > /dev/null || command -v gcc > /dev/null; then
-  say "native binary ($rid, Native AOT)"
-  build dotnet publish src/Extractor.Cli -c Release -r "$rid" -p:PublishAot=true -o "$work/aot"
+  say "tool package Extractor.Tool.$rid and the native binary (Native AOT)"
+  pack -r "$rid" -p:PublishAot=true -p:PublishDir="$work/aot/"
   # The model is inside the binary; the archive carries the licences and the model card beside it, and the accurate
   # tier in models/ (too large to map into every default run).
   mkdir -p "$work/dist/extractor-$version-$rid/models"
@@ -52,7 +60,8 @@ if command -v clang > /dev/null || command -v gcc > /dev/null; then
     -czf "$out/extractor-$version-$rid.tar.gz" "extractor-$version-$rid"
   native=1
 else
-  say "no C toolchain (clang or gcc): native binary skipped"
+  say "no C toolchain (clang or gcc): native binary skipped; Extractor.Tool.$rid is the ReadyToRun build instead"
+  pack -r "$rid" -p:PublishAot=false -p:SelfContained=false -p:PublishDir="$work/tool-r2r/"
 fi
 (cd "$out" && sha256sum -- *.nupkg *.tar.gz 2>/dev/null > SHA256SUMS)
 say "wrote $out:"; ls -l "$out" >&2
@@ -65,6 +74,10 @@ say "check: install the package into a temporary tool path"
 # A fresh package cache: an earlier install of the same version would otherwise be used instead of this build.
 NUGET_PACKAGES=$work/nuget build dotnet tool install Extractor.Tool --version "$version" --tool-path "$work/tools" --add-source "$out"
 runs=("$work/tools/extractor")
+# The portable package, as `dotnet tool install` would set it up on a platform without a native one.
+python3 -m zipfile -e "$out/Extractor.Tool.any.$version.nupkg" "$work/any"
+printf '#!/bin/sh\nexec dotnet "%s" "$@"\n' "$work/any/tools/net10.0/any/extractor.dll" > "$work/portable" && chmod +x "$work/portable"
+runs+=("$work/portable")
 if [ "$native" -eq 1 ]; then
   mkdir -p "$work/alone" && tar -C "$work/alone" -xzf "$out/extractor-$version-$rid.tar.gz"
   runs+=("$work/alone/extractor-$version-$rid/extractor")
