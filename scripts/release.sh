@@ -38,13 +38,17 @@ build() {
 
 repo=$(git remote get-url origin 2>/dev/null || true)
 pack() { build dotnet pack src/Extractor.Cli -c Release -o "$out" ${repo:+-p:RepositoryUrl="$repo"} "$@"; }
-# The tool is three packages: Extractor.Tool points `dotnet tool install` to Extractor.Tool.$rid (the native binary)
-# on $rid and to Extractor.Tool.any (the portable build, on the .NET runtime) everywhere else. Each platform package
+# The tool is four packages: Extractor.Tool points `dotnet tool install` to Extractor.Tool.$rid (the native binary)
+# on $rid and to the portable build (on the .NET runtime) everywhere else: Extractor.Tool.any, and .linux-musl-x64. Each platform package
 # is published into a folder of its own: the SDK packs whatever its publish folder holds.
 say "tool package Extractor.Tool $version (points to .$rid and .any)"
 pack
-say "tool package Extractor.Tool.any (portable, framework-dependent)"
+say "tool packages Extractor.Tool.any and .linux-musl-x64 (portable, framework-dependent)"
 pack -r any -p:PublishAot=false -p:PublishDir="$work/tool-any/"
+# The same build under musl's RID (no ReadyToRun, no apphost: neither is needed by a tool, and both would need musl's
+# runtime packs): without it a musl Linux falls back to the linux-x64 package, whose binary needs glibc.
+pack -r linux-musl-x64 -p:PublishAot=false -p:SelfContained=false -p:PublishReadyToRun=false -p:UseAppHost=false \
+  -p:PublishDir="$work/tool-musl/"
 
 native=0
 if command -v clang > /dev/null || command -v gcc > /dev/null; then
