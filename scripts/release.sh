@@ -4,7 +4,7 @@
 #
 # Usage: scripts/release.sh [--check]
 #   --check  also prove the artifacts work as a user gets them: install the package into a temporary tool
-#            path and run it, run the portable package's build and the binary alone in an empty folder, and compare
+#            path and run it, run the portable packages' builds and the binary alone in an empty folder, and compare
 #            their outputs on samples/
 #            with the plain build's, byte for byte, for every format and level (CI runs this).
 # Needs: the .NET 10 SDK; for the native binary, a C toolchain (clang or gcc) and zlib, which Native AOT
@@ -78,10 +78,12 @@ say "check: install the package into a temporary tool path"
 # A fresh package cache: an earlier install of the same version would otherwise be used instead of this build.
 NUGET_PACKAGES=$work/nuget build dotnet tool install Extractor.Tool --version "$version" --tool-path "$work/tools" --add-source "$out"
 runs=("$work/tools/extractor")
-# The portable package, as `dotnet tool install` would set it up on a platform without a native one.
-python3 -m zipfile -e "$out/Extractor.Tool.any.$version.nupkg" "$work/any"
-printf '#!/bin/sh\nexec dotnet "%s" "$@"\n' "$work/any/tools/net10.0/any/extractor.dll" > "$work/portable" && chmod +x "$work/portable"
-runs+=("$work/portable")
+# The portable packages, run as `dotnet tool install` sets them up on a platform without a native one.
+for portable in any linux-musl-x64; do
+  python3 -m zipfile -e "$out/Extractor.Tool.$portable.$version.nupkg" "$work/$portable"
+  printf '#!/bin/sh\nexec dotnet "%s" "$@"\n' "$work/$portable/tools/net10.0/$portable/extractor.dll" > "$work/run-$portable"
+  chmod +x "$work/run-$portable" && runs+=("$work/run-$portable")
+done
 if [ "$native" -eq 1 ]; then
   mkdir -p "$work/alone" && tar -C "$work/alone" -xzf "$out/extractor-$version-$rid.tar.gz"
   runs+=("$work/alone/extractor-$version-$rid/extractor")
