@@ -32,7 +32,11 @@ internal sealed class InsertOnlyTable<T> where T : struct
         _stride = stride;
         int size = 16;
         while (size < 2 * capacity) size <<= 1;
-        _slots = new Slot[size];
+        // On the pinned-object heap: a full-size slot array (2 MB) is a large object, and the two that the first
+        // document's caches allocate went past the large-object heap's starting budget, so every run began with a
+        // full, compacting collection. Pinned arrays are budgeted apart; the slots never move anyway. Start-up plus
+        // one article 54.7 -> 47.0 ms, the corpus unchanged (docs/performance.md, issue 33's sixth step).
+        _slots = GC.AllocateArray<Slot>(size, pinned: true);
         _mask = size - 1;
         _chunks = new T[]?[(capacity + ChunkRows - 1) >> ChunkShift];
     }
