@@ -4,8 +4,10 @@ using Extractor.Cli;
 using Extractor.IO.Output;
 using Extractor.IO.StandardStreams;
 
-// Before anything allocates: the model's arrays then fault in 2 MB pages (HugePages says why).
+// Before anything allocates: the model's arrays then fault in 2 MB pages (HugePages says why), and a run over a
+// few articles never stops to collect (StartupHeap).
 HugePages.Advise();
+StartupHeap.Reserve();
 
 // Ctrl-C and SIGTERM are handled here rather than by System.CommandLine, whose handler ends the process
 // two seconds after the signal whether or not the command has finished: that could cut a record in half
