@@ -39,9 +39,9 @@ build() {
 repo=$(git remote get-url origin 2>/dev/null || true)
 pack() { build dotnet pack src/Extractor.Cli -c Release -o "$out" ${repo:+-p:RepositoryUrl="$repo"} "$@"; }
 # The tool is four packages: Extractor.Tool points `dotnet tool install` to Extractor.Tool.$rid (the native binary)
-# on $rid and to the portable build (on the .NET runtime) everywhere else: Extractor.Tool.any, and .linux-musl-x64. Each platform package
-# is published into a folder of its own: the SDK packs whatever its publish folder holds.
-say "tool package Extractor.Tool $version (points to .$rid and .any)"
+# on $rid and to the portable build (on the .NET runtime) everywhere else: Extractor.Tool.any and .linux-musl-x64.
+# Each platform package is published into a folder of its own: the SDK packs whatever its publish folder holds.
+say "tool package Extractor.Tool $version (points to .$rid, .linux-musl-x64 and .any)"
 pack
 say "tool packages Extractor.Tool.any and .linux-musl-x64 (portable, framework-dependent)"
 pack -r any -p:PublishAot=false -p:PublishDir="$work/tool-any/"
