@@ -18,16 +18,16 @@ internal static class StartupHeap
     /// <summary>What the process may allocate before its first collection.</summary>
     public const long NoCollectionBytes = 16L << 20;
 
-    /// <summary>Starts the no-collection region; false when the runtime declines (nothing changes then).</summary>
-    public static bool Reserve()
+    /// <summary>Starts the no-collection region; when the runtime declines, nothing changes.</summary>
+    public static void Reserve()
     {
         try
         {
-            return GC.TryStartNoGCRegion(NoCollectionBytes);
+            GC.TryStartNoGCRegion(NoCollectionBytes);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
         {
-            return false;
+            // Declined (a runtime whose segments are smaller, or a region already open): collect as usual.
         }
     }
 }
