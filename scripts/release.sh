@@ -91,6 +91,8 @@ fi
 failed=0
 for run in "${runs[@]}"; do
   "$run" --version | grep -q "^extractor $version$" || { say "$run --version does not say $version"; failed=1; }
+  # The model line too: the binary alone reads it from the copy inside itself, the others from models/.
+  cmp -s <("$work/plain/extractor" --version) <("$run" --version) || { say "$run --version differs from the plain build's"; failed=1; }
   for format in csv tsv json jsonl; do
     for level in entity mention corpus; do
       # Run from another folder: an installed tool finds its model wherever it is started.

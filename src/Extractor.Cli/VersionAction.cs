@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Reflection;
 using Extractor.IO.Models;
 using Extractor.Models;
 
@@ -10,8 +9,7 @@ namespace Extractor.Cli;
 internal sealed class VersionAction : SynchronousCommandLineAction
 {
     /// <summary>The tool's release version, without the commit hash.</summary>
-    public static string ToolVersion =>
-        typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    public static string ToolVersion => BuildInfo.Version;
 
     public override int Invoke(ParseResult parseResult) => Write(parseResult.InvocationConfiguration.Output);
 

@@ -25,7 +25,7 @@ public static class ModelFiles
     {
         // A native binary's resource is already in memory (its image): the model's tables are views of it, not copies.
         if (path is null && !File.Exists(ShippedPath)
-            && System.Reflection.Assembly.GetEntryAssembly()?.GetManifestResourceStream(EmbeddedResourceName) is { } embedded)
+            && EmbeddedStream() is { } embedded)
             return ModelReader.Read(embedded, "the embedded model");
         return ModelReader.ReadFile(RegularFile(path, ShippedPath, ShippedMissing));
     }
@@ -64,7 +64,10 @@ public static class ModelFiles
     /// <exception cref="ModelFormatException">As <see cref="Load"/>, for what the file's first bytes can show.</exception>
     public static ModelInfo ReadInfo(string? path)
     {
-        if (path is null && !File.Exists(ShippedPath) && Embedded(InfoBytes) is { } bytes) return ModelReader.ReadInfo(bytes, "the embedded model");
+        if (path is null && !File.Exists(ShippedPath) && EmbeddedStream() is { } embedded)
+        {
+            using (embedded) return ModelReader.ReadInfo(Start(embedded), "the embedded model");
+        }
         string file = RegularFile(path, ShippedPath, ShippedMissing);
         try
         {
@@ -82,14 +85,18 @@ public static class ModelFiles
     /// <summary>How much of a model's start holds its provenance record, with room to spare.</summary>
     private const int InfoBytes = 64 * 1024;
 
-    /// <summary>The model bytes embedded in the executable (at most <paramref name="limit"/> of them), or null in a
-    /// build that ships the file instead.</summary>
-    private static byte[]? Embedded(long limit = long.MaxValue)
+    /// <summary>The model embedded in the executable, or null in a build that ships the file instead.</summary>
+    private static Stream? EmbeddedStream() =>
+        System.Reflection.Assembly.GetEntryAssembly()?.GetManifestResourceStream(EmbeddedResourceName);
+
+    /// <summary>The first <see cref="InfoBytes"/> of <paramref name="model"/>: in place when it is memory already (a
+    /// resource in a native binary's image), else read into an array.</summary>
+    private static unsafe ReadOnlySpan<byte> Start(Stream model)
     {
-        using var stream = System.Reflection.Assembly.GetEntryAssembly()?.GetManifestResourceStream(EmbeddedResourceName);
-        if (stream is null) return null;
-        var bytes = new byte[Math.Min(stream.Length, limit)];
-        stream.ReadExactly(bytes);
+        int length = (int)Math.Min(model.Length, InfoBytes);
+        if (model is UnmanagedMemoryStream image) return new ReadOnlySpan<byte>(image.PositionPointer, length);
+        var bytes = new byte[length];
+        model.ReadExactly(bytes);
         return bytes;
     }
 }

@@ -37,13 +37,18 @@ internal static class ModelReader
     /// <param name="start">The file's first bytes: the header and at least the record (a few hundred bytes; 64 KB is ample).</param>
     /// <param name="name">Names the model in errors.</param>
     /// <exception cref="ModelFormatException">Not a model file, a version this build cannot read, or cut short.</exception>
-    public static ModelInfo ReadInfo(ReadOnlySpan<byte> start, string name)
+    public static unsafe ModelInfo ReadInfo(ReadOnlySpan<byte> start, string name)
     {
         CheckHeader(start, name);
+        var record = start[ModelFormat.HeaderLength..];
         try
         {
-            using var r = new BinaryReader(new MemoryStream(start[ModelFormat.HeaderLength..].ToArray(), writable: false), Encoding.UTF8);
-            return new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
+            // Read in place: a copy of the 64 KB that callers pass was a fresh allocation, ~0.8 ms of --version's 15 (#33).
+            fixed (byte* p = record)
+            {
+                using var r = new BinaryReader(new UnmanagedMemoryStream(p, record.Length), Encoding.UTF8);
+                return new ModelInfo(r.ReadString(), DateTime.FromBinary(r.ReadInt64()), r.ReadString(), r.ReadString(), r.ReadDouble());
+            }
         }
         catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
         {

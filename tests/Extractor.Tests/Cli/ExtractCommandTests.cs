@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using CsvHelper;
+using Extractor.Cli;
 
 namespace Extractor.Tests.Cli;
 
@@ -218,6 +220,15 @@ public class ExtractCommandTests
     {
         var r = CliRunner.Run("--version");
         Assert.Matches(@"^extractor \d+\.\d+\.\d+\nmodel \S+ \(dev F1 \d+\.\d\d", r.Stdout);
+    }
+
+    [Fact]
+    public void ToolVersion_IsTheAssemblysVersion()
+    {
+        // BuildInfo.Version is written by a build target: it must say what the package and the assembly say.
+        string informational = typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal(informational.Split('+')[0], VersionAction.ToolVersion);
+        Assert.Matches(@"^\d+\.\d+\.\d+", VersionAction.ToolVersion);
     }
 
     [Theory]
