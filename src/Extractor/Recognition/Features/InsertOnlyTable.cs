@@ -7,22 +7,35 @@ namespace Extractor.Recognition.Features;
 /// A slot's key is claimed first and its row published after (row + 1, so 0 means "being written"); a reader
 /// that finds the key before its row treats the entry as pending. Rows are written once, before they are
 /// published, and never change. They live in chunks allocated on first use, so a single short article does
-/// not pay for a full table (11 MB of word scores). The slot array is twice the capacity, so probing always
-/// ends at an empty slot, and key 0 marks an empty slot, so callers' keys are never 0. A full table is not cleared (readers may still be in it): its owner swaps in a new one.
+/// not pay for a full table (11 MB of word scores). Key 0 marks an empty slot, so callers' keys are never 0. A full
+/// table is not cleared (readers may still be in it): its owner swaps in a new one.
+/// <para>
+/// The slot array starts small and, once the rows handed out reach half of it, is replaced (under a lock, once) by one
+/// of the full size, twice the capacity: a row is only handed out while the slots hold twice as many, so probing
+/// always ends at an empty slot. Full-size slot arrays from the start were 4 MB of fresh memory, zeroed and faulted
+/// in, for the two caches of a run over one article, which touches a few hundred words: 5 ms of its 44 (#33). Growing
+/// by doubling instead raised the benchmark corpus's peak from 91 to 105 MB (the pinned heap kept every size). Entries
+/// published into the small array while it is copied are lost to the new one; their rows stay unused and their keys
+/// are computed again later, so a lookup only ever misses, never finds a wrong row.
+/// </para>
 /// </remarks>
 internal sealed class InsertOnlyTable<T> where T : struct
 {
     /// <summary><see cref="Find"/>'s answer for a key whose row another thread is still writing.</summary>
     public const int Pending = -2;
 
+    /// <summary>Slots a table starts with: 2,048 rows before it grows to full size (64 KB).</summary>
+    internal const int InitialSlots = 1 << 12;
+
     private const int ChunkShift = 8;
     private const int ChunkRows = 1 << ChunkShift;
 
-    private readonly Slot[] _slots;
+    private Slot[] _slots;
+    private readonly int _maxSlots;
     private readonly T[]?[] _chunks;
     private readonly int _capacity;
     private readonly int _stride;
-    private readonly int _mask;
+    private readonly Lock _growth = new();
     private int _reserved;
 
     /// <summary>An empty table of up to <paramref name="capacity"/> rows of <paramref name="stride"/> values.</summary>
@@ -32,21 +45,27 @@ internal sealed class InsertOnlyTable<T> where T : struct
         _stride = stride;
         int size = 16;
         while (size < 2 * capacity) size <<= 1;
-        // On the pinned-object heap: a full-size slot array (2 MB) is a large object, and the two that the first
-        // document's caches allocate went past the large-object heap's starting budget, so every run began with a
-        // full, compacting collection. Pinned arrays are budgeted apart; the slots never move anyway. Start-up plus
-        // one article 54.7 -> 47.0 ms, the corpus unchanged (docs/performance.md, issue 33's sixth step).
-        _slots = GC.AllocateArray<Slot>(size, pinned: true);
-        _mask = size - 1;
+        _maxSlots = size;
+        _slots = NewSlots(Math.Min(size, InitialSlots));
         _chunks = new T[]?[(capacity + ChunkRows - 1) >> ChunkShift];
     }
+
+    /// <summary>How many slots the table has now (tests watch it grow).</summary>
+    internal int SlotCount => Volatile.Read(ref _slots).Length;
+
+    // On the pinned-object heap: a full-size slot array (2 MB) is a large object, and the two that the first
+    // document's caches allocated went past the large-object heap's starting budget, so every run began with a
+    // full, compacting collection. Pinned arrays are budgeted apart; the slots never move anyway. Start-up plus
+    // one article 54.7 -> 47.0 ms, the corpus unchanged (docs/performance.md, issue 33's sixth step).
+    private static Slot[] NewSlots(int size) => GC.AllocateArray<Slot>(size, pinned: true);
 
     /// <summary>The row holding <paramref name="key"/>'s values; −1 when absent, <see cref="Pending"/> while being written.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ulong key)
     {
-        var slots = _slots;
-        int slot = (int)key & _mask;
+        var slots = Volatile.Read(ref _slots);
+        int mask = slots.Length - 1;
+        int slot = (int)key & mask;
         while (true)
         {
             ref var s = ref slots[slot];
@@ -57,7 +76,7 @@ internal sealed class InsertOnlyTable<T> where T : struct
                 return row == 0 ? Pending : row - 1;
             }
             if (k == 0) return -1;
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -66,7 +85,36 @@ internal sealed class InsertOnlyTable<T> where T : struct
     {
         if (Volatile.Read(ref _reserved) >= _capacity) return -1;
         int row = Interlocked.Increment(ref _reserved) - 1;
-        return row < _capacity ? row : -1;
+        if (row >= _capacity) return -1;
+        if (row >= Volatile.Read(ref _slots).Length / 2) Grow(row);
+        return row;
+    }
+
+    /// <summary>Moves to full-size slots, whose half holds every row the capacity allows; threads that need the room wait here.</summary>
+    private void Grow(int row)
+    {
+        lock (_growth)
+        {
+            if (row >= _slots.Length / 2) Volatile.Write(ref _slots, Rehash(_slots, _maxSlots));
+        }
+    }
+
+    /// <summary>The published entries of <paramref name="old"/> in a new array of <paramref name="size"/> slots; pending
+    /// ones are left out (their key is stored again at its next sight).</summary>
+    private static Slot[] Rehash(Slot[] old, int size)
+    {
+        var slots = NewSlots(size);
+        int mask = size - 1;
+        foreach (ref var s in old.AsSpan())
+        {
+            ulong key = Volatile.Read(ref s.Key);
+            int row = Volatile.Read(ref s.Row);
+            if (key == 0 || row == 0) continue;
+            int slot = (int)key & mask;
+            while (slots[slot].Key != 0) slot = (slot + 1) & mask;
+            slots[slot] = new Slot { Key = key, Row = row };
+        }
+        return slots;
     }
 
     /// <summary>A row's values (the chunk is allocated by whichever thread needs it first).</summary>
@@ -85,10 +133,12 @@ internal sealed class InsertOnlyTable<T> where T : struct
     /// <summary>Makes a filled row findable under <paramref name="key"/>; a no-op when another thread stored the key first.</summary>
     public void Publish(ulong key, int row)
     {
-        int slot = (int)key & _mask;
+        var slots = Volatile.Read(ref _slots);
+        int mask = slots.Length - 1;
+        int slot = (int)key & mask;
         while (true)
         {
-            ref var s = ref _slots[slot];
+            ref var s = ref slots[slot];
             ulong k = Interlocked.CompareExchange(ref s.Key, key, 0);
             if (k == 0)
             {
@@ -96,7 +146,7 @@ internal sealed class InsertOnlyTable<T> where T : struct
                 return;
             }
             if (k == key) return;
-            slot = (slot + 1) & _mask;
+            slot = (slot + 1) & mask;
         }
     }
 
