@@ -41,6 +41,7 @@ internal static class ModelReader
     {
         CheckHeader(start, name);
         var record = start[ModelFormat.HeaderLength..];
+        if (record.IsEmpty) throw new ModelFormatException($"{name}: corrupt model file (no provenance record after the header)");
         try
         {
             // Read in place: a copy of the 64 KB that callers pass was a fresh allocation, ~0.8 ms of --version's 15 (#33).

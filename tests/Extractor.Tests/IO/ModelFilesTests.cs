@@ -23,6 +23,8 @@ public class ModelFilesTests
         Assert.Equal(ShippedModel.Model.Info, ModelFiles.ReadInfo(cut));
         string tiny = tmp.Write("tiny.model", bytes[..40]);
         Assert.StartsWith($"{tiny}: corrupt model file", Assert.Throws<ModelFormatException>(() => ModelFiles.ReadInfo(tiny)).Message);
+        string header = tmp.Write("header.model", bytes[..32]);
+        Assert.Equal($"{header}: corrupt model file (no provenance record after the header)", Assert.Throws<ModelFormatException>(() => ModelFiles.ReadInfo(header)).Message);
         Assert.Equal("/dev/zero: not a model file (a device, not a regular file)", Assert.Throws<ModelFormatException>(() => ModelFiles.ReadInfo("/dev/zero")).Message);
         Assert.Contains("not an Extractor model file", Assert.Throws<ModelFormatException>(() => ModelFiles.ReadInfo(tmp.Write("text.model", "hello world, not a model at all; long enough"))).Message);
     }
