@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Extractor.Recognition.Features;
 
@@ -78,6 +80,31 @@ internal sealed class InsertOnlyTable<T> where T : struct
             if (k == 0) return -1;
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// <summary>Asks the processor to bring in <paramref name="key"/>'s home slot, which a <see cref="Find"/> soon after reads.</summary>
+    /// <remarks>A prefetch never faults and changes nothing; on a slot array replaced meanwhile it is only wasted.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong key)
+    {
+        if (!Sse.IsSupported) return;
+        var slots = Volatile.Read(ref _slots);
+        Sse.Prefetch0(Unsafe.AsPointer(ref slots[(int)key & (slots.Length - 1)]));
+    }
+
+    /// <summary>Asks the processor to bring in values <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>
+    /// of a row that <see cref="Find"/> returned.</summary>
+    public unsafe void PrefetchRow(int row, int start, int count)
+    {
+        if (!Sse.IsSupported) return;
+        var chunk = Volatile.Read(ref _chunks[row >> ChunkShift]);
+        if (chunk is null) return;
+        int from = (row & (ChunkRows - 1)) * _stride + start;
+        byte* p = (byte*)Unsafe.AsPointer(ref chunk[from]);
+        byte* end = p + (long)count * Unsafe.SizeOf<T>();
+        // Every 64-byte line the values touch, the last one included.
+        for (byte* line = p; line < end; line += 64) Sse.Prefetch0(line);
+        Sse.Prefetch0(end - 1);
     }
 
     /// <summary>A fresh row to fill, or −1 when the table is full.</summary>

@@ -11,6 +11,9 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
 {
     private readonly ulong[] _features = new ulong[FeatureExtractor.MaxFeatures];
     private readonly WeightTable.Scratch _scratch = new(FeatureExtractor.MaxFeatures);
+    // The table slots of the current token's features and of the next token's (see AddContextScores).
+    private int[] _found = new int[FeatureExtractor.MaxFeatures];
+    private int[] _foundNext = new int[FeatureExtractor.MaxFeatures];
     private readonly ViterbiDecoder _viterbi = new();
     private readonly WordScoreCache.Scratch _wordScratch = new();
     // Own caches, for stages no shared cache serves: one per stage, since tagging alternates between the two
@@ -57,12 +60,8 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
             var emissions = _emissions.AsSpan(0, n * t);
             emissions.Clear();
             var sentenceWords = infos[sentence.FirstToken..sentence.EndToken];
-            for (int i = 0; i < n; i++)
-            {
-                int count = pair.FirstExtractor.ExtractContext(sentenceWords, i, _features);
-                weights.AddScores(_features.AsSpan(0, count), emissions.Slice(i * t, t),
-                    pending.Slice((sentence.FirstToken + i) * t, t), _scratch);
-            }
+            AddContextScores(weights, pair.FirstExtractor, secondPass: false, sentenceWords, emissions,
+                pending.Slice(sentence.FirstToken * t, n * t), t);
             words.AddTo(sentenceWords, emissions, _wordScratch, 0);
             _viterbi.Decode(pair.First, emissions, n, tags[sentence.FirstToken..sentence.EndToken]);
         }
@@ -83,11 +82,7 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
             if (n == 0) continue;
             var emissions = pending.Slice(sentence.FirstToken * t, n * t);
             var sentenceWords = infos[sentence.FirstToken..sentence.EndToken];
-            for (int i = 0; i < n; i++)
-            {
-                int count = pair.SecondExtractor.ExtractSecondPass(sentenceWords, i, _features);
-                weights.AddScores(_features.AsSpan(0, count), [], emissions.Slice(i * t, t), _scratch);
-            }
+            AddContextScores(weights, pair.SecondExtractor, secondPass: true, sentenceWords, [], emissions, t);
             words.AddTo(sentenceWords, emissions, _wordScratch, 1);
             var sentenceTags = tags[sentence.FirstToken..sentence.EndToken];
             _viterbi.Decode(pair.Second, emissions, n, sentenceTags);
@@ -95,6 +90,37 @@ internal sealed class StageRunner(params WordScoreCache[] shared)
                 _viterbi.Confidences(pair.Second, emissions, n, sentenceTags, confidence[sentence.FirstToken..sentence.EndToken]);
         }
     }
+
+    /// <summary>Adds each of a sentence's tokens' context features' weights from a pair's <paramref name="weights"/>: the
+    /// first stage's into <paramref name="first"/> and the second's into <paramref name="second"/> (<c>words × tags</c>
+    /// each; an empty one is skipped).</summary>
+    /// <remarks>
+    /// Three tokens are in flight: token i + 2's table slots are being fetched (<see cref="WeightTable.Prefetch"/>),
+    /// token i + 1's features are found (and their weights fetched), token i's weights are added. A token's probes
+    /// miss the cache (the table is megabytes), and waiting for them one token at a time was a quarter of tagging;
+    /// the sums, and the order they are added in, are those of <see cref="WeightTable.AddScores(ReadOnlySpan{ulong}, Span{float}, Span{float}, WeightTable.Scratch)"/>.
+    /// </remarks>
+    private void AddContextScores(WeightTable weights, FeatureExtractor extractor, bool secondPass, ReadOnlySpan<TokenInfo> words,
+        Span<float> first, Span<float> second, int t)
+    {
+        int n = words.Length;
+        int found = weights.Find(Features(extractor, secondPass, words, 0), _found, _scratch);
+        var ahead = n > 1 ? Features(extractor, secondPass, words, 1) : [];
+        weights.Prefetch(ahead);
+        for (int i = 0; i < n; i++)
+        {
+            // The features of token i + 1 are found before token i + 2's overwrite them in the one buffer.
+            int foundNext = i + 1 < n ? weights.Find(ahead, _foundNext, _scratch) : 0;
+            ahead = i + 2 < n ? Features(extractor, secondPass, words, i + 2) : [];
+            weights.Prefetch(ahead);
+            weights.AddFound(_found.AsSpan(0, found), first.IsEmpty ? [] : first.Slice(i * t, t),
+                second.IsEmpty ? [] : second.Slice(i * t, t));
+            (_found, _foundNext, found) = (_foundNext, _found, foundNext);
+        }
+    }
+
+    private ReadOnlySpan<ulong> Features(FeatureExtractor extractor, bool secondPass, ReadOnlySpan<TokenInfo> words, int i) =>
+        _features.AsSpan(0, secondPass ? extractor.ExtractSecondPass(words, i, _features) : extractor.ExtractContext(words, i, _features));
 
     /// <summary>After <see cref="TagSecondOfPair"/>: the second stage's emission scores of the part's <paramref name="tokens"/>
     /// tokens (<c>tokens × tags</c>), which the accurate tier adds to its own.</summary>

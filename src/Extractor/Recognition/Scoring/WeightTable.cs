@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Extractor.Recognition.Features;
 
 namespace Extractor.Recognition.Scoring;
@@ -25,6 +26,8 @@ internal sealed class WeightTable
     // in the core's L2) says so without reading the entry table (megabytes, mostly outside it).
     private readonly Block<ulong> _filter;
     private readonly int _filterMask;
+    // Every stored tag is below it (checked when built or loaded), so AddFound indexes scores without a check per weight.
+    private readonly int _tags;
 
     /// <summary>Builds the table from a stage's index and its dense <c>rows × tags</c> weights.</summary>
     public WeightTable(FeatureIndex index, ReadOnlySpan<float> weights, int tags)
@@ -78,6 +81,7 @@ internal sealed class WeightTable
         while (words * 64 < items.Count * 16) words <<= 1;
         var filter = new ulong[words];
         _filterMask = words - 1;
+        _tags = tags;
         Fill(entries, packed, items, firstMasks, firstWeights, secondMasks, secondWeights, tags);
         foreach (var item in items) filter[FilterWord(Normalize(item.Id))] |= FilterBits(Normalize(item.Id));
         _entries = entries;
@@ -85,8 +89,9 @@ internal sealed class WeightTable
         _filter = filter;
     }
 
-    private WeightTable(Block<Entry> entries, Block<TagWeight> weights, Block<ulong> filter)
+    private WeightTable(Block<Entry> entries, Block<TagWeight> weights, Block<ulong> filter, int tags)
     {
+        _tags = tags;
         _entries = entries;
         _weights = weights;
         _mask = entries.Length - 1;
@@ -143,7 +148,7 @@ internal sealed class WeightTable
         var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<TagWeight, ulong>(weights.Span);
         if (packed.IndexOfAnyInRange((ulong)(uint)tags << 32, ulong.MaxValue) is var at and >= 0)
             throw new FormatException($"a stored weight names tag {weights.Span[at].Tag} of {tags}");
-        return new WeightTable(entries, weights, filter);
+        return new WeightTable(entries, weights, filter, tags);
     }
 
     private static uint[] Masks(ReadOnlySpan<float> weights, int rows, int tags)
@@ -252,6 +257,18 @@ internal sealed class WeightTable
     /// stage's weights into <paramref name="first"/> (skipped when empty), the second's into <paramref name="second"/>.</summary>
     public void AddScores(ReadOnlySpan<ulong> ids, Span<float> first, Span<float> second, Scratch scratch)
     {
+        var found = scratch.Found.AsSpan(0, Find(ids, scratch.Found, scratch));
+        AddFound(found, first, second);
+    }
+
+    /// <summary>The slots of the known features among <paramref name="ids"/>, in id order, into <paramref name="slots"/>
+    /// (returns how many), and a prefetch of each one's weights for <see cref="AddFound"/>.</summary>
+    /// <remarks>
+    /// Two passes: the first reads every id's home slot before any is compared, so the cache misses of all
+    /// the features are in flight together rather than one after another behind mispredicted branches.
+    /// </remarks>
+    public unsafe int Find(ReadOnlySpan<ulong> ids, Span<int> slots, Scratch scratch)
+    {
         var entries = _entries.Span;
         var firstKeys = scratch.Keys.AsSpan(0, ids.Length);
         var filter = _filter.Span;
@@ -262,7 +279,8 @@ internal sealed class WeightTable
             // An id the filter rules out is skipped like one whose home slot is empty.
             firstKeys[i] = (filter[FilterWord(id)] & bits) == bits ? entries[(int)id & _mask].Key : 0;
         }
-        var weights = _weights.Span;
+        ref TagWeight weights = ref MemoryMarshal.GetReference(_weights.Span);
+        int found = 0;
         for (int i = 0; i < ids.Length; i++)
         {
             ulong id = Normalize(ids[i]);
@@ -276,11 +294,57 @@ internal sealed class WeightTable
                 if (key == 0) break;
             }
             if (key == 0) continue;
-            ref readonly var entry = ref entries[slot];
+            slots[found++] = slot;
+            if (Sse.IsSupported)
+            {
+                // The first and last of the feature's weights: most features have a few (four weights in five are zero), one or two lines.
+                ref readonly var entry = ref entries[slot];
+                Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref weights, entry.Start)));
+                Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref weights, entry.Start + entry.First + entry.Second - 1)));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Adds the weights of the features at <paramref name="slots"/> (from <see cref="Find"/>): the first stage's into
+    /// <paramref name="first"/> (skipped when empty), the second's into <paramref name="second"/> (skipped when empty).</summary>
+    public void AddFound(ReadOnlySpan<int> slots, Span<float> first, Span<float> second)
+    {
+        // The sums are a chain of dependent adds per tag; the bounds checks were a third of the loop's instructions.
+        if (!first.IsEmpty && first.Length < _tags || !second.IsEmpty && second.Length < _tags)
+            throw new ArgumentException($"Scores for {_tags} tags expected.");
+        var entries = _entries.Span;
+        ref TagWeight weights = ref MemoryMarshal.GetReference(_weights.Span);
+        ref float firstScores = ref MemoryMarshal.GetReference(first);
+        ref float secondScores = ref MemoryMarshal.GetReference(second);
+        foreach (int slot in slots)
+        {
+            // Counts copied out: the compiler cannot tell that the score stores leave the entry alone.
+            var (start, inFirst, inSecond) = (entries[slot].Start, (int)entries[slot].First, (int)entries[slot].Second);
+            ref TagWeight w = ref Unsafe.Add(ref weights, start);
             if (!first.IsEmpty)
-                foreach (var w in weights.Slice(entry.Start, entry.First)) first[w.Tag] += w.Value;
+                for (int k = 0; k < inFirst; k++)
+                    Unsafe.Add(ref firstScores, Unsafe.Add(ref w, k).Tag) += Unsafe.Add(ref w, k).Value;
             if (!second.IsEmpty)
-                foreach (var w in weights.Slice(entry.Start + entry.First, entry.Second)) second[w.Tag] += w.Value;
+                for (int k = inFirst; k < inFirst + inSecond; k++)
+                    Unsafe.Add(ref secondScores, Unsafe.Add(ref w, k).Tag) += Unsafe.Add(ref w, k).Value;
+        }
+    }
+
+    /// <summary>Asks the processor to bring in the filter words and home slots that <see cref="AddScores(ReadOnlySpan{ulong}, Span{float}, Span{float}, Scratch)"/>
+    /// will read for <paramref name="ids"/>, without waiting for them.</summary>
+    /// <remarks>The tagger calls it for the next token's features before scoring the current one, so the next token's
+    /// cache misses are served while this one is summed (a prefetch never faults, and a wrong address only wastes it).</remarks>
+    public unsafe void Prefetch(ReadOnlySpan<ulong> ids)
+    {
+        if (!Sse.IsSupported) return;
+        ref ulong filter = ref MemoryMarshal.GetReference(_filter.Span);
+        ref Entry entries = ref MemoryMarshal.GetReference(_entries.Span);
+        foreach (ulong raw in ids)
+        {
+            ulong id = Normalize(raw);
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref filter, FilterWord(id))));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref entries, (int)id & _mask)));
         }
     }
 
@@ -316,6 +380,7 @@ internal sealed class WeightTable
     public sealed class Scratch(int capacity)
     {
         public readonly ulong[] Keys = new ulong[capacity];
+        public readonly int[] Found = new int[capacity];
     }
 
     /// <summary>A feature: its key, where its weights start, how many belong to the first stage and how many to the second.</summary>

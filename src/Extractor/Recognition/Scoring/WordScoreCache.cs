@@ -93,9 +93,24 @@ internal sealed class WordScoreCache
         // One table for the whole sentence: a replacement made meanwhile by another thread is seen next time.
         var table = Volatile.Read(ref _table);
         int n = words.Length, t = _tags, first = stage * _stageStride;
+        // The sentence's words are looked up in three sweeps, so that their cache misses (a slot, then a row of
+        // scores, each anywhere in megabytes) overlap instead of coming one word after another: every word's slot
+        // is fetched, then every word's row, then the rows are added.
+        var keys = scratch.Keys(n);
+        var rows = scratch.Rows(n);
         for (int j = 0; j < n; j++)
         {
-            var scores = Of(table, words[j], scratch).Slice(first, _stageStride);
+            keys[j] = KeyOf(words[j]);
+            table.Prefetch(keys[j]);
+        }
+        for (int j = 0; j < n; j++)
+        {
+            int row = rows[j] = table.Find(keys[j]);
+            if (row >= 0) table.PrefetchRow(row, first, _stageStride);
+        }
+        for (int j = 0; j < n; j++)
+        {
+            var scores = (rows[j] >= 0 ? table.Row(rows[j]) : Of(table, words[j], keys[j], scratch)).Slice(first, _stageStride);
             // Word j sits at offset d of token j − d.
             for (int d = -Reach; d <= Reach; d++)
             {
@@ -113,9 +128,8 @@ internal sealed class WordScoreCache
     }
 
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
-    private ReadOnlySpan<float> Of(InsertOnlyTable<float> table, in TokenInfo word, Scratch scratch)
+    private ReadOnlySpan<float> Of(InsertOnlyTable<float> table, in TokenInfo word, ulong key, Scratch scratch)
     {
-        ulong key = KeyOf(word);
         int found = table.Find(key);
         if (found >= 0) return table.Row(found);
         if (found == InsertOnlyTable<float>.Pending)
@@ -198,6 +212,22 @@ internal sealed class WordScoreCache
     public sealed class Scratch
     {
         private float[] _scores = [];
+        private ulong[] _keys = new ulong[64];
+        private int[] _rows = new int[64];
+
+        /// <summary>A key per word of a sentence of <paramref name="n"/> words, reused.</summary>
+        public Span<ulong> Keys(int n)
+        {
+            if (_keys.Length < n) _keys = new ulong[Math.Max(n, 2 * _keys.Length)];
+            return _keys.AsSpan(0, n);
+        }
+
+        /// <summary>A row per word of a sentence of <paramref name="n"/> words, reused.</summary>
+        public Span<int> Rows(int n)
+        {
+            if (_rows.Length < n) _rows = new int[Math.Max(n, 2 * _rows.Length)];
+            return _rows.AsSpan(0, n);
+        }
 
         /// <summary>Feature-id buffer for one word at one offset.</summary>
         public readonly ulong[] Features = new ulong[FeatureExtractor.MaxFeatures];

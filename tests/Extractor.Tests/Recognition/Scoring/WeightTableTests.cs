@@ -39,6 +39,54 @@ public class WeightTableTests
     }
 
     [Fact]
+    public void FindThenAddFound_AfterOtherLookups_GivesAddScoresSums()
+    {
+        // The tagger finds token i + 1's features before it adds token i's, and prefetches token i + 2's meanwhile:
+        // slots found earlier must still give the same sums, bit for bit, in the same order.
+        var first = Model.FirstPass;
+        var second = Model.SecondPass!;
+        int t = first.Tags.Count;
+        var pair = WeightTable.Pair(first, second);
+        var known = first.Index.Ids();
+        var rng = new Random(11);
+        var scratch = new WeightTable.Scratch(FeatureExtractor.MaxFeatures);
+        ulong[] Batch() => Enumerable.Range(0, rng.Next(1, 60))
+            .Select(_ => rng.Next(3) == 0 ? (ulong)rng.NextInt64() : known[rng.Next(known.Length)]).ToArray();
+        var earlier = Batch();
+        var slots = new int[FeatureExtractor.MaxFeatures];
+        for (int trial = 0; trial < 500; trial++)
+        {
+            int found = pair.Find(earlier, slots, scratch);
+            var later = Batch();
+            pair.Prefetch(later);
+            pair.Find(later, new int[FeatureExtractor.MaxFeatures], scratch);
+            float[] a = new float[t], b = new float[t], expectedA = new float[t], expectedB = new float[t];
+            pair.AddFound(slots.AsSpan(0, found), a, b);
+            pair.AddScores(earlier, expectedA, expectedB, new WeightTable.Scratch(FeatureExtractor.MaxFeatures));
+            Assert.Equal(expectedA, a);
+            Assert.Equal(expectedB, b);
+            float[] onlySecond = new float[t];
+            pair.AddFound(slots.AsSpan(0, found), [], onlySecond);
+            Assert.Equal(expectedB, onlySecond);
+            earlier = later;
+        }
+    }
+
+    [Fact]
+    public void AddFound_ScoresShorterThanTheTags_Throws()
+    {
+        // AddFound indexes scores by stored tag without a check per weight; a short span must be refused up front.
+        var stage = Model.FirstPass;
+        var table = new WeightTable(stage.Index, stage.Weights, stage.Tags.Count);
+        var scratch = new WeightTable.Scratch(FeatureExtractor.MaxFeatures);
+        var slots = new int[FeatureExtractor.MaxFeatures];
+        int found = table.Find(stage.Index.Ids()[..10], slots, scratch);
+        Assert.True(found > 0);
+        Assert.Throws<ArgumentException>(() => table.AddFound(slots.AsSpan(0, found), new float[stage.Tags.Count - 1], []));
+        Assert.Throws<ArgumentException>(() => table.AddFound(slots.AsSpan(0, found), [], new float[1]));
+    }
+
+    [Fact]
     public void Pair_AddsEachStagesOwnWeights()
     {
         var first = Model.FirstPass;
