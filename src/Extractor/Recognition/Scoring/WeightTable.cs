@@ -310,7 +310,8 @@ internal sealed class WeightTable
     /// <paramref name="first"/> (skipped when empty), the second's into <paramref name="second"/> (skipped when empty).</summary>
     public void AddFound(ReadOnlySpan<int> slots, Span<float> first, Span<float> second)
     {
-        // The sums are a chain of dependent adds per tag; the bounds checks were a third of the loop's instructions.
+        // Indexed without a bounds check per weight (those were a third of the loop's instructions): every tag is below
+        // _tags and every entry's weights lie inside the block, checked when the table was built or loaded.
         if (!first.IsEmpty && first.Length < _tags || !second.IsEmpty && second.Length < _tags)
             throw new ArgumentException($"Scores for {_tags} tags expected.");
         var entries = _entries.Span;
@@ -331,8 +332,8 @@ internal sealed class WeightTable
         }
     }
 
-    /// <summary>Asks the processor to bring in the filter words and home slots that <see cref="AddScores(ReadOnlySpan{ulong}, Span{float}, Span{float}, Scratch)"/>
-    /// will read for <paramref name="ids"/>, without waiting for them.</summary>
+    /// <summary>Asks the processor to bring in the filter words and home slots that <see cref="Find"/> will read for
+    /// <paramref name="ids"/>, without waiting for them.</summary>
     /// <remarks>The tagger calls it for the next token's features before scoring the current one, so the next token's
     /// cache misses are served while this one is summed (a prefetch never faults, and a wrong address only wastes it).</remarks>
     public unsafe void Prefetch(ReadOnlySpan<ulong> ids)
