@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -14,8 +13,12 @@ namespace Extractor.Recognition.Decoding;
 /// are dense products with the exponentiated transition matrix (zero where a transition is not allowed),
 /// rows padded to whole vectors: eight floats or four doubles per instruction beat walking the 97 allowed
 /// pairs one by one. Buffers are reused across calls: one per thread.
+/// <para>Scalars go through <see cref="Of(double)"/> and its siblings rather than generic math (<c>T.One</c>,
+/// <c>T.Max</c>): crossgen2 does not precompile calls to an interface's static members, so with generic math the whole
+/// class was compiled at run time in the ReadyToRun build, on the way to the first document's scores. Each sibling is
+/// the same IEEE operation in <typeparamref name="T"/> that the generic member performed, so results are unchanged.</para>
 /// </remarks>
-internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal sealed class ForwardBackward<T> where T : unmanaged
 {
     private T[] _alpha = new T[256];
     private T[] _beta = new T[256];
@@ -50,9 +53,9 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
             var bv = MemoryMarshal.Cast<T, Vector256<T>>(b);
             for (int v = 0; v < av.Length; v++) products += av[v] * bv[v];
             T z = Vector256.Sum(products);
-            if (z == T.Zero) return false;
+            if (IsZero(z)) return false;
             int tag = tags[i];
-            confidence[i] = float.CreateTruncating(T.Clamp(a[tag] * b[tag] / z, T.Zero, T.One));
+            confidence[i] = Marginal(a[tag], b[tag], z);
         }
         return true;
     }
@@ -63,7 +66,8 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
         int w = transitions.Width;
         int n = alpha.Length / w;
         var start = transitions.Start;
-        for (int k = 0; k < w; k++) alpha[k] = start[k] * emit[k];
+        start.CopyTo(alpha[..w]);
+        Multiply(alpha[..w], emit[..w]);
         if (!Rescale(alpha[..w])) return false;
         for (int i = 1; i < n; i++)
         {
@@ -160,14 +164,14 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
     {
         int lanes = Vector256<T>.Count;
         Span<T> padded = stackalloc T[width];
-        padded.Fill(T.NegativeInfinity);
+        padded.Fill(Of(double.NegativeInfinity));
         var rows = MemoryMarshal.Cast<T, Vector256<T>>(padded);
-        var scale = Vector256.Create(T.CreateTruncating(inv));
+        var scale = Vector256.Create(Of(inv));
         for (int i = 0; i < n; i++)
         {
             var row = emissions.Slice(i * t, t);
             if (typeof(T) == typeof(float)) MemoryMarshal.Cast<float, T>(row).CopyTo(padded);
-            else for (int k = 0; k < t; k++) padded[k] = T.CreateTruncating(row[k]);
+            else for (int k = 0; k < t; k++) padded[k] = Of((double)row[k]);
             var max = Vector256.Create(Max(rows));
             var target = MemoryMarshal.Cast<T, Vector256<T>>(emit.Slice(i * width, width));
             for (int v = 0; v < rows.Length; v++) target[v] = Exp((rows[v] - max) * scale);
@@ -181,7 +185,7 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
         for (int v = 1; v < vectors.Length; v++) top = Vector256.Max(top, vectors[v]);
         var half = Vector128.Max(top.GetLower(), top.GetUpper());
         T max = half[0];
-        for (int k = 1; k < Vector128<T>.Count; k++) max = T.Max(max, half[k]);
+        for (int k = 1; k < Vector128<T>.Count; k++) max = Max(max, half[k]);
         return max;
     }
 
@@ -196,9 +200,9 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
     {
         var vectors = MemoryMarshal.Cast<T, Vector256<T>>(values);
         T max = Max(vectors);
-        if (max == T.Zero) return false;
-        if (max == T.One) return true;
-        var scale = Vector256.Create(T.One / max);
+        if (IsZero(max)) return false;
+        if (IsOne(max)) return true;
+        var scale = Vector256.Create(Reciprocal(max));
         for (int v = 0; v < vectors.Length; v++) vectors[v] *= scale;
         return true;
     }
@@ -228,12 +232,32 @@ internal sealed class ForwardBackward<T> where T : unmanaged, IFloatingPointIeee
         {
             for (int j = 0; j < t; j++)
                 if (set.Allowed(j, k))
-                    forward[j * w + k] = backward[k * w + j] = T.CreateTruncating(Math.Exp(model.Transitions[j * t + k] * inv - max));
-            if (set.AllowedStart(k)) start[k] = T.CreateTruncating(Math.Exp(model.Start[k] * inv - startMax));
-            if (set.AllowedEnd(k)) end[k] = T.CreateTruncating(Math.Exp(model.End[k] * inv - endMax));
+                    forward[j * w + k] = backward[k * w + j] = Of(Math.Exp(model.Transitions[j * t + k] * inv - max));
+            if (set.AllowedStart(k)) start[k] = Of(Math.Exp(model.Start[k] * inv - startMax));
+            if (set.AllowedEnd(k)) end[k] = Of(Math.Exp(model.End[k] * inv - endMax));
         }
         return _transitions = new TransitionTable(model, t, w, forward, backward, start, end);
     }
+
+    /// <summary><paramref name="value"/> in <typeparamref name="T"/>, rounded to nearest for float.</summary>
+    private static T Of(double value) => typeof(T) == typeof(float) ? (T)(object)(float)value : (T)(object)value;
+
+    private static bool IsZero(T value) => typeof(T) == typeof(float) ? (float)(object)value == 0f : (double)(object)value == 0d;
+
+    private static bool IsOne(T value) => typeof(T) == typeof(float) ? (float)(object)value == 1f : (double)(object)value == 1d;
+
+    private static T Reciprocal(T value) => typeof(T) == typeof(float)
+        ? (T)(object)(1f / (float)(object)value)
+        : (T)(object)(1d / (double)(object)value);
+
+    private static T Max(T x, T y) => typeof(T) == typeof(float)
+        ? (T)(object)Math.Max((float)(object)x, (float)(object)y)
+        : (T)(object)Math.Max((double)(object)x, (double)(object)y);
+
+    /// <summary><c>a·b/z</c> in <typeparamref name="T"/>, clamped to [0, 1], as a float.</summary>
+    private static float Marginal(T a, T b, T z) => typeof(T) == typeof(float)
+        ? Math.Clamp((float)(object)a * (float)(object)b / (float)(object)z, 0f, 1f)
+        : (float)Math.Clamp((double)(object)a * (double)(object)b / (double)(object)z, 0d, 1d);
 
     private static void Ensure(ref T[] buffer, int size)
     {

@@ -34,7 +34,7 @@ internal sealed class WordClassTable
         if (clusterOfWord.Length != words.Count) throw new ArgumentException($"{clusterOfWord.Length} classes for {words.Count} words", nameof(clusterOfWord));
         var clusters = clusterOfWord.Span;
         // One vectorized pass finds the first class out of range, if any (142k words in the shipped model).
-        int bad = clusters.IndexOfAnyExceptInRange(0, paths.Count - 1);
+        int bad = RangeScan.IndexOfOutside(clusters, paths.Count - 1);
         if (bad >= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(clusterOfWord), $"class {clusters[bad]} of \"{words.Word(bad)}\" is not among the {paths.Count} paths");

@@ -146,7 +146,7 @@ internal sealed class WeightTable
         // A weight is a float and its tag, so as one little-endian 64-bit value its tag is the high half: one vectorized
         // search finds any tag at or above the tag count.
         var packed = System.Runtime.InteropServices.MemoryMarshal.Cast<TagWeight, ulong>(weights.Span);
-        if (packed.IndexOfAnyInRange((ulong)(uint)tags << 32, ulong.MaxValue) is var at and >= 0)
+        if (RangeScan.IndexOfAtLeast(packed, (ulong)(uint)tags << 32) is var at and >= 0)
             throw new FormatException($"a stored weight names tag {weights.Span[at].Tag} of {tags}");
         return new WeightTable(entries, weights, filter, tags);
     }
