@@ -10,6 +10,9 @@ using Extractor.IO.StandardStreams;
 // they run, prints two lines and needs none of this, nor the signal handlers and the large stdout buffer below:
 // skipping them took 1.2 ms of its 15.5 (#33).
 bool versionOnly = args is ["--version"];
+// In a build that compiles code as it runs, the shared tables and output schemas are built on the spare core while the
+// command line is set up (SpareCoreWarmup); the native binary starts nothing here.
+_ = SpareCoreWarmup.Start(args);
 if (!versionOnly) HugePages.Advise();
 if (args.Length > 0 && args[0] == "extract") StartupHeap.Reserve();
 

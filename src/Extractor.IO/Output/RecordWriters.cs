@@ -28,6 +28,17 @@ public static class RecordWriters
         };
     }
 
+    /// <summary>Builds the column schemas of the records that <c>extract</c> writes (entity and mention level), which
+    /// the first record written would otherwise build. Thread-safe; calling it is never required.</summary>
+    /// <remarks>For a build that compiles code as it runs (ReadyToRun, JIT) this is ~25 ms of type loading on the way
+    /// to the first row: the JSON metadata the columns come from, and its encoder. A caller can take it off that path
+    /// by running it on a spare core at start (docs/performance.md, issue 33's ninth step).</remarks>
+    internal static void Prepare()
+    {
+        _ = RecordSchema<EntityRecord>.Instance;
+        _ = RecordSchema<MentionRecord>.Instance;
+    }
+
     /// <summary>The stream under <paramref name="output"/>, with anything the writer holds flushed onto it first.</summary>
     private static Stream BytesUnder(TextWriter output)
     {
