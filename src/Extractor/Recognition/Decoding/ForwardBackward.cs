@@ -239,22 +239,31 @@ internal sealed class ForwardBackward<T> where T : unmanaged
         return _transitions = new TransitionTable(model, t, w, forward, backward, start, end);
     }
 
+    // The helpers below fold to one operation once T is known, but their boxing casts make the IL too long for the
+    // inliner to take them unasked (they showed up as calls in the native binary's profile).
+
     /// <summary><paramref name="value"/> in <typeparamref name="T"/>, rounded to nearest for float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Of(double value) => typeof(T) == typeof(float) ? (T)(object)(float)value : (T)(object)value;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsZero(T value) => typeof(T) == typeof(float) ? (float)(object)value == 0f : (double)(object)value == 0d;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOne(T value) => typeof(T) == typeof(float) ? (float)(object)value == 1f : (double)(object)value == 1d;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Reciprocal(T value) => typeof(T) == typeof(float)
         ? (T)(object)(1f / (float)(object)value)
         : (T)(object)(1d / (double)(object)value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static T Max(T x, T y) => typeof(T) == typeof(float)
         ? (T)(object)Math.Max((float)(object)x, (float)(object)y)
         : (T)(object)Math.Max((double)(object)x, (double)(object)y);
 
     /// <summary><c>a·b/z</c> in <typeparamref name="T"/>, clamped to [0, 1], as a float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Marginal(T a, T b, T z) => typeof(T) == typeof(float)
         ? Math.Clamp((float)(object)a * (float)(object)b / (float)(object)z, 0f, 1f)
         : (float)Math.Clamp((double)(object)a * (double)(object)b / (double)(object)z, 0d, 1d);
