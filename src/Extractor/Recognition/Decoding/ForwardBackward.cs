@@ -26,6 +26,14 @@ internal sealed class ForwardBackward<T> where T : unmanaged
     private T[] _weighted = new T[32];
     private TransitionTable? _transitions;
 
+    /// <summary>Empty buffers for float or double.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is another type: the scalar helpers know only those two.</exception>
+    public ForwardBackward()
+    {
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+            throw new NotSupportedException($"Forward-backward in {typeof(T).Name}: float or double expected.");
+    }
+
     /// <summary>Writes the marginal probability of each token's given tag; false, with <paramref name="confidence"/>
     /// partly written, when a whole position underflowed to zero in this precision.</summary>
     public bool TryMarginals(ITransitionScores model, ReadOnlySpan<float> emissions, int n, ReadOnlySpan<int> tags, Span<float> confidence)
