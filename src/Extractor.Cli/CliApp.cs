@@ -122,5 +122,12 @@ internal static class CliApp
             error.WriteLine($"error: standard output: {e.Message}");
             return ExitCodes.OutputFailed;
         }
+        catch (OutOfMemoryException)
+        {
+            // Outside one document's work, which extract reports as that input's failure: training or clustering more
+            // than the memory limit holds, say. One line and exit 3 (nothing was written in full), never a stack trace.
+            error.WriteLine($"error: {Extractor.IO.Sources.MemoryShortage.Reason("finish", advice: "give it less input at once, or run it with more memory")}");
+            return ExitCodes.OutputFailed;
+        }
     }
 }

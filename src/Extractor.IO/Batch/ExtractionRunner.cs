@@ -112,6 +112,13 @@ public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions op
                 // writer's buffer instead, and it writes 64 KB at a time.
                 if (options.Target is null) writer.Flush();
             }
+            catch (OutOfMemoryException) when (pending.Item is SourceDocument doc)
+            {
+                // Some of the document's records may be out already: the output is incomplete, as after a full disk.
+                summary.OutputFailure = MemoryShortage.Reason($"write the records of {DiagnosticText.Escape(doc.Id)}");
+                stop.Cancel();
+                break;
+            }
             catch (IOException e)
             {
                 // The reader went away (`extractor extract big/ | head`): nothing more can be delivered. Any other
@@ -167,7 +174,13 @@ public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions op
             if (pipeline is null && InputPrefetch.IsBlank(doc.Text)) return new Outcome(new Document(doc.Text, 0, []), null);
             return new Outcome((pipeline ?? throw new InvalidOperationException("no pipeline for a document with text")).Run(doc.Text), null);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException)
+        {
+            // Under a memory limit, a huge document is one failed input; what it had allocated is garbage now, so the
+            // documents after it have the memory back.
+            return new Outcome(null, MemoryShortage.Reason("process it", doc.Text.Length));
+        }
+        catch (Exception e)
         {
             // A bug on one document must not take the batch down; it is reported like any failed input.
             return new Outcome(null, $"internal error while processing ({e.GetType().Name}: {e.Message})");

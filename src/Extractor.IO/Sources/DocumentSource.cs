@@ -154,7 +154,12 @@ internal sealed class DocumentSource
                 if (!each.MoveNext()) yield break;
                 item = each.Current;
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (OutOfMemoryException)
+            {
+                item = new SourceFailure(path, MemoryShortage.Reason("read it", advice: "the rest of this input is skipped; split it, or run with more memory"));
+                broken = true;
+            }
+            catch (Exception e)
             {
                 item = new SourceFailure(path, $"internal error while reading ({e.GetType().Name}: {e.Message}); the rest of this input is skipped");
                 broken = true;
@@ -269,10 +274,7 @@ internal sealed class DocumentSource
         // waits for the documents ahead of it to be written instead of sitting in memory beside them.
         long hold = Budget is null ? 0 : Math.Max(1, Math.Min(SizeOf(shown), _options.MaxDocumentSize));
         Budget?.Acquire(hold);
-        var bytes = InputFiles.TryReadAll(shown, _options.MaxDocumentSize, out var reason);
-        Interlocked.Add(ref _bytesRead, bytes?.Length ?? SizeOf(shown));
-        var decoded = bytes is null ? default : TextDecoder.Decode(bytes);
-        bytes = null;
+        var decoded = ReadAndDecode(shown, out var reason);
         if (decoded.Text is null || decoded.IsBinary)
         {
             Budget?.Release(hold);
@@ -284,6 +286,23 @@ internal sealed class DocumentSource
             yield return new SourceWarning(shown, $"invalid UTF-8 at byte {decoded.FirstInvalidByte}; decoded with U+FFFD replacement characters");
         }
         yield return new SourceDocument(id, html ? HtmlTextExtractor.Extract(decoded.Text) : decoded.Text) { Reserved = hold };
+    }
+
+    /// <summary>The file's text, or no text and why: unreadable, too large, or more than the memory left (its room in
+    /// the budget must then be given back, which an exception thrown through the caller would not do).</summary>
+    private DecodedText ReadAndDecode(string shown, out string reason)
+    {
+        try
+        {
+            var bytes = InputFiles.TryReadAll(shown, _options.MaxDocumentSize, out reason);
+            Interlocked.Add(ref _bytesRead, bytes?.Length ?? SizeOf(shown));
+            return bytes is null ? default : TextDecoder.Decode(bytes);
+        }
+        catch (OutOfMemoryException)
+        {
+            reason = MemoryShortage.Reason("read it");
+            return default;
+        }
     }
 
     /// <summary>Standard input as one document, or as rows when the format is forced to JSONL or CSV; read only when enumerated.</summary>

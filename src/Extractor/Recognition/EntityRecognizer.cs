@@ -101,25 +101,22 @@ internal sealed class EntityRecognizer
     {
         if (tokens.IsEmpty || sentences.IsEmpty) return [];
         var ws = _pool.TryTake(out var w) ? w : new Workspace(_model.Classes, _lexicon, _described, _wordScores, _model.FirstPass.Index);
-        try
+        var mentions = new List<Mention>();
+        ws.Evidence.Clear();
+        ws.Gathers = evidence is not null || _calibrator is not null;
+        for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1)
         {
-            var mentions = new List<Mention>();
-            ws.Evidence.Clear();
-            ws.Gathers = evidence is not null || _calibrator is not null;
-            for (int s0 = 0, s1; s0 < sentences.Length; s0 = s1)
-            {
-                s1 = PartEnd(sentences, s0);
-                int from = mentions.Count;
-                TagPart(ws, text, tokens, sentences[s0..s1], s0, mentions);
-                if (ws.Gathers) Calibrate(ws, text, mentions, from);
-            }
-            evidence?.AddRange(ws.Evidence);
-            return [.. mentions];
+            s1 = PartEnd(sentences, s0);
+            int from = mentions.Count;
+            TagPart(ws, text, tokens, sentences[s0..s1], s0, mentions);
+            if (ws.Gathers) Calibrate(ws, text, mentions, from);
         }
-        finally
-        {
-            _pool.Add(ws);
-        }
+        evidence?.AddRange(ws.Evidence);
+        Mention[] found = [.. mentions];
+        // Back to the pool only after a part ended normally: a workspace left in the middle of one (a document that
+        // ran out of memory, which a batch survives) is dropped rather than trusted with the next document.
+        _pool.Add(ws);
+        return found;
     }
 
     /// <summary>Completes the evidence of the part's mentions (from index <paramref name="from"/>) with what the part

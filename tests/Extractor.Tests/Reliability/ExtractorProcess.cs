@@ -39,8 +39,9 @@ internal sealed class ExtractorProcess : IDisposable
     /// <summary>Whether setpriv is there to run the child as <c>nobody</c> (needed to test permissions when the tests run as root).</summary>
     public static bool CanRunAsNobody => OperatingSystem.IsLinux() && Succeeds("setpriv", "--version");
 
-    /// <summary>Starts <c>dotnet extractor.dll ARGS</c>, optionally as user and group 65534 (nobody), with <paramref name="stdin"/> (or nothing) on its standard input.</summary>
-    public static ExtractorProcess Start(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null)
+    /// <summary>Starts <c>dotnet extractor.dll ARGS</c>, optionally as user and group 65534 (nobody), with <paramref name="stdin"/> (or nothing) on its standard input
+    /// and <paramref name="environment"/> added to its environment.</summary>
+    public static ExtractorProcess Start(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var command = new List<string>();
         // A test host started in the background may have inherited SIGINT as ignored, which a child keeps; reset it.
@@ -58,6 +59,7 @@ internal sealed class ExtractorProcess : IDisposable
         foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["HOME"] = Path.GetTempPath();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
         if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
         process.StandardInput.Close();
@@ -65,9 +67,9 @@ internal sealed class ExtractorProcess : IDisposable
     }
 
     /// <summary>Runs to the end and returns (exit code, stdout, stderr).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null)
+    public static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, bool asNobody = false, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var child = Start(args, asNobody, stdin);
+        using var child = Start(args, asNobody, stdin, environment);
         var stdout = child.ReadStdoutToEnd();
         child.WaitForExit();
         return (child.ExitCode, stdout, child.Stderr);

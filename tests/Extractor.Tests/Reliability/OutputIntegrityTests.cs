@@ -141,16 +141,35 @@ public class OutputIntegrityTests
     [Theory]
     [InlineData("out.jsonl")]
     [InlineData("out.xlsx")]
-    public void Crash_WithOutputFile_EarlierFileUntouchedNoTemporaryFile(string name)
+    public void OutOfMemory_OutsideTheInputs_EarlierFileUntouchedNoTemporaryFile(string name)
     {
         using var target = new TempFolder();
         var output = target.Write(name, Earlier);
-        var stdin = new StdinProvider(() => new CrashingReader(), errorIsTerminal: false);
+        var stdin = new StdinProvider(() => throw new OutOfMemoryException("simulated"), errorIsTerminal: false);
+        var error = new StringWriter();
 
-        // Running out of memory is the one failure no input guard catches: it escapes as it would from Program.cs to the runtime.
-        Assert.Throws<OutOfMemoryException>(() => CliApp.Run(["extract", "-", "-o", output], new StringWriter(), new StringWriter(), stdin));
+        // Not while reading an input (that is one failed input, below): the run ends with one line and exit 3.
+        int code = CliApp.Run(["extract", "-", "-o", output], new StringWriter(), error, stdin);
 
+        Assert.Equal(3, code);
+        Assert.StartsWith("error: not enough memory to finish (this process may use ", error.ToString());
         Assert.Equal(Earlier, File.ReadAllText(output));
+        Assert.Empty(TemporaryFiles(target.Path));
+    }
+
+    [Fact]
+    public void OutOfMemory_ReadingAnInput_IsThatInputsFailure()
+    {
+        using var target = new TempFolder();
+        var output = target.Write("out.jsonl", Earlier);
+        var stdin = new StdinProvider(() => new CrashingReader(), errorIsTerminal: false);
+        var error = new StringWriter();
+
+        int code = CliApp.Run(["extract", "-", "-l", "mention", "-o", output], new StringWriter(), error, stdin);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: -: not enough memory to read it (this process may use ", error.ToString());
+        Assert.Equal("", File.ReadAllText(output));
         Assert.Empty(TemporaryFiles(target.Path));
     }
 
