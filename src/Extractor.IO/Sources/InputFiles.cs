@@ -76,52 +76,6 @@ internal static class InputFiles
         return text.ToString();
     }
 
-    /// <summary>
-    /// Reads the next line of <paramref name="reader"/> (ended by <c>\n</c>, <c>\r</c> or <c>\r\n</c>, as
-    /// <see cref="TextReader.ReadLine"/>) into <paramref name="line"/>; false at the end. A line longer than
-    /// <paramref name="maxChars"/> is read to its end but not kept: it comes back empty with <paramref name="tooLong"/>
-    /// set, so a file without newlines cannot exhaust memory. No string is made of the line (a large JSONL row would be
-    /// held once more); the caller gives the builder to <see cref="Release"/> when done with it.
-    /// </summary>
-    /// <remarks>Character by character, so nothing past the line is consumed (stdin rows stream as they arrive).</remarks>
-    public static bool ReadLineInto(TextReader reader, int maxChars, StringBuilder line, out bool tooLong)
-    {
-        line.Clear();
-        tooLong = false;
-        var c = reader.Read();
-        if (c < 0)
-        {
-            return false;
-        }
-        for (; c >= 0 && c != '\n' && c != '\r'; c = reader.Read())
-        {
-            if (line.Length < maxChars)
-            {
-                line.Append((char)c);
-            }
-            else
-            {
-                tooLong = true;
-            }
-        }
-        if (c == '\r' && reader.Peek() == '\n')
-        {
-            reader.Read();
-        }
-        if (tooLong) line.Clear();
-        return true;
-    }
-
-    /// <summary>Empties a reused line buffer: a huge row's chunks would otherwise stay alive beside its document.</summary>
-    public static void Release(StringBuilder line)
-    {
-        line.Clear();
-        if (line.Capacity > KeptLineChars) line.Capacity = KeptLineChars;
-    }
-
-    /// <summary>The most a reused line buffer keeps between lines (64 K characters).</summary>
-    private const int KeptLineChars = 1 << 16;
-
     /// <summary>The failure reason for a document over the size limit.</summary>
     public static string TooLarge(long maxBytes) => $"larger than --max-document-size ({DescribeSize(maxBytes)})";
 

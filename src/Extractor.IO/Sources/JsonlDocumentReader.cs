@@ -17,11 +17,11 @@ internal static class JsonlDocumentReader
     public static IEnumerable<SourceItem> Read(TextReader reader, string fileId, string shown, SourceOptions options)
     {
         var lineNumber = 0;
-        var buffer = new StringBuilder();
+        var buffer = new LineBuffer();
         var replacedReported = false;
         while (true)
         {
-            var read = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var error);
+            var read = TryReadLine(reader, options.MaxRowChars, buffer, out var tooLong, out var noMemory, out var error);
             if (error is not null)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber + 1}", error);
@@ -36,39 +36,47 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, Contains(buffer, '\uFFFD'), ref replacedReported) is { } replaced)
+            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, Contains(buffer.Line, '\uFFFD'), ref replacedReported) is { } replaced)
             {
                 yield return replaced;
             }
-            if (tooLong)
+            if (noMemory)
+            {
+                yield return NoMemory($"{shown}:{lineNumber}");
+            }
+            else if (tooLong)
             {
                 yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");
             }
-            else if (!IsWhiteSpace(buffer))
+            else if (!IsWhiteSpace(buffer.Line))
             {
                 // The parser reads the row as UTF-8 made straight from the line buffer, which is then let go: the
                 // iterator keeps its locals while the document is processed, and neither copy is needed by then.
-                var utf8 = Utf8Of(buffer);
-                InputFiles.Release(buffer);
-                var item = ParseLine(utf8, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
+                var utf8 = Utf8Of(buffer.Line);
+                buffer.Release();
+                var item = utf8 is null ? NoMemory($"{shown}:{lineNumber}") : ParseLine(utf8, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
                 utf8 = null;
                 yield return item;
             }
-            InputFiles.Release(buffer);
+            buffer.Release();
         }
     }
 
-    private static bool TryReadLine(TextReader reader, int maxChars, StringBuilder buffer, out bool tooLong, out string? error)
+    /// <summary>A row read whole whose copies do not fit in the memory left: that row fails, the next is read as usual.</summary>
+    private static SourceFailure NoMemory(string where) =>
+        new(where, MemoryShortage.Reason("read it", advice: "skipped; split it, or run with more memory"));
+
+    private static bool TryReadLine(TextReader reader, int maxChars, LineBuffer buffer, out bool tooLong, out bool noMemory, out string? error)
     {
         try
         {
             error = null;
-            return InputFiles.ReadLineInto(reader, maxChars, buffer, out tooLong);
+            return buffer.Read(reader, maxChars, out tooLong, out noMemory);
         }
         catch (Exception exception) when (InputFiles.Describe(exception) is { } described)
         {
             error = described;
-            tooLong = false;
+            tooLong = noMemory = false;
             return false;
         }
     }
@@ -87,10 +95,23 @@ internal static class JsonlDocumentReader
         return true;
     }
 
+    /// <summary>The line as UTF-8 (<see cref="Utf8Copy"/>), or null when that copy does not fit in the memory left.</summary>
+    private static byte[]? Utf8Of(StringBuilder line)
+    {
+        try
+        {
+            return Utf8Copy(line);
+        }
+        catch (OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The line as UTF-8. Text decoded from UTF-8 (bad bytes replaced) holds no lone surrogate, so its length in
     /// UTF-8 is counted per character, and a pair split between two chunks is joined by the encoder's state; a line that
     /// does hold one (a reader given other text) is encoded from a string, lone surrogates replaced as before.</summary>
-    private static byte[] Utf8Of(StringBuilder line)
+    private static byte[] Utf8Copy(StringBuilder line)
     {
         int length = 0;
         foreach (var chunk in line.GetChunks())
@@ -113,6 +134,18 @@ internal static class JsonlDocumentReader
     }
 
     private static SourceItem ParseLine(byte[] utf8, string defaultId, string where, SourceOptions options)
+    {
+        try
+        {
+            return Parse(utf8, defaultId, where, options);
+        }
+        catch (OutOfMemoryException)
+        {
+            return NoMemory(where);
+        }
+    }
+
+    private static SourceItem Parse(byte[] utf8, string defaultId, string where, SourceOptions options)
     {
         JsonDocument json;
         try

@@ -67,6 +67,26 @@ public class MemoryLimitTests
     }
 
     [Fact]
+    public void ADatasetRowLargerThanTheMemoryLeft_FailsAlone_TheRowsAfterItAreRead()
+    {
+        using var folder = new TempFolder();
+        string big = string.Concat(Enumerable.Repeat("Marco Rubio met Benjamin Netanyahu. ", 1_100_000));
+        string rows = folder.Write("rows.jsonl", $$"""
+            {"id":"a","text":"Marco Rubio met Benjamin Netanyahu in Doha."}
+            {"id":"big","text":"{{big}}"}
+            {"id":"c","text":"Qatar and Israel signed with Donald Trump."}
+
+            """);
+
+        var (code, stdout, stderr) = ExtractorProcess.Run(["extract", rows, "-j", "1", "-l", "mention", "-f", "jsonl"], environment: HeapLimit(64));
+
+        Assert.Equal(1, code);
+        AssertOneLineNoTrace(stderr, "rows.jsonl:2: not enough memory to read it (this process may use 64 MB); skipped; split it, or run with more memory");
+        Assert.Contains("\"document\":\"a\"", stdout);
+        Assert.Contains("\"name\":\"Donald Trump\"", stdout);
+    }
+
+    [Fact]
     public void ADocumentThatOutgrowsTheMemoryWhileProcessed_FailsAlone_TheOthersAreWritten()
     {
         var rows = ExtractFailingOnlyBig(HugeWord(), 80,
