@@ -83,6 +83,19 @@ internal sealed class EntityRecognizer
             : [new WordScoreCache(model.FirstPass, _first), new WordScoreCache(model.SecondPass, _second!)];
     }
 
+    /// <summary>Empties the shared caches of word descriptions and word scores, which a long varied text fills (about
+    /// 55 MB); tagging then fills them again as words come. Output never depends on what they hold.</summary>
+    internal void StartCachesOver()
+    {
+        _described.StartOver();
+        _pair?.Words.StartOver();
+        foreach (var cache in _wordScores) cache.StartOver();
+    }
+
+    /// <summary>Word types the shared caches hold now: described, scored (tests watch them start over).</summary>
+    internal (int Described, int Scored) CachedWordTypes =>
+        (_described.Count, _pair is { } pair ? pair.Words.Count : _wordScores.Length > 0 ? _wordScores[0].Count : 0);
+
     /// <summary>The most tokens tagged together, sharing one set of document-level facts; a longer document is
     /// tagged in parts of whole sentences up to this size.</summary>
     /// <remarks>32,768 tokens is about 25,000 words, more than a news article holds, so articles are tagged whole.

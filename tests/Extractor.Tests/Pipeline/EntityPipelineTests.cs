@@ -59,4 +59,27 @@ public class EntityPipelineTests
         }
         Assert.Equal(2, mentions.Count);
     }
+
+    [Fact]
+    public void ALongDocument_EmptiesTheWordCachesOnceTagged_AndTheOutputStaysTheSame()
+    {
+        string text = ShippedModel.SamplesText();
+        var usual = new EntityPipeline(new PipelineOptions(ShippedModel.Model));
+        // The same pipeline with the threshold below this text's length (4M characters in a real run).
+        var small = new EntityPipeline(new PipelineOptions(ShippedModel.Model), DocumentAnalyzer.WindowChars, cachesKeptChars: text.Length - 1);
+
+        var expected = usual.Run(text);
+        var first = small.Run(text);
+        var cached = small.Recognizer.CachedWordTypes;
+        var second = small.Run(text);
+        var shorter = small.Run(text[..(text.Length / 2)]);
+
+        Assert.Equal((0, 0), cached);
+        Assert.NotEqual((0, 0), usual.Recognizer.CachedWordTypes);
+        // A shorter document keeps what it put in them.
+        Assert.True(small.Recognizer.CachedWordTypes.Described > 0);
+        Assert.Equal(expected.Resolved, first.Resolved);
+        Assert.Equal(expected.Resolved, second.Resolved);
+        Assert.Equal(usual.Run(text[..(text.Length / 2)]).Resolved, shorter.Resolved);
+    }
 }

@@ -24,6 +24,12 @@ internal sealed class DescriptionCache
 
     private InsertOnlyTable<TokenInfo> _table = new(Capacity, 1);
 
+    /// <summary>Word types described since the cache last started over.</summary>
+    internal int Count => Volatile.Read(ref _table).RowCount;
+
+    /// <summary>Empties the cache, as filling it does (threads still reading the old table finish undisturbed).</summary>
+    public void StartOver() => Volatile.Write(ref _table, new InsertOnlyTable<TokenInfo>(Capacity, 1));
+
     /// <summary>The cached description of <paramref name="word"/>, if any (none while another thread is still storing it).</summary>
     public bool TryGet(ReadOnlySpan<char> word, out ulong key, out TokenInfo info)
     {

@@ -127,6 +127,12 @@ internal sealed class WordScoreCache
                 Add(emissions.Slice(i * t, t), _rightPad.AsSpan(first + (d + Reach) * t, t));
     }
 
+    /// <summary>Word types scored since the cache last started over.</summary>
+    internal int Count => Volatile.Read(ref _table).RowCount;
+
+    /// <summary>Empties the cache, as filling it does (threads still reading the old table finish undisturbed).</summary>
+    public void StartOver() => Volatile.Write(ref _table, new InsertOnlyTable<float>(_capacity, _stride));
+
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
     private ReadOnlySpan<float> Of(InsertOnlyTable<float> table, in TokenInfo word, ulong key, Scratch scratch)
     {

@@ -25,6 +25,22 @@ public class DescriptionCacheTests
     }
 
     [Fact]
+    public void StartOver_ForgetsEveryWord_AndTakesNewOnes()
+    {
+        var cache = new DescriptionCache();
+        Assert.False(cache.TryGet("Japan", out ulong key, out _));
+        cache.Add(key, new TokenInfo { Word = 7 });
+
+        cache.StartOver();
+
+        Assert.Equal(0, cache.Count);
+        Assert.False(cache.TryGet("Japan", out key, out _));
+        cache.Add(key, new TokenInfo { Word = 8 });
+        Assert.True(cache.TryGet("Japan", out _, out var info));
+        Assert.Equal(8UL, info.Word);
+    }
+
+    [Fact]
     public void Add_PastTheCapacity_StartsOverAndStaysCorrect()
     {
         var cache = new DescriptionCache();
