@@ -285,7 +285,36 @@ internal sealed class DocumentSource
         {
             yield return new SourceWarning(shown, $"invalid UTF-8 at byte {decoded.FirstInvalidByte}; decoded with U+FFFD replacement characters");
         }
-        yield return new SourceDocument(id, html ? HtmlTextExtractor.Extract(decoded.Text) : decoded.Text) { Reserved = hold };
+        var text = html ? VisibleText(decoded.Text, hold, out reason) : decoded.Text;
+        if (text is null)
+        {
+            Budget?.Release(hold);
+            yield return new SourceFailure(shown, reason);
+            yield break;
+        }
+        yield return new SourceDocument(id, text) { Reserved = hold };
+    }
+
+    /// <summary>A page's visible text, or null when parsing it needs more memory than is left. The file's room in the
+    /// budget is given back before any other exception leaves (a bug, which <see cref="Guarded"/> reports): kept, it
+    /// would make every later file wait for room that never comes.</summary>
+    private string? VisibleText(string page, long hold, out string reason)
+    {
+        reason = "";
+        try
+        {
+            return HtmlTextExtractor.Extract(page);
+        }
+        catch (OutOfMemoryException)
+        {
+            reason = MemoryShortage.Reason("read it");
+            return null;
+        }
+        catch
+        {
+            Budget?.Release(hold);
+            throw;
+        }
     }
 
     /// <summary>The file's text, or no text and why: unreadable, too large, or more than the memory left (its room in

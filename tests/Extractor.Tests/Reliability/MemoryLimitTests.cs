@@ -67,6 +67,26 @@ public class MemoryLimitTests
     }
 
     [Fact]
+    public void APageTooLargeToParse_FailsAlone_AndTheFilesAfterItAreStillRead()
+    {
+        // Read first (00.html): the room it held in the document budget must come back, or every later file waits
+        // for it forever (the run hung here before).
+        using var folder = new TempFolder();
+        foreach (var sample in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "samples"), "*.txt"))
+            folder.Write(Path.GetFileName(sample), File.ReadAllBytes(sample));
+        folder.Write("00.html", "<html><body>" + string.Concat(Enumerable.Repeat("<p><b>Marco Rubio</b> met <i>Benjamin Netanyahu</i>.</p>", 200_000)) + "</body></html>");
+        using var outputs = new TempFolder();
+        string output = Path.Combine(outputs.Path, "out.csv");
+
+        var (code, _, stderr) = ExtractorProcess.Run(["extract", folder.Path, "-j", "1", "-o", output], environment: HeapLimit(96));
+
+        Assert.Equal(1, code);
+        AssertOneLineNoTrace(stderr, "00.html: not enough memory to read it (this process may use 96 MB)");
+        Assert.Contains("extracted 3 documents", stderr);
+        Assert.Contains("Marco Rubio", File.ReadAllText(output));
+    }
+
+    [Fact]
     public void ADatasetRowLargerThanTheMemoryLeft_FailsAlone_TheRowsAfterItAreRead()
     {
         using var folder = new TempFolder();
