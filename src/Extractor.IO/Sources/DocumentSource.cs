@@ -134,8 +134,10 @@ internal sealed class DocumentSource
     private SourceItem Hold(SourceItem item)
     {
         if (Budget is null || item is not SourceDocument { Reserved: 0 } document) return item;
-        Budget.Acquire(document.Text.Length);
-        return document with { Reserved = document.Text.Length };
+        // Made before the room is taken: out of memory here must not leave room held that nothing gives back.
+        var held = document with { Reserved = document.Text.Length };
+        Budget.Acquire(held.Reserved);
+        return held;
     }
 
     /// <summary>
