@@ -15,6 +15,32 @@ internal static class SurfaceText
     /// a name never holds one (<c>Marco\x7FRubio</c> → <c>Marco Rubio</c>); joiners and the soft hyphen stay.</summary>
     public static string Clean(ReadOnlySpan<char> surface)
     {
+        if (IsClean(surface)) return surface.ToString();
+        return Cleaned(surface);
+    }
+
+    /// <summary>As <see cref="Clean(ReadOnlySpan{char})"/>; a surface that is clean already (most are: printable ASCII,
+    /// single spaces inside) comes back as the same string, unallocated.</summary>
+    public static string Clean(string surface) => IsClean(surface) ? surface : Cleaned(surface);
+
+    /// <summary>True when <see cref="Cleaned"/> would return the text unchanged: printable ASCII without a backtick (which
+    /// it straightens), no space at either end and none doubled. Anything else takes the full path.</summary>
+    private static bool IsClean(ReadOnlySpan<char> surface)
+    {
+        if (surface.IsEmpty) return true;
+        if (surface[0] == ' ' || surface[^1] == ' ') return false;
+        char previous = '\0';
+        foreach (char c in surface)
+        {
+            if (c is < ' ' or > '~' or '`' || (c == ' ' && previous == ' ')) return false;
+            previous = c;
+        }
+        return true;
+    }
+
+    /// <summary>The full cleaning, character by character (tests hold the shortcut of <see cref="Clean(string)"/> to it).</summary>
+    internal static string Cleaned(ReadOnlySpan<char> surface)
+    {
         var builder = new StringBuilder(surface.Length);
         bool pendingSpace = false;
         foreach (char raw in surface.Trim())
