@@ -18,6 +18,8 @@ internal sealed class DocumentFeaturizer
     // per word type saves a dozen hashes and the class and word-list lookups at every later occurrence.
     private readonly DescriptionCache _described;
     private readonly FeatureIndex? _knownWords;
+    // The cache keys of a part's tokens, reused.
+    private ulong[] _keys = new ulong[256];
 
     /// <summary>A featurizer; <paramref name="described"/> may be shared with other threads' featurizers of the same
     /// <paramref name="classes"/>, <paramref name="lexicon"/> and <paramref name="knownWords"/> (default: a cache of its
@@ -38,8 +40,9 @@ internal sealed class DocumentFeaturizer
     /// <summary>Computes everything that does not depend on a model's predictions.</summary>
     public void Fill(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, Span<TokenInfo> infos)
     {
-        for (int i = 0; i < tokens.Length; i++)
-            DescribeCached(tokens[i].Of(text), ref infos[i]);
+        if (_keys.Length < tokens.Length) _keys = new ulong[Math.Max(tokens.Length, 2 * _keys.Length)];
+        var describer = new Describer(this);
+        _described.DescribeAll(text, tokens, infos, _keys, ref describer);
         foreach (var s in sentences)
             MarkSentence(text, tokens[s.FirstToken..s.EndToken], infos[s.FirstToken..s.EndToken]);
         if (_classes is { MaxPhraseWords: > 0 })
@@ -73,11 +76,10 @@ internal sealed class DocumentFeaturizer
     /// <summary>Outside tokens count only when capitalized: "the" being untagged says nothing about names.</summary>
     private static bool Counted(byte label, in TokenInfo info) => label != 0 || (info.Flags & TokenFlags.InitialCapital) != 0;
 
-    private void DescribeCached(ReadOnlySpan<char> word, ref TokenInfo info)
+    /// <summary>The featurizer's own description of a word, for the cache to store.</summary>
+    private readonly struct Describer(DocumentFeaturizer featurizer) : DescriptionCache.IDescriber
     {
-        if (_described.TryGet(word, out ulong key, out info)) return;
-        Describe(word, ref info);
-        _described.Add(key, info);
+        public void Describe(ReadOnlySpan<char> word, ref TokenInfo info) => featurizer.Describe(word, ref info);
     }
 
     private void Describe(ReadOnlySpan<char> word, ref TokenInfo info)

@@ -25,6 +25,38 @@ public class DescriptionCacheTests
     }
 
     [Fact]
+    public void DescribeAll_DescribesEachNewWordOnce_AndCopiesTheRest()
+    {
+        var cache = new DescriptionCache();
+        Assert.False(cache.TryGet("said", out ulong key, out _));
+        cache.Add(key, new TokenInfo { Word = 99 });
+        // Longer than the look-ahead, with repeats inside it and beyond it.
+        string text = "Marco Rubio said Rubio said that Marco met Rubio in Doha and Doha said Marco Rubio said so";
+        var tokens = new List<Extractor.Text.Token>();
+        Extractor.Tokenization.Tokenizer.Shipped.Tokenize(text, tokens);
+        var infos = new TokenInfo[tokens.Count];
+        var describer = new CountingDescriber();
+        cache.DescribeAll(text, tokens.ToArray(), infos, new ulong[tokens.Count], ref describer);
+
+        var words = tokens.Select(t => text[t.Start..t.End]).ToArray();
+        // "said" was cached before; every other distinct word is described once, at its first sight.
+        Assert.Equal(words.Distinct().Count(w => w != "said"), describer.Calls);
+        for (int i = 0; i < words.Length; i++)
+            Assert.Equal(words[i] == "said" ? 99UL : (ulong)words[i].GetHashCode(StringComparison.Ordinal), infos[i].Word);
+    }
+
+    private struct CountingDescriber : DescriptionCache.IDescriber
+    {
+        public int Calls;
+
+        public void Describe(ReadOnlySpan<char> word, ref TokenInfo info)
+        {
+            Calls++;
+            info = new TokenInfo { Word = (ulong)string.GetHashCode(word, StringComparison.Ordinal) };
+        }
+    }
+
+    [Fact]
     public void StartOver_ForgetsEveryWord_AndTakesNewOnes()
     {
         var cache = new DescriptionCache();
