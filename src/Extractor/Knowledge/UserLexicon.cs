@@ -18,7 +18,7 @@ namespace Extractor.Knowledge;
 /// lines starting with <c>#</c> are skipped. A malformed line stops the load with <c>FILE:LINE: reason</c>.</para>
 /// <para>The surface is tokenized as documents are, and matches where the same tokens occur in the same case
 /// (<c>IRGC</c> does not match <c>Irgc</c>); the longest entry starting at a token wins. Matching costs one hash
-/// look-up per token and allocates nothing. Immutable and thread-safe.</para>
+/// look-up per token that starts like an entry and allocates nothing. Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class UserLexicon
 {
@@ -35,8 +35,20 @@ public sealed class UserLexicon
             .GroupBy(e => e.Tokens[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.Tokens.Length).ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (string first in _byFirstToken.Dictionary.Keys)
+        {
+            if (first[0] < 128) _firstChars[first[0] >> 6] |= 1UL << first[0];
+            else _nonAsciiFirst = true;
+        }
         Count = byKey.Count;
     }
+
+    // Which characters an entry's first token starts with (ASCII as bits, the rest as one flag): most tokens of a text
+    // (lowercase words, punctuation) start no entry of the shipped lists, and are passed over without hashing them.
+    private readonly ulong[] _firstChars = new ulong[2];
+    private readonly bool _nonAsciiFirst;
+
+    private bool MayStartEntry(char c) => c < 128 ? (_firstChars[c >> 6] & (1UL << c)) != 0 : _nonAsciiFirst;
 
     /// <summary>Number of entries.</summary>
     public int Count { get; }
@@ -138,7 +150,8 @@ public sealed class UserLexicon
     {
         for (int i = 0; i < tokens.Length; i++)
         {
-            if (!_byFirstToken.TryGetValue(tokens[i].Of(text), out Entry[]? candidates)) continue;
+            var word = tokens[i].Of(text);
+            if (word.IsEmpty || !MayStartEntry(word[0]) || !_byFirstToken.TryGetValue(word, out Entry[]? candidates)) continue;
             foreach (Entry entry in candidates)
             {
                 if (!Matches(text, tokens, i, entry.Tokens)) continue;

@@ -27,6 +27,11 @@ public class UserLexiconTests
     [InlineData("The Gulf State", "COUNTRY\tQA", "The Gulf State", "COUNTRY", "Qatar", "QA")]
     [InlineData("Ansar Allah", "ORG\tHouthis", "Ansar Allah", "ORGANIZATION", "Houthis", "")]
     [InlineData("Abu Mohammed al-Julani", "PERSON\tAhmed al-Sharaa", "Abu Mohammed al-Julani", "PERSON", "Ahmed al-Sharaa", "")]
+    // Entries that start lowercase, with a digit or outside ASCII: the look-up passes over no token that could start one.
+    [InlineData("al-Shabaab", "ORGANIZATION", "al-Shabaab", "ORGANIZATION", "al-Shabaab", "")]
+    [InlineData("9th Brigade", "ORGANIZATION", "9th Brigade", "ORGANIZATION", "9th Brigade", "")]
+    [InlineData("Øresund Group", "ORGANIZATION", "Øresund Group", "ORGANIZATION", "Øresund Group", "")]
+    [InlineData("ʿAbd al-Malik", "PERSON", "ʿAbd al-Malik", "PERSON", "ʿAbd al-Malik", "")]
     public void Entry_IsFoundWithItsTypeAndCanonicalName(string surface, string rest, string text, string type, string name, string code)
     {
         var found = Extract($"{surface}\t{rest}\n", $"Officials said {text} was involved in the strike on Tuesday.");
