@@ -200,7 +200,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         if (at >= c.Text.Length || c.Text[at] != ',') return ("", "");
         var words = Words(c.Text, at + 1, Math.Min(LineEnd(c, at), at + Reach));
         int count = 0;
-        while (count < words.Count && count < MaxAppositiveWords && !EndsClause(c.Text[words[count].Start..words[count].End])) count++;
+        while (count < words.Count && count < MaxAppositiveWords && !EndsClause(Of(c, words[count]))) count++;
         if (count == words.Count || count == MaxAppositiveWords) return ("", "");
         // The word that ends the clause belongs to the appositive, without its mark.
         words[count] = Trimmed(c.Text, words[count]);
@@ -216,7 +216,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         int from = LineStart(c, comma);
         var words = Words(c.Text, from, comma);
         int first = words.Count;
-        while (first > 0 && words.Count - first < MaxAppositiveWords && !EndsClause(c.Text[words[first - 1].Start..words[first - 1].End])) first--;
+        while (first > 0 && words.Count - first < MaxAppositiveWords && !EndsClause(Of(c, words[first - 1]))) first--;
         if (first == words.Count || (first == 0 && words.Count >= MaxAppositiveWords)) return ("", "");
         return Parse(c, words.GetRange(first, words.Count - first));
     }
