@@ -64,7 +64,7 @@ internal static class SurfaceText
         char.IsControl(c) || (c is not ('\u200C' or '\u200D' or '\u00AD') && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     /// <summary>Removes a trailing possessive: <c>Qatar's</c> → <c>Qatar</c>, <c>Philippines'</c> → <c>Philippines</c>.</summary>
-    /// <remarks>Expects <see cref="Clean"/>ed input (straight apostrophes). A lone <c>'</c> is only
+    /// <remarks>Expects <see cref="Clean(string)"/>ed input (straight apostrophes). A lone <c>'</c> is only
     /// dropped after <c>s</c>, so <c>Côte d'</c>-like fragments are never touched mid-word.</remarks>
     public static string StripPossessive(string cleaned)
     {

@@ -323,13 +323,43 @@ internal sealed class WeightTable
             // Counts copied out: the compiler cannot tell that the score stores leave the entry alone.
             var (start, inFirst, inSecond) = (entries[slot].Start, (int)entries[slot].First, (int)entries[slot].Second);
             ref TagWeight w = ref Unsafe.Add(ref weights, start);
-            if (!first.IsEmpty)
-                for (int k = 0; k < inFirst; k++)
-                    Unsafe.Add(ref firstScores, Unsafe.Add(ref w, k).Tag) += Unsafe.Add(ref w, k).Value;
-            if (!second.IsEmpty)
-                for (int k = inFirst; k < inFirst + inSecond; k++)
-                    Unsafe.Add(ref secondScores, Unsafe.Add(ref w, k).Tag) += Unsafe.Add(ref w, k).Value;
+            if (!first.IsEmpty) AddWeights(ref w, inFirst, ref firstScores);
+            if (!second.IsEmpty) AddWeights(ref Unsafe.Add(ref w, inFirst), inSecond, ref secondScores);
         }
+    }
+
+    /// <summary><c>scores[tag] += value</c> for <paramref name="count"/> weights from <paramref name="w"/>, in their order.</summary>
+    /// <remarks>
+    /// Most features the tagger meets carry many weights: over the benchmark corpus 254 million were added, 12.5 a
+    /// feature, and 45% of the features had one for every tag (counted in a temporary build). One at a time, each is a
+    /// load of its tag, of the score and a store. So eight weights whose tags run consecutively (as a feature's do
+    /// wherever it has every tag in a row: they are packed in tag order) are added as one vector: the values taken from
+    /// between the tags, the eight scores loaded, added to and stored. Each score still gets each feature's weight
+    /// once and in the same order, so every sum is bit-identical; eight that do not run consecutively (a sparse
+    /// feature, or a table read from a file that packs otherwise) leave the rest to the loop.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWeights(ref TagWeight w, int count, ref float scores)
+    {
+        int k = 0;
+        if (Avx2.IsSupported)
+        {
+            ref float raw = ref Unsafe.As<TagWeight, float>(ref w);
+            for (; k + 8 <= count; k += 8)
+            {
+                // Value, tag, value, tag…: the shuffles take the even lanes of both halves, then put them in order.
+                var a = Vector256.LoadUnsafe(ref raw, (nuint)(2 * k));
+                var b = Vector256.LoadUnsafe(ref raw, (nuint)(2 * k + 8));
+                var tags = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsInt32();
+                int from = tags.ToScalar();
+                if (tags != Vector256.Create(from) + Vector256<int>.Indices) break;
+                var values = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+                ref float target = ref Unsafe.Add(ref scores, from);
+                (Vector256.LoadUnsafe(ref target) + values).StoreUnsafe(ref target);
+            }
+        }
+        for (; k < count; k++)
+            Unsafe.Add(ref scores, Unsafe.Add(ref w, k).Tag) += Unsafe.Add(ref w, k).Value;
     }
 
     /// <summary>Asks the processor to bring in the filter words and home slots that <see cref="Find"/> will read for

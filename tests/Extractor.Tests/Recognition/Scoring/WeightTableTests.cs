@@ -87,6 +87,43 @@ public class WeightTableTests
     }
 
     [Fact]
+    public void AddScores_WeightsInRunsGapsAndScatter_AddsEachInOrder()
+    {
+        // Eight weights whose tags run consecutively are added as one vector; a run cut by a gap, one starting mid-way,
+        // a feature of every other tag and random ones must give the sums of adding each weight alone, bit for bit.
+        const int t = 17;
+        bool[][] patterns =
+        [
+            [.. Enumerable.Range(0, t).Select(_ => true)],
+            [.. Enumerable.Range(0, t).Select(k => k != 8)],
+            [.. Enumerable.Range(0, t).Select(k => k >= 5)],
+            [.. Enumerable.Range(0, t).Select(k => k % 2 == 0)],
+            [.. Enumerable.Range(0, t).Select(k => k is 0 or 16)],
+        ];
+        var rng = new Random(5);
+        int rows = 400;
+        var ids = Enumerable.Range(1, rows).Select(i => (ulong)i * 0x9E3779B97F4A7C15UL).ToArray();
+        var weights = new float[rows * t];
+        for (int r = 0; r < rows; r++)
+        {
+            bool[] pattern = r < rows / 2 ? patterns[r % patterns.Length] : [.. Enumerable.Range(0, t).Select(_ => rng.Next(3) > 0)];
+            for (int k = 0; k < t; k++) weights[r * t + k] = pattern[k] ? (float)(rng.NextDouble() * 20 - 10) : 0f;
+        }
+        var table = WeightTable.PairRows(ids, weights, [], [], t);
+        var scratch = new WeightTable.Scratch(FeatureExtractor.MaxFeatures);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            var rowsAsked = Enumerable.Range(0, rng.Next(1, 50)).Select(_ => rng.Next(rows)).ToArray();
+            var expected = new float[t];
+            foreach (int r in rowsAsked)
+                for (int k = 0; k < t; k++) expected[k] += weights[r * t + k];
+            var actual = new float[t];
+            table.AddScores(rowsAsked.Select(r => ids[r]).ToArray(), actual, scratch);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Fact]
     public void Pair_AddsEachStagesOwnWeights()
     {
         var first = Model.FirstPass;
