@@ -47,7 +47,9 @@ internal sealed class TitlePhrases
                 start += title;
                 continue;
             }
-            int country = CountryLengthAt(words, start);
+            // A country only counts before a title, and at most three words long: unless a title starts within the three
+            // words after this one, the country look-ups (a joined string and two normalized keys each) are skipped.
+            int country = TitleWithin(words, start + 1, 3) ? CountryLengthAt(words, start) : 0;
             int following = country > 0 ? TitleLengthAt(words, start + country) : 0;
             if (following > 0 && start + country + following < words.Count)
             {
@@ -101,6 +103,14 @@ internal sealed class TitlePhrases
     /// <summary>Case-insensitive, and <c>Gen</c> equals <c>Gen.</c>.</summary>
     private static bool SameTitleWord(ReadOnlySpan<char> word, string title) =>
         word.TrimEnd('.').Equals(title.AsSpan().TrimEnd('.'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a title phrase starts at one of the <paramref name="count"/> words from <paramref name="from"/>.</summary>
+    private bool TitleWithin(IReadOnlyList<string> words, int from, int count)
+    {
+        for (int i = from; i < Math.Min(words.Count, from + count); i++)
+            if (TitleLengthAt(words, i) > 0) return true;
+        return false;
+    }
 
     /// <summary>Words at <paramref name="start"/> that name a country or are a demonym (up to three words).</summary>
     private int CountryLengthAt(IReadOnlyList<string> words, int start)
