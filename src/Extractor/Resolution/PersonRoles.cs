@@ -89,17 +89,11 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     {
         // A role, its honorifics and its affiliation fit in the last few words: read no further back than that.
         var words = WordsBefore(c, start, MaxRoleWords + 4);
+        int end = WithoutHonorifics(c, words);
         // Most names have no title, and the words' strings are not worth making for them (a third of this class's time
         // on the benchmark corpus).
-        if (!MayEndTitle(c, words)) return ("", "");
+        if (!MayEndTitle(c, words, end)) return ("", "");
         var strings = words.Select(w => c.Text[w.Start..w.End]).ToList();
-        int end = words.Count;
-        while (end > 0 && !EndsClause(strings[end - 1]))
-        {
-            int honorific = HonorificLength(strings, end);
-            if (honorific == 0) break;
-            end -= honorific;
-        }
         int k = end, qualifiers = 0;
         bool title = false;
         while (k > 0 && end - k < MaxRoleWords)
@@ -109,7 +103,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             int length = titles.TrailingLength(strings, k);
             // A role noun works as a title right before a name or another title: "Trump adviser Jared Kushner".
             if (length == 0 && IsLettersOrHyphens(word) && roleWords.IsHead(word)) length = 1;
-            if (length > 0 && HonorificLength(strings, k) != length)
+            if (length > 0 && HonorificLength(c, words, k) != length)
             {
                 k -= length;
                 title = true;
@@ -144,10 +138,9 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
         return (modifiers.Count > 0 ? string.Join(' ', modifiers) + " " + role : role, affiliation);
     }
 
-    /// <summary>Whether the loops of <see cref="Before"/> can find a title: the word before the name, once honorifics
-    /// (<c>Mr</c>, <c>His Excellency</c>) are skipped as they skip them, must end a title phrase or be a role noun, and
-    /// must not end a clause. Read on the text, without a string per word.</summary>
-    private bool MayEndTitle(Context c, List<Word> words)
+    /// <summary>How many of the <paramref name="words"/> before a name are left once the honorifics right before it
+    /// (<c>Mr</c>, <c>His Excellency</c>) are skipped, up to a word that ends a clause.</summary>
+    private int WithoutHonorifics(Context c, List<Word> words)
     {
         int end = words.Count;
         while (end > 0 && !EndsClause(Of(c, words[end - 1])))
@@ -156,6 +149,13 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             if (honorific == 0) break;
             end -= honorific;
         }
+        return end;
+    }
+
+    /// <summary>Whether the loop of <see cref="Before"/> can find a title before word <paramref name="end"/>: that word
+    /// must end a title phrase or be a role noun, and must not end a clause. Read on the text, without a string per word.</summary>
+    private bool MayEndTitle(Context c, List<Word> words, int end)
+    {
         if (end == 0) return false;
         var word = Of(c, words[end - 1]);
         return !EndsClause(word) && (titles.EndsTitle(word) || roleWords.IsHead(word));
@@ -163,7 +163,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
 
     private static ReadOnlySpan<char> Of(Context c, Word word) => c.Text.AsSpan(word.Start, word.End - word.Start);
 
-    /// <summary>As <see cref="HonorificLength(List{string}, int)"/>, on the text.</summary>
+    /// <summary>How many words before <paramref name="end"/> are an honorific (<c>Mr.</c>, <c>His Excellency</c>).</summary>
     private int HonorificLength(Context c, List<Word> words, int end)
     {
         if (end >= 2)
@@ -314,13 +314,6 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
     /// <summary>An article, a possessive pronoun, or a lowercase owner (<c>the bank's</c>): read past, never a role.</summary>
     private static bool IsDeterminer(string word) =>
         Determiners.Contains(word) || (word.Length > 2 && char.IsLower(word[0]) && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)));
-
-    /// <summary>How many words before <paramref name="end"/> are an honorific (<c>Mr.</c>, <c>His Excellency</c>).</summary>
-    private int HonorificLength(List<string> words, int end)
-    {
-        if (end >= 2 && roleWords.IsHonorific(words[end - 2] + " " + words[end - 1])) return 2;
-        return end >= 1 && roleWords.IsHonorific(words[end - 1]) ? 1 : 0;
-    }
 
     /// <summary>True when a word closes a clause: a comma, colon, quote or bracket after it, or a period that ends a
     /// sentence rather than an abbreviation (<c>U.S.</c>, <c>Gen.</c>).</summary>

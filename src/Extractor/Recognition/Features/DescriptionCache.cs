@@ -78,6 +78,7 @@ internal sealed class DescriptionCache
         {
             if (i + 2 * Ahead < n) table.Prefetch(keys[i + 2 * Ahead]);
             if (i + Ahead < n && table.Find(keys[i + Ahead]) is int ahead and >= 0) table.PrefetchRow(ahead, 0, 1);
+            // Found again, not kept from the look-ahead: a word new then may have been described since, a few tokens back.
             int row = table.Find(keys[i]);
             if (row >= 0)
             {
