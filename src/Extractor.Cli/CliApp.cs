@@ -122,7 +122,7 @@ internal static class CliApp
             error.WriteLine($"error: standard output: {e.Message}");
             return ExitCodes.OutputFailed;
         }
-        catch (OutOfMemoryException)
+        catch (Exception e) when (Extractor.IO.Sources.MemoryShortage.Caused(e))
         {
             // Outside one document's work, which extract reports as that input's failure: training or clustering more
             // than the memory limit holds, say. One line and exit 3 (nothing was written in full), never a stack trace.

@@ -112,7 +112,7 @@ public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions op
                 // writer's buffer instead, and it writes 64 KB at a time.
                 if (options.Target is null) writer.Flush();
             }
-            catch (OutOfMemoryException) when (pending.Item is SourceDocument doc)
+            catch (Exception e) when (MemoryShortage.Caused(e) && pending.Item is SourceDocument doc)
             {
                 // Some of the document's records may be out already: the output is incomplete, as after a full disk.
                 summary.OutputFailure = MemoryShortage.Reason($"write the records of {DiagnosticText.Escape(doc.Id)}");
@@ -174,7 +174,7 @@ public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions op
             if (pipeline is null && InputPrefetch.IsBlank(doc.Text)) return new Outcome(new Document(doc.Text, 0, []), null);
             return new Outcome((pipeline ?? throw new InvalidOperationException("no pipeline for a document with text")).Run(doc.Text), null);
         }
-        catch (OutOfMemoryException)
+        catch (Exception e) when (MemoryShortage.Caused(e))
         {
             // Under a memory limit, a huge document is one failed input; what it had allocated is garbage now, so the
             // documents after it have the memory back.

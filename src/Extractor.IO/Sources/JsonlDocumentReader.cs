@@ -1,10 +1,9 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Extractor.IO.Sources;
 
 /// <summary>
-/// Reads JSON Lines lazily, one <see cref="JsonDocument"/> per line, so a dataset of any size streams. Each line
+/// Reads JSON Lines lazily, one row at a time (<see cref="JsonlRow"/>), so a dataset of any size streams. Each line
 /// is an object with a string text field; a bad line is a <see cref="SourceFailure"/> named <c>FILE:LINE</c> and
 /// the next line is read. Blank lines are skipped; line numbers are 1-based and count them.
 /// </summary>
@@ -137,113 +136,11 @@ internal static class JsonlDocumentReader
     {
         try
         {
-            return Parse(utf8, defaultId, where, options);
+            return JsonlRow.Parse(utf8, defaultId, where, options);
         }
         catch (OutOfMemoryException)
         {
             return NoMemory(where);
         }
     }
-
-    private static SourceItem Parse(byte[] utf8, string defaultId, string where, SourceOptions options)
-    {
-        JsonDocument json;
-        try
-        {
-            // An array of our own: parsing a string would transcode it into a rented buffer that then stays in the
-            // shared pool for the rest of the run (32 MB for a 21.6 MB row).
-            json = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException exception)
-        {
-            return new SourceFailure(where, $"malformed JSON at byte {exception.BytePositionInLine + 1}: {WithoutPosition(exception.Message)}");
-        }
-        using (json)
-        {
-            try
-            {
-                return Inspect(json.RootElement, defaultId, where, options);
-            }
-            catch (InvalidOperationException)
-            {
-                // Looking a field up compares unescaped names, and a name escaping an unpaired surrogate
-                // ({"\udc00":1}) cannot be unescaped: System.Text.Json throws where it could have said no.
-                return new SourceFailure(where, "a field name holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text");
-            }
-        }
-    }
-
-    private static SourceItem Inspect(JsonElement root, string defaultId, string where, SourceOptions options)
-    {
-        {
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return new SourceFailure(where, $"expected a JSON object, found {Describe(root.ValueKind)}");
-            }
-            if (!root.TryGetProperty(options.TextField, out var textValue))
-            {
-                return new SourceFailure(where, $"no \"{options.TextField}\" field");
-            }
-            if (textValue.ValueKind != JsonValueKind.String)
-            {
-                return new SourceFailure(where, $"\"{options.TextField}\" is {Describe(textValue.ValueKind)}, not a string");
-            }
-            if (TryGetString(textValue) is not { } text)
-            {
-                return new SourceFailure(where, UnpairedSurrogate(options.TextField));
-            }
-            if (InputFiles.Utf8Length(text) > options.MaxDocumentSize)
-            {
-                return new SourceFailure(where, InputFiles.TooLarge(options.MaxDocumentSize));
-            }
-            if (!root.TryGetProperty(options.IdField, out var idValue) || idValue.ValueKind == JsonValueKind.Null)
-            {
-                return new SourceDocument(defaultId, text);
-            }
-            return idValue.ValueKind switch
-            {
-                // An empty id would name no document in the output; the row's place does.
-                JsonValueKind.String when TryGetString(idValue) is "" => new SourceDocument(defaultId, text),
-                JsonValueKind.String when TryGetString(idValue) is { } id => new SourceDocument(RowIds.Clean(id), text),
-                JsonValueKind.String => new SourceFailure(where, UnpairedSurrogate(options.IdField)),
-                JsonValueKind.Number => new SourceDocument(idValue.GetRawText(), text),
-                var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
-            };
-        }
-    }
-
-    /// <summary>
-    /// The string, or null when it holds an escaped unpaired surrogate (<c>"\ud800"</c>): valid JSON syntax, but no
-    /// .NET string can be made of it without loss, and System.Text.Json throws rather than replace it.
-    /// </summary>
-    private static string? TryGetString(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private static string UnpairedSurrogate(string field) => $"\"{field}\" holds an unpaired surrogate escape (\\uD800-\\uDFFF), which is not text";
-
-    /// <summary>The parser's message without its own " LineNumber: 0 | BytePositionInLine: N." (always line 0 here: it sees one line).</summary>
-    private static string WithoutPosition(string message)
-    {
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

@@ -11,6 +11,12 @@ namespace Extractor.IO.Sources;
 /// </remarks>
 internal static class MemoryShortage
 {
+    /// <summary>Whether <paramref name="exception"/> is the runtime refusing an allocation: an <see cref="OutOfMemoryException"/>,
+    /// or one thrown while a type initialized itself (System.Text.Json's caches on the first JSON record written while
+    /// another thread read a huge row), which the runtime hands on wrapped in a <see cref="TypeInitializationException"/>.</summary>
+    public static bool Caused(Exception exception) =>
+        exception is OutOfMemoryException || (exception is TypeInitializationException { InnerException: { } inner } && Caused(inner));
+
     /// <summary><c>not enough memory to ACTION (… this process may use N MB); ADVICE</c>, with the limit the collector
     /// works under and, when known, the size of the text.</summary>
     public static string Reason(string action, long? characters = null, string advice = "split it, or run with more memory")

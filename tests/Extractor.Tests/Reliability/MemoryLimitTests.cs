@@ -83,9 +83,11 @@ public class MemoryLimitTests
     {
         using var folder = new TempFolder();
         string big = string.Concat(Enumerable.Repeat("Marco Rubio met Benjamin Netanyahu. ", 1_100_000));
+        // The big row first: read while another row's records are written, its copies could leave that write short of
+        // memory instead (a run then fails with exit 3, rightly, but not the case tested here).
         string rows = folder.Write("rows.jsonl", $$"""
-            {"id":"a","text":"Marco Rubio met Benjamin Netanyahu in Doha."}
             {"id":"big","text":"{{big}}"}
+            {"id":"a","text":"Marco Rubio met Benjamin Netanyahu in Doha."}
             {"id":"c","text":"Qatar and Israel signed with Donald Trump."}
 
             """);
@@ -93,7 +95,7 @@ public class MemoryLimitTests
         var (code, stdout, stderr) = ExtractorProcess.Run(["extract", rows, "-j", "1", "-l", "mention", "-f", "jsonl"], environment: HeapLimit(64));
 
         Assert.Equal(1, code);
-        AssertOneLineNoTrace(stderr, "rows.jsonl:2: not enough memory to read it (this process may use 64 MB); skipped; split it, or run with more memory");
+        AssertOneLineNoTrace(stderr, "rows.jsonl:1: not enough memory to read it (this process may use 64 MB); skipped; split it, or run with more memory");
         Assert.Contains("\"document\":\"a\"", stdout);
         Assert.Contains("\"name\":\"Donald Trump\"", stdout);
     }
