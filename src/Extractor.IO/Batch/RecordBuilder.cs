@@ -15,8 +15,9 @@ internal static class RecordBuilder
         string text = document.Text;
         var index = new CodePointIndex(text);
         foreach (var m in document.Resolved)
-            // The raw surface, not a tidied form, so that text[start:end] always gives it back.
-            yield return new MentionRecord(id, m.Kind.ToOutputName(), text[m.Mention.Start..m.Mention.End], m.Name, m.Code,
+            // The raw surface (the resolution's Text is text[Start..End], shared by its repeats), not a tidied form, so
+            // that text[start:end] always gives it back.
+            yield return new MentionRecord(id, m.Kind.ToOutputName(), m.Text, m.Name, m.Code,
                 index.At(m.Mention.Start), index.At(m.Mention.End), m.Mention.Sentence, m.Mention.Score, m.Role, m.Affiliation);
     }
 

@@ -33,7 +33,7 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null)
     {
         var resolved = resolver.Resolve(Text, Mentions);
-        if (keep is not null && !resolved.All(keep)) resolved = [.. resolved.Where(keep)];
+        if (keep is not null) resolved = resolved.Where(keep);
         return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };
     }
 

@@ -52,34 +52,37 @@ internal sealed class EntityResolver
     public ResolutionOptions Options { get; }
 
     /// <summary>Resolves the <paramref name="found"/> mentions of <paramref name="text"/>, in text order.</summary>
-    public IReadOnlyList<ResolvedMention> Resolve(string text, IReadOnlyList<Mention> found)
+    public ResolvedMentionList Resolve(string text, IReadOnlyList<Mention> found)
     {
         // The tagger finds mentions in text order already; sorting is for other callers, and costs a copy and keys.
-        IReadOnlyList<Mention> mentions = InTextOrder(found) ? found : found.OrderBy(m => m.Start).ThenBy(m => m.End).ToArray();
-        var resolved = new ResolvedMention[mentions.Count];
-        // A span resolves by its label and surface alone, so each distinct surface is resolved once per document and
-        // its strings are shared by every repeat: a 20 MB text held 347,000 mentions, most of them a few hundred names.
-        var seen = new Dictionary<string, ResolvedMention>[LabelCount];
-        for (int i = 0; i < mentions.Count; i++)
+        Mention[] mentions = InTextOrder(found) ? found as Mention[] ?? [.. found] : [.. found.OrderBy(m => m.Start).ThenBy(m => m.End)];
+        var resolved = new ResolvedMentionList(mentions);
+        // A span resolves by its label and surface alone, so each distinct surface is resolved once per document, and
+        // every later rule works on that row: a 20 MB text held 347,000 mentions, most of them a few hundred names.
+        var seen = new Dictionary<string, int>[LabelCount];
+        for (int i = 0; i < mentions.Length; i++)
         {
             Mention m = mentions[i];
-            var bySurface = seen[(int)m.Label] ??= new Dictionary<string, ResolvedMention>(StringComparer.Ordinal);
+            var bySurface = seen[(int)m.Label] ??= new Dictionary<string, int>(StringComparer.Ordinal);
             var lookup = bySurface.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(text.AsSpan(m.Start, m.End - m.Start), out var first))
+            if (!lookup.TryGetValue(text.AsSpan(m.Start, m.End - m.Start), out int row))
             {
-                first = ResolveSpan(text, m);
-                bySurface[first.Text] = first;
+                var first = ResolveSpan(text, m);
+                row = resolved.AddRow(first);
+                bySurface[first.Text] = row;
             }
-            resolved[i] = first with { Mention = m };
+            resolved.Use(i, row);
         }
 
+        // Rows are in order of their first mention, so a name's first row comes in the order of its first mention:
+        // the name rules see the same distinct names, in the same order, as over every mention.
         List<string> personNames = NamesOf(resolved, EntityKind.Person);
         Dictionary<string, string> persons = _persons.CanonicalNames(personNames);
         var governments = CapitalsAsGovernments(text, resolved, personNames, persons);
         Dictionary<string, string> organizations = OrganizationNames.CanonicalNames(NamesOf(resolved, EntityKind.Organization), _countries);
-        for (int i = 0; i < resolved.Length; i++)
+        for (int row = 0; row < resolved.RowCount; row++)
         {
-            ResolvedMention r = resolved[i];
+            ResolvedMention r = resolved.Row(row);
             if (Options.UserLexicon is { } lexicon && lexicon.TryGet(r.Text, out _)) continue;
             Dictionary<string, string>? map = r.Kind switch
             {
@@ -89,15 +92,34 @@ internal sealed class EntityResolver
             };
             if (map is not null && map.TryGetValue(r.Name, out string? canonical))
             {
-                resolved[i] = r with { Name = canonical };
+                resolved.SetRow(row, r with { Name = canonical });
             }
             else if (r.Kind == EntityKind.Person && governments is not null && governments.Contains(r.Name))
             {
-                resolved[i] = r with { Kind = EntityKind.Location };
+                resolved.SetRow(row, r with { Kind = EntityKind.Location });
             }
         }
-        PersonRoles.Default.Attach(text, resolved);
+        AttachRoles(text, resolved);
         return resolved;
+    }
+
+    /// <summary>Gives each person mention with a role a row of its own resolution with that role: one row per distinct
+    /// (resolution, role, affiliation), as most repeats of a name have none or the same.</summary>
+    private static void AttachRoles(string text, ResolvedMentionList resolved)
+    {
+        var roles = PersonRoles.Default.Find(text, resolved);
+        if (roles.Count == 0) return;
+        var withRole = new Dictionary<(int Row, string Role, string Affiliation), int>();
+        foreach (var (index, role, affiliation) in roles)
+        {
+            int row = resolved.RowOf(index);
+            if (!withRole.TryGetValue((row, role, affiliation), out int roleRow))
+            {
+                roleRow = resolved.AddRow(resolved.Row(row) with { Role = role, Affiliation = affiliation });
+                withRole.Add((row, role, affiliation), roleRow);
+            }
+            resolved.Use(index, roleRow);
+        }
     }
 
     /// <summary>
@@ -105,7 +127,7 @@ internal sealed class EntityResolver
     /// capital standing for its government, a location; unless a title stands before a mention (<c>Mr. Washington</c>)
     /// or another person of the document ends with the name (<c>Denzel Washington</c>). Null when there are none.
     /// </summary>
-    private HashSet<string>? CapitalsAsGovernments(string text, ResolvedMention[] resolved, List<string> personNames, Dictionary<string, string> persons)
+    private HashSet<string>? CapitalsAsGovernments(string text, ResolvedMentionList resolved, List<string> personNames, Dictionary<string, string> persons)
     {
         HashSet<string>? names = null;
         foreach (string name in personNames)
@@ -198,15 +220,14 @@ internal sealed class EntityResolver
     private static string StripLowercaseThe(string cleaned) =>
         cleaned.StartsWith("the ", StringComparison.Ordinal) && cleaned.Length > 4 ? cleaned[4..] : cleaned;
 
-    private static List<string> NamesOf(ResolvedMention[] resolved, EntityKind kind)
+    /// <summary>The names of the rows of <paramref name="kind"/>, in row order (repeats included).</summary>
+    private static List<string> NamesOf(ResolvedMentionList resolved, EntityKind kind)
     {
         var names = new List<string>();
-        foreach (ResolvedMention r in resolved)
+        for (int row = 0; row < resolved.RowCount; row++)
         {
-            if (r.Kind == kind)
-            {
-                names.Add(r.Name);
-            }
+            ResolvedMention r = resolved.Row(row);
+            if (r.Kind == kind) names.Add(r.Name);
         }
         return names;
     }

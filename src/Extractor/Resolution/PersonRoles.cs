@@ -42,25 +42,26 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
 
     private static readonly HashSet<string> Links = new(StringComparer.Ordinal) { "of", "for", "at" };
 
-    /// <summary>Sets <see cref="ResolvedMention.Role"/> and <see cref="ResolvedMention.Affiliation"/> on the person
-    /// mentions of <paramref name="resolved"/> (one document, text order, canonical names final).</summary>
-    public void Attach(string text, ResolvedMention[] resolved)
+    /// <summary>The roles and affiliations of the person mentions of <paramref name="resolved"/> (one document, text
+    /// order, canonical names final) that have one: the mention's index, its role and its affiliation.</summary>
+    public List<(int Index, string Role, string Affiliation)> Find(string text, IReadOnlyList<ResolvedMention> resolved)
     {
-        if (!resolved.Any(r => r.Kind == EntityKind.Person)) return;
+        var found = new List<(int, string, string)>();
+        if (!resolved.Any(r => r.Kind == EntityKind.Person)) return found;
         Dictionary<int, int>? byStart = null, byEnd = null;
-        for (int i = 0; i < resolved.Length; i++)
+        for (int i = 0; i < resolved.Count; i++)
         {
-            if (resolved[i].Kind is not (EntityKind.Organization or EntityKind.Country or EntityKind.Location)) continue;
-            (byStart ??= []).TryAdd(resolved[i].Mention.Start, i);
-            (byEnd ??= []).TryAdd(resolved[i].Mention.End, i);
+            ResolvedMention r = resolved[i];
+            if (r.Kind is not (EntityKind.Organization or EntityKind.Country or EntityKind.Location)) continue;
+            (byStart ??= []).TryAdd(r.Mention.Start, i);
+            (byEnd ??= []).TryAdd(r.Mention.End, i);
         }
-        var edges = new HashSet<int>();
-        foreach (var r in resolved) { edges.Add(r.Mention.Start); edges.Add(r.Mention.End); }
-        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], edges, LineWrapping.WrapWidth(text));
-        for (int i = 0; i < resolved.Length; i++)
+        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], new MentionEdges(resolved), LineWrapping.WrapWidth(text));
+        for (int i = 0; i < resolved.Count; i++)
         {
-            if (resolved[i].Kind != EntityKind.Person) continue;
-            var m = resolved[i].Mention;
+            ResolvedMention r = resolved[i];
+            if (r.Kind != EntityKind.Person) continue;
+            var m = r.Mention;
             var title = Before(context, m.Start);
             if (title.Role.Length > 0 && title.Affiliation.Length == 0) title.Affiliation = AffiliationAfter(context, m.End);
             // An appositive can only win over a title that names no body: read it only then.
@@ -70,16 +71,16 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             // the Joint Chiefs of Staff," is the chairman of the Joint Chiefs; otherwise the title before the name wins.
             // R4: an organization the document names only by a short form (EU) is given by its full name (a document
             // that spells it out has already made the full name the canonical one).
-            var found = title.Role.Length == 0 || (title.Affiliation.Length == 0 && appositive.Affiliation.Length > 0) ? appositive : title;
-            if (found.Role.Length > 0)
-                resolved[i] = resolved[i] with { Role = found.Role, Affiliation = roleWords.FullName(found.Affiliation) };
+            var chosen = title.Role.Length == 0 || (title.Affiliation.Length == 0 && appositive.Affiliation.Length > 0) ? appositive : title;
+            if (chosen.Role.Length > 0) found.Add((i, chosen.Role, roleWords.FullName(chosen.Affiliation)));
         }
+        return found;
     }
 
     /// <summary>One document's text and mentions; where its organizations, countries and places start and end; and where
     /// any mention starts or ends (persons included: a name is never part of a role).</summary>
     /// <remarks><c>Width</c> is the column the text is hard-wrapped at, 0 if it is not: a wrap is no line end for a role.</remarks>
-    private readonly record struct Context(string Text, ResolvedMention[] Resolved, Dictionary<int, int> ByStart, Dictionary<int, int> ByEnd, HashSet<int> Edges, int Width);
+    private readonly record struct Context(string Text, IReadOnlyList<ResolvedMention> Resolved, Dictionary<int, int> ByStart, Dictionary<int, int> ByEnd, MentionEdges Edges, int Width);
 
     private readonly record struct Word(int Start, int End);
 

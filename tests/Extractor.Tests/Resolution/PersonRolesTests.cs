@@ -10,10 +10,18 @@ public class PersonRolesTests
     /// <summary>The role and affiliation of the mention <paramref name="person"/>, as "role | affiliation".</summary>
     private static string RoleOf(string text, string mentions, string person)
     {
-        var array = Build(text, mentions);
-        PersonRoles.Default.Attach(text, array);
+        var array = Attach(text, Build(text, mentions));
         var found = array.First(r => r.Kind == EntityKind.Person && r.Text == person);
         return $"{found.Role} | {found.Affiliation}";
+    }
+
+    /// <summary>A copy of <paramref name="resolved"/> with the roles that <see cref="PersonRoles.Find"/> gives set.</summary>
+    private static ResolvedMention[] Attach(string text, ResolvedMention[] resolved)
+    {
+        var after = resolved.ToArray();
+        foreach (var (index, role, affiliation) in PersonRoles.Default.Find(text, resolved))
+            after[index] = after[index] with { Role = role, Affiliation = affiliation };
+        return after;
     }
 
     /// <summary>The mentions of <paramref name="mentions"/> (<c>KIND:surface[=canonical]|…</c>), found in text order.</summary>
@@ -112,8 +120,7 @@ public class PersonRolesTests
     {
         const string text = "Apple chief executive Tim Cook met U.S. President Donald Trump.";
         var before = Build(text, "ORG:Apple|PER:Tim Cook|COUNTRY:U.S.|PER:Donald Trump");
-        var after = before.ToArray();
-        PersonRoles.Default.Attach(text, after);
+        var after = Attach(text, before);
         for (int i = 0; i < before.Length; i++)
         {
             Assert.Equal(before[i].Mention, after[i].Mention);
