@@ -3,6 +3,9 @@
 # one 20 MB text without a newline, ten 45 MB texts at -j 2 and -j 8, 200,000 nested <b>, a 220 MB JSONL line
 # that is skipped unread, and the three sample articles for the model-and-runtime baseline.
 #
+# With ../shared beside the checkout, also issue 30's item 13: 46 MB of short Wikipedia sentences (4 to 14 words, one per
+# line, from ../shared/data/unlabeled) and its first 21.6 MB as a text file and as one JSONL row, written with -o.
+#
 # Usage: scripts/memory-cases.sh [EXTRACTOR]   (default: publishes this checkout to $MEMORY_WORK/bin)
 # Environment: MEMORY_WORK (scratch folder, default .work/memory, git-ignored; needs ~700 MB).
 # Needs: dotnet, python3, GNU time (/usr/bin/time).
@@ -52,3 +55,30 @@ measure "ten 45 MB files, -j 2" "$exe" extract "$work/ten45" -q -j 2
 measure "ten 45 MB files, -j 8" "$exe" extract "$work/ten45" -q -j 8
 measure "200,000 nested <b>" "$exe" extract "$work/nested.html" -q
 measure "220 MB JSONL line, skipped" "$exe" extract "$work/big.jsonl" -q
+
+wiki=$root/../shared/data/unlabeled/wikipedia_en_wikiextractor_2015.txt.gz
+if [ -f "$wiki" ]; then
+  python3 - "$wiki" "$work" <<'PY'
+import gzip, json, os, re, sys
+wiki, work = sys.argv[1], sys.argv[2]
+if not os.path.exists(os.path.join(work, "w21.jsonl")):
+    out, n, done = [], 0, False
+    with gzip.open(wiki, "rt", encoding="utf-8") as f:
+        for line in f:
+            for s in re.split(r"(?<=[.!?])\s+", line.strip()):
+                if 4 <= len(s.split()) <= 14:
+                    b = len(s.encode()) + 1
+                    if n + b > 46_000_000: done = True; break
+                    out.append(s); n += b
+            if done: break
+    text = "\n".join(out) + "\n"
+    open(os.path.join(work, "w46.txt"), "w").write(text)
+    head = text.encode()[:21_600_000].decode("utf-8", "ignore")
+    head = head[:head.rfind("\n") + 1]
+    open(os.path.join(work, "w21.txt"), "w").write(head)
+    open(os.path.join(work, "w21.jsonl"), "w").write(json.dumps({"id": "w21", "text": head}, ensure_ascii=False) + "\n")
+PY
+  measure "21.6 MB of Wikipedia sentences, -o out.csv" "$exe" extract "$work/w21.txt" -q -o "$work/out.csv"
+  measure "the same as one JSONL row, -o out.csv" "$exe" extract "$work/w21.jsonl" -q -o "$work/out.csv"
+  measure "46 MB of Wikipedia sentences, -o out.csv" "$exe" extract "$work/w46.txt" -q -o "$work/out.csv"
+fi
