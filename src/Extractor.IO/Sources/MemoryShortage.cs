@@ -6,7 +6,7 @@ namespace Extractor.IO.Sources;
 /// <remarks>
 /// Under a memory limit (a container's <c>docker run -m</c>, a CI runner's cgroup, systemd's <c>MemoryMax</c>) .NET
 /// caps its heap at three quarters of it, and a document of tens of megabytes can need more than that (docs/memory.md:
-/// about seven bytes per byte of text). Such a document is one failed input, like a file too large for
+/// six to seven bytes per byte of text). Such a document is one failed input, like a file too large for
 /// <c>--max-document-size</c>; the rest of the batch still runs, and nobody sees a stack trace.
 /// </remarks>
 internal static class MemoryShortage
