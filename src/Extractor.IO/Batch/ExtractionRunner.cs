@@ -171,14 +171,15 @@ public sealed class ExtractionRunner(EntityPipeline? pipeline, ExtractOptions op
         {
             // Without a pipeline (no input has text: InputPrefetch.HasText) a blank document is what the pipeline
             // would make of it: no token, no mention.
-            if (pipeline is null && InputPrefetch.IsBlank(doc.Text)) return new Outcome(new Document(doc.Text, 0, []), null);
-            return new Outcome((pipeline ?? throw new InvalidOperationException("no pipeline for a document with text")).Run(doc.Text), null);
+            if (pipeline is null && doc.Compact is null && InputPrefetch.IsBlank(doc.Text)) return new Outcome(new Document(doc.Text, 0, []), null);
+            var run = pipeline ?? throw new InvalidOperationException("no pipeline for a document with text");
+            return new Outcome(doc.Compact is { } compact ? run.Run(compact) : run.Run(doc.Text), null);
         }
         catch (Exception e) when (MemoryShortage.Caused(e))
         {
             // Under a memory limit, a huge document is one failed input; what it had allocated is garbage now, so the
             // documents after it have the memory back.
-            return new Outcome(null, MemoryShortage.Reason("process it", doc.Text.Length));
+            return new Outcome(null, MemoryShortage.Reason("process it", doc.Length));
         }
         catch (Exception e)
         {

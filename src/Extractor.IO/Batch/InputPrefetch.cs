@@ -37,7 +37,7 @@ public sealed class InputPrefetch : IDisposable
                 {
                     if (item is SourceDocument document && !_hasText.Task.IsCompleted)
                     {
-                        if (!IsBlank(document.Text) || (blank += document.Text.Length) > BlankCharactersBeforeDeciding) _hasText.TrySetResult(true);
+                        if (document.Compact is not null || !IsBlank(document.Text) || (blank += document.Length) > BlankCharactersBeforeDeciding) _hasText.TrySetResult(true);
                     }
                     if (_items.Writer.TryWrite(item)) continue;
                     // Nobody reads the buffer until the caller has decided: a full one must not leave it waiting.

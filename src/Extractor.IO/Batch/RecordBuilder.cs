@@ -12,8 +12,7 @@ internal static class RecordBuilder
 {
     public static IEnumerable<MentionRecord> Mentions(string id, Document document)
     {
-        string text = document.Text;
-        var index = new CodePointIndex(text);
+        var index = IndexOf(document);
         foreach (var m in document.Resolved)
             // The raw surface (the resolution's Text is text[Start..End], shared by its repeats), not a tidied form, so
             // that text[start:end] always gives it back.
@@ -23,11 +22,15 @@ internal static class RecordBuilder
 
     public static IEnumerable<EntityRecord> Entities(string id, Document document)
     {
-        var index = new CodePointIndex(document.Text);
+        var index = IndexOf(document);
         foreach (var e in document.Entities)
             yield return new EntityRecord(id, e.Kind.ToOutputName(), e.Name, e.Code, e.Mentions,
                 index.At(e.FirstStart), e.Aliases, e.Score, e.Role, e.Affiliation);
     }
+
+    /// <summary>Offsets of a document's text, without building a long document's text as a string.</summary>
+    private static CodePointIndex IndexOf(Document document) =>
+        document.Compact is { } compact ? new CodePointIndex(compact) : new CodePointIndex(document.Text);
 
     public static IEnumerable<CorpusRecord> Corpus(IReadOnlyList<CorpusEntity> entities) =>
         entities.Select(e => new CorpusRecord(e.Kind.ToOutputName(), e.Name, e.Code, e.Documents, e.Mentions, e.Aliases, e.Roles));

@@ -78,7 +78,9 @@ internal static class CsvDocumentReader
                 }
                 SourceItem item = InputFiles.Utf8Length(body) > options.MaxDocumentSize
                     ? new SourceFailure($"{shown}:{row}", InputFiles.TooLarge(options.MaxDocumentSize))
-                    : new SourceDocument(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : RowIds.Clean(id), body);
+                    : SourceDocument.Of(string.IsNullOrEmpty(id) ? $"{fileId}:{row}" : RowIds.Clean(id), body);
+                // The iterator keeps its locals until it goes on: a long cell's string must not outlive its document's compact copy.
+                body = "";
                 held = (row, item);
             }
             if (held is { } last)

@@ -135,7 +135,7 @@ internal sealed class DocumentSource
     {
         if (Budget is null || item is not SourceDocument { Reserved: 0 } document) return item;
         // Made before the room is taken: out of memory here must not leave room held that nothing gives back.
-        var held = document with { Reserved = document.Text.Length };
+        var held = document with { Reserved = document.Length };
         Budget.Acquire(held.Reserved);
         return held;
     }
@@ -294,7 +294,11 @@ internal sealed class DocumentSource
             yield return new SourceFailure(shown, reason);
             yield break;
         }
-        yield return new SourceDocument(id, text) { Reserved = hold };
+        var document = SourceDocument.Of(id, text) with { Reserved = hold };
+        // The iterator keeps its locals while it waits to go on (for the next file's room, say): the string of a long
+        // document must not stay alive beside its compact copy.
+        (text, decoded) = (null, default);
+        yield return document;
     }
 
     /// <summary>A page's visible text, or null when parsing it needs more memory than is left. The file's room in the
@@ -365,9 +369,11 @@ internal sealed class DocumentSource
         {
             yield return replaced;
         }
-        yield return text is null
+        SourceItem read = text is null
             ? new SourceFailure(StdinPath, reason)
-            : new SourceDocument(StdinPath, _options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
+            : SourceDocument.Of(StdinPath, _options.Format == InputFormat.Html ? HtmlTextExtractor.Extract(text) : text);
+        text = null;
+        yield return read;
     }
 
     /// <summary>All of standard input, or null with a reason: too large, or unreadable (<c>&lt; folder/</c> gives EISDIR).</summary>

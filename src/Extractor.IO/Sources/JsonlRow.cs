@@ -52,12 +52,12 @@ internal static class JsonlRow
         }
         return fields.Id.Kind switch
         {
-            JsonTokenType.None or JsonTokenType.Null => new SourceDocument(defaultId, text),
+            JsonTokenType.None or JsonTokenType.Null => SourceDocument.Of(defaultId, text),
             // An empty id would name no document in the output; the row's place does.
-            JsonTokenType.String when StringAt(utf8, fields.Id) is "" => new SourceDocument(defaultId, text),
-            JsonTokenType.String when StringAt(utf8, fields.Id) is { } id => new SourceDocument(RowIds.Clean(id), text),
+            JsonTokenType.String when StringAt(utf8, fields.Id) is "" => SourceDocument.Of(defaultId, text),
+            JsonTokenType.String when StringAt(utf8, fields.Id) is { } id => SourceDocument.Of(RowIds.Clean(id), text),
             JsonTokenType.String => new SourceFailure(where, UnpairedSurrogate(options.IdField)),
-            JsonTokenType.Number => new SourceDocument(Encoding.UTF8.GetString(utf8, fields.Id.Start, fields.Id.Length), text),
+            JsonTokenType.Number => SourceDocument.Of(Encoding.UTF8.GetString(utf8, fields.Id.Start, fields.Id.Length), text),
             var kind => new SourceFailure(where, $"\"{options.IdField}\" is {Describe(kind)}, not a string or number"),
         };
     }

@@ -1,3 +1,5 @@
+using Extractor.Text;
+
 namespace Extractor.IO.Sources;
 
 /// <summary>
@@ -13,6 +15,28 @@ public abstract record SourceItem;
 /// <param name="Text">The text as decoded; output offsets refer to it.</param>
 public sealed record SourceDocument(string Id, string Text) : SourceItem
 {
+    private readonly HeldText _text = new(Text);
+
+    private SourceDocument(string id, CompactText text)
+        : this(id, "")
+    {
+        _text = new(text);
+    }
+
+    /// <summary>A document of <paramref name="text"/>, held compactly when it is longer than one tagging window: a
+    /// 21.6 MB text is 43 MB as a string and 21.6 MB as UTF-8, for as long as it waits, is processed and is written.</summary>
+    internal static SourceDocument Of(string id, string text) =>
+        text.Length > CompactText.MinChars && CompactText.From(text) is { } compact ? new SourceDocument(id, compact) : new SourceDocument(id, text);
+
+    /// <summary>The text as decoded; output offsets refer to it. Built on each call for a long document held compactly.</summary>
+    public string Text { get => _text.Text; init => _text = new(value); }
+
+    /// <summary>The text's length in UTF-16 characters, without building it.</summary>
+    internal int Length => _text.Length;
+
+    /// <summary>The text as held for a long document, or null when it is held as a string.</summary>
+    internal CompactText? Compact => _text.Compact;
+
     /// <summary>Characters this document holds in its run's <see cref="DocumentBudget"/>, to be released once its records are written.</summary>
     public long Reserved { get; init; }
 }

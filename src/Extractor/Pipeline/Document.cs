@@ -14,6 +14,24 @@ namespace Extractor.Pipeline;
 /// <param name="Mentions">Tagged entity spans in text order; never cross a sentence boundary.</param>
 public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
 {
+    private readonly HeldText _text = new(Text);
+
+    /// <summary>A document whose text is held compactly: <see cref="Text"/> is built only if asked for.</summary>
+    internal Document(CompactText text, int tokenCount, Mention[] mentions)
+        : this("", tokenCount, mentions)
+    {
+        _text = new(text);
+    }
+
+    /// <summary>The document text, exactly as read.</summary>
+    public string Text { get => _text.Text; init => _text = new(value); }
+
+    /// <summary>The text's length in UTF-16 characters, without building it.</summary>
+    internal int Length => _text.Length;
+
+    /// <summary>The text as held for a long document of a batch run, or null when it is held as a string.</summary>
+    internal CompactText? Compact => _text.Compact;
+
     /// <summary>Tokens in text order, non-overlapping; empty when the document was analyzed for a batch run, which
     /// reads a long text a window at a time and keeps only <see cref="TokenCount"/>.</summary>
     public Token[] Tokens { get; init; } = [];
@@ -32,7 +50,7 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     /// grouping every mention first only to regroup the kept ones (a large document's mentions are held once less).</summary>
     internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null)
     {
-        var resolved = resolver.Resolve(Text, Mentions);
+        var resolved = Compact is { } compact ? resolver.Resolve(compact, Mentions) : resolver.Resolve(Text, Mentions);
         if (keep is not null) resolved = resolved.Where(keep);
         return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };
     }

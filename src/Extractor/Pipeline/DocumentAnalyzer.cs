@@ -8,17 +8,17 @@ namespace Extractor.Pipeline;
 /// <summary>Text in, <see cref="Document"/> out: tokenize, split sentences, tag. Thread-safe.</summary>
 /// <remarks>Token and sentence lists are pooled per call so that concurrent documents share no state and
 /// steady-state work allocates only the arrays it returns.</remarks>
-internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars)
+internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer, int windowChars, int windowMargin = DocumentAnalyzer.WindowMargin)
 {
     private readonly ConcurrentBag<(List<Token> Tokens, List<Sentence> Sentences)> _buffers = [];
 
-    /// <summary>An analyzer whose <see cref="Extract"/> reads long texts a window of <see cref="WindowChars"/> at a time.</summary>
+    /// <summary>An analyzer whose <see cref="Extract(string)"/> reads long texts a window of <see cref="WindowChars"/> at a time.</summary>
     public DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer)
         : this(tokenizer, splitter, recognizer, WindowChars)
     {
     }
 
-    /// <summary>How much text <see cref="Extract"/> tokenizes at once: about 180,000 tokens, five tagging parts, so a
+    /// <summary>How much text <see cref="Extract(string)"/> tokenizes at once: about 180,000 tokens, five tagging parts, so a
     /// document's token and sentence lists never outgrow a few megabytes (a 20 MB text had 28 MB of tokens, twice over).</summary>
     public const int WindowChars = 1 << 20;
 
@@ -33,44 +33,60 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
     /// and the parts, tokens and sentence numbers are those of the whole text (a test checks it on long documents).
     /// A window in which even the first part may be cut short (a single huge token or sentence) is doubled.
     /// </remarks>
-    public Document Extract(string text)
+    public Document Extract(string text) => Extract(text.Length, (from, to) => (text, 0), found => new Document(text, found.Tokens, found.Mentions));
+
+    /// <summary>As <see cref="Extract(string)"/> for a text held compactly: each window is decoded with
+    /// <see cref="WindowMargin"/> characters either side (tests set fewer), so every rule that looks past a token reads what it would
+    /// read in the whole text.</summary>
+    public Document Extract(CompactText text) =>
+        Extract(text.Length, (from, to) => text.Window(from, to, windowMargin), found => new Document(text, found.Tokens, found.Mentions));
+
+    /// <summary>Characters decoded before and after a window of a compact text: the tagger's rules read a few
+    /// characters around a token (the line break before it, the word after a name), never this far.</summary>
+    internal const int WindowMargin = 1 << 16;
+
+    /// <summary>The windowed tagging loop over a text of <paramref name="length"/> characters; <paramref name="window"/>
+    /// gives a string holding <c>[from, to)</c> and the offset it starts at.</summary>
+    private Document Extract(int length, Func<int, int, (string Text, int Offset)> window, Func<(int Tokens, Mention[] Mentions), Document> make)
     {
         var (tokens, sentences) = Rent();
         try
         {
             var mentions = new List<Mention>();
             int position = 0, tokenBase = 0, sentenceBase = 0;
-            long window = windowChars;
+            long size = windowChars;
             while (true)
             {
-                int end = (int)Math.Min(text.Length, position + window);
+                int end = (int)Math.Min(length, position + size);
                 tokens.Clear();
                 sentences.Clear();
-                var part = text.AsSpan(position, end - position);
+                var (text, offset) = window(position, end);
+                var part = text.AsSpan(position - offset, end - position);
                 tokenizer.Tokenize(part, tokens);
                 splitter.Split(part, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), sentences);
                 var sentenceSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sentences);
-                bool last = end == text.Length;
+                bool last = end == length;
                 int keep = last ? sentences.Count : recognizer.LastPartStart(sentenceSpan);
                 if (keep == 0 && !last)
                 {
-                    window *= 2;
+                    size *= 2;
                     continue;
                 }
                 var tokenSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
-                if (position != 0)
-                    for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + position, tokenSpan[i].End + position);
+                int shift = position - offset;
+                if (shift != 0)
+                    for (int i = 0; i < tokenSpan.Length; i++) tokenSpan[i] = new Token(tokenSpan[i].Start + shift, tokenSpan[i].End + shift);
                 var found = recognizer.Recognize(text, tokenSpan, sentenceSpan[..keep]);
                 // A text that fits one window (every article) is returned as the tagger found it, without a copy.
-                if (last && position == 0) return new Document(text, tokens.Count, found);
+                if (last && position == 0 && offset == 0) return make((tokens.Count, found));
                 foreach (var m in found)
-                    mentions.Add(m with { FirstToken = m.FirstToken + tokenBase, EndToken = m.EndToken + tokenBase, Sentence = m.Sentence + sentenceBase });
-                if (last) return new Document(text, tokenBase + tokens.Count, [.. mentions]);
+                    mentions.Add(m with { Start = m.Start + offset, End = m.End + offset, FirstToken = m.FirstToken + tokenBase, EndToken = m.EndToken + tokenBase, Sentence = m.Sentence + sentenceBase });
+                if (last) return make((tokenBase + tokens.Count, [.. mentions]));
                 int consumed = sentences[keep].FirstToken;
-                position = tokens[consumed].Start;
+                position = tokens[consumed].Start + offset;
                 tokenBase += consumed;
                 sentenceBase += keep;
-                window = windowChars;
+                size = windowChars;
             }
         }
         finally { Return(tokens, sentences); }

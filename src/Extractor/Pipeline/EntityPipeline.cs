@@ -80,12 +80,16 @@ public sealed class EntityPipeline
     /// tokens are not kept): what a batch run needs.</summary>
     public Document Run(string text) => Resolved(_analyzer.Extract(text));
 
-    /// <summary>As <see cref="Run"/>, keeping the tokens and sentences in the result, for inspection.</summary>
+    /// <summary>As <see cref="Run(string)"/> for a long text held compactly (a batch run's large document): the same
+    /// result, with the text never held as a string.</summary>
+    internal Document Run(Text.CompactText text) => Resolved(_analyzer.Extract(text));
+
+    /// <summary>As <see cref="Run(string)"/>, keeping the tokens and sentences in the result, for inspection.</summary>
     public Document Analyze(string text) => Resolved(_analyzer.Analyze(text));
 
     private Document Resolved(Document tagged)
     {
-        if (tagged.Text.Length > _cachesKeptChars) Recognizer.StartCachesOver();
+        if (tagged.Length > _cachesKeptChars) Recognizer.StartCachesOver();
         return tagged.Resolve(Resolver, _keep);
     }
 

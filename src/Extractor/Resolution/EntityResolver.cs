@@ -52,7 +52,12 @@ internal sealed class EntityResolver
     public ResolutionOptions Options { get; }
 
     /// <summary>Resolves the <paramref name="found"/> mentions of <paramref name="text"/>, in text order.</summary>
-    public ResolvedMentionList Resolve(string text, IReadOnlyList<Mention> found)
+    public ResolvedMentionList Resolve(string text, IReadOnlyList<Mention> found) => Resolve(ResolutionText.Of(text), found);
+
+    /// <summary>As <see cref="Resolve(string, IReadOnlyList{Mention})"/> on a text held compactly, read a window at a time.</summary>
+    public ResolvedMentionList Resolve(CompactText text, IReadOnlyList<Mention> found) => Resolve(ResolutionText.Of(text), found);
+
+    internal ResolvedMentionList Resolve(ResolutionText text, IReadOnlyList<Mention> found)
     {
         // The tagger finds mentions in text order already; sorting is for other callers, and costs a copy and keys.
         Mention[] mentions = InTextOrder(found) ? found as Mention[] ?? [.. found] : [.. found.OrderBy(m => m.Start).ThenBy(m => m.End)];
@@ -65,9 +70,10 @@ internal sealed class EntityResolver
             Mention m = mentions[i];
             var bySurface = seen[(int)m.Label] ??= new Dictionary<string, int>(StringComparer.Ordinal);
             var lookup = bySurface.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (!lookup.TryGetValue(text.AsSpan(m.Start, m.End - m.Start), out int row))
+            var surface = text.Surface(m);
+            if (!lookup.TryGetValue(surface, out int row))
             {
-                var first = ResolveSpan(text, m);
+                var first = ResolveSpan(surface.ToString(), m);
                 row = resolved.AddRow(first);
                 bySurface[first.Text] = row;
             }
@@ -105,9 +111,9 @@ internal sealed class EntityResolver
 
     /// <summary>Gives each person mention with a role a row of its own resolution with that role: one row per distinct
     /// (resolution, role, affiliation), as most repeats of a name have none or the same.</summary>
-    private static void AttachRoles(string text, ResolvedMentionList resolved)
+    private static void AttachRoles(ResolutionText text, ResolvedMentionList resolved)
     {
-        var roles = PersonRoles.Default.Find(text, resolved);
+        var roles = text.Roles(resolved);
         if (roles.Count == 0) return;
         var withRole = new Dictionary<(int Row, string Role, string Affiliation), int>();
         foreach (var (index, role, affiliation) in roles)
@@ -127,7 +133,7 @@ internal sealed class EntityResolver
     /// capital standing for its government, a location; unless a title stands before a mention (<c>Mr. Washington</c>)
     /// or another person of the document ends with the name (<c>Denzel Washington</c>). Null when there are none.
     /// </summary>
-    private HashSet<string>? CapitalsAsGovernments(string text, ResolvedMentionList resolved, List<string> personNames, Dictionary<string, string> persons)
+    private HashSet<string>? CapitalsAsGovernments(ResolutionText text, ResolvedMentionList resolved, List<string> personNames, Dictionary<string, string> persons)
     {
         HashSet<string>? names = null;
         foreach (string name in personNames)
@@ -138,19 +144,9 @@ internal sealed class EntityResolver
         names.RemoveWhere(capital => personNames.Exists(name => name.Length > capital.Length && name.EndsWith(" " + capital, StringComparison.Ordinal)));
         foreach (ResolvedMention r in resolved)
         {
-            if (r.Kind == EntityKind.Person && names.Contains(r.Name) && _gazetteers.IsPersonTitle(WordBefore(text, r.Mention.Start))) names.Remove(r.Name);
+            if (r.Kind == EntityKind.Person && names.Contains(r.Name) && _gazetteers.IsPersonTitle(text.WordBefore(r.Mention.Start))) names.Remove(r.Name);
         }
         return names.Count == 0 ? null : names;
-    }
-
-    /// <summary>The word just before <paramref name="start"/>, across spaces (<c>Mr.</c>), or empty.</summary>
-    private static ReadOnlySpan<char> WordBefore(string text, int start)
-    {
-        int end = start;
-        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
-        int begin = end;
-        while (begin > 0 && (char.IsLetter(text[begin - 1]) || text[begin - 1] == '.')) begin--;
-        return text.AsSpan(begin, end - begin);
     }
 
     private static bool InTextOrder(IReadOnlyList<Mention> mentions)
@@ -166,9 +162,8 @@ internal sealed class EntityResolver
     public static IReadOnlyList<DocumentEntity> Group(IReadOnlyList<ResolvedMention> mentions) => EntityGrouping.Group(mentions);
 
     /// <summary>Resolves one span on its own; cross-mention merging happens afterwards in <see cref="Resolve(string, IReadOnlyList{Mention})"/>.</summary>
-    private ResolvedMention ResolveSpan(string text, Mention mention)
+    private ResolvedMention ResolveSpan(string surface, Mention mention)
     {
-        string surface = mention.TextOf(text);
         if (Options.UserLexicon is { } lexicon && lexicon.TryGet(surface, out var entry))
             return new ResolvedMention(mention, entry.Kind, surface, entry.Name, entry.Code);
         string cleaned = SurfaceText.StripPossessive(SurfaceText.Clean(surface));

@@ -44,7 +44,12 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
 
     /// <summary>The roles and affiliations of the person mentions of <paramref name="resolved"/> (one document, text
     /// order, canonical names final) that have one: the mention's index, its role and its affiliation.</summary>
-    public List<(int Index, string Role, string Affiliation)> Find(string text, IReadOnlyList<ResolvedMention> resolved)
+    public List<(int Index, string Role, string Affiliation)> Find(string text, IReadOnlyList<ResolvedMention> resolved) =>
+        Find(text, resolved, LineWrapping.WrapWidth(text));
+
+    /// <summary>As <see cref="Find(string, IReadOnlyList{ResolvedMention})"/> on part of a document, <paramref name="text"/>
+    /// holding every character the rules read around its persons, with the whole document's <paramref name="wrapWidth"/>.</summary>
+    public List<(int Index, string Role, string Affiliation)> Find(string text, IReadOnlyList<ResolvedMention> resolved, int wrapWidth)
     {
         var found = new List<(int, string, string)>();
         if (!resolved.Any(r => r.Kind == EntityKind.Person)) return found;
@@ -56,7 +61,7 @@ internal sealed class PersonRoles(TitlePhrases titles, RoleWords roleWords, Coun
             (byStart ??= []).TryAdd(r.Mention.Start, i);
             (byEnd ??= []).TryAdd(r.Mention.End, i);
         }
-        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], new MentionEdges(resolved), LineWrapping.WrapWidth(text));
+        var context = new Context(text, resolved, byStart ?? [], byEnd ?? [], new MentionEdges(resolved), wrapWidth);
         for (int i = 0; i < resolved.Count; i++)
         {
             ResolvedMention r = resolved[i];

@@ -2,11 +2,12 @@ using Extractor.Models;
 using Extractor.Pipeline;
 using Extractor.Recognition;
 using Extractor.Recognition.Features;
+using Extractor.Text;
 using Extractor.Tokenization;
 
 namespace Extractor.Tests.Pipeline;
 
-/// <summary><see cref="DocumentAnalyzer.Extract"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
+/// <summary><see cref="DocumentAnalyzer.Extract(string)"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
 public class DocumentAnalyzerTests
 {
     private static NerModel Model => ShippedModel.Model;
@@ -48,5 +49,25 @@ public class DocumentAnalyzerTests
 
         Assert.Equal(whole.Tokens.Length, tokens);
         Assert.Equal(whole.Mentions, mentions);
+    }
+
+    [Theory]
+    [InlineData(300, 2_000, 64)]
+    [InlineData(1_000, 3_000, 1)]
+    [InlineData(32_768, 7_000, 1 << 16)]
+    public void Extract_ACompactText_FindsWhatTheStringGives(int partTokens, int windowChars, int margin)
+    {
+        // Surrogate pairs and CRLF line ends too, so that window edges fall on them.
+        string text = string.Join("\r\n\r\n", Enumerable.Repeat(Samples().Replace(" the ", " the 😀 "), 3));
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, WordLists.Default, partTokens), windowChars, margin);
+
+        var fromString = analyzer.Extract(text);
+        var fromCompact = analyzer.Extract(CompactText.From(text)!);
+
+        Assert.Equal(fromString.TokenCount, fromCompact.TokenCount);
+        Assert.Equal(fromString.Mentions, fromCompact.Mentions);
+        Assert.NotNull(fromCompact.Compact);
+        Assert.Equal(text, fromCompact.Text);
+        Assert.Equal(text.Length, fromCompact.Length);
     }
 }

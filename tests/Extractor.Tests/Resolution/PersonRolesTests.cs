@@ -15,7 +15,7 @@ public class PersonRolesTests
         return $"{found.Role} | {found.Affiliation}";
     }
 
-    /// <summary>A copy of <paramref name="resolved"/> with the roles that <see cref="PersonRoles.Find"/> gives set.</summary>
+    /// <summary>A copy of <paramref name="resolved"/> with the roles that <see cref="PersonRoles.Find(string, IReadOnlyList{ResolvedMention})"/> gives set.</summary>
     private static ResolvedMention[] Attach(string text, ResolvedMention[] resolved)
     {
         var after = resolved.ToArray();

@@ -52,6 +52,28 @@ public class ExtractionRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_ADocumentLongerThanAWindow_HeldCompactly_GivesTheRecordsOfItsString()
+    {
+        // Over CompactText.MinChars, with pairs and CRLF line ends: read, tagged, resolved and written from UTF-8.
+        string text = string.Join("\r\n\r\n", Enumerable.Repeat(ShippedModel.SamplesText().Replace(" the ", " the 😀 "), 120));
+        Assert.True(text.Length > CompactText.MinChars);
+        using var folder = new TempFolder();
+        folder.Write("long.txt", text);
+
+        var (summary, output, diagnostics) = await Run(Options(OutputLevel.Mention, parallel: 2), [folder.Path + "/long.txt"]);
+
+        var expected = RecordBuilder.Mentions("long.txt", Pipeline.Run(text))
+            .Select(r => $"{r.Type} {r.Text} {r.Name} {r.Start} {r.End} {r.Sentence} {r.Role} {r.Affiliation}");
+        var written = CliRunner.ParseCsv(output)
+            .Select(r => $"{r["type"]} {r["text"]} {r["name"]} {r["start"]} {r["end"]} {r["sentence"]} {r["role"]} {r["affiliation"]}");
+        Assert.Equal("", diagnostics);
+        Assert.Equal(expected, written);
+        Assert.Contains(written, r => r.Contains("Secretary of State", StringComparison.Ordinal));
+        Assert.True(SourceDocument.Of("long.txt", text).Compact is not null);
+        Assert.Equal(text, SourceDocument.Of("long.txt", text).Text);
+    }
+
+    [Fact]
     public async Task RunAsync_BadInputAmongGood_ReportedInItsPlaceAndCounted()
     {
         using var folder = new TempFolder();

@@ -1,0 +1,96 @@
+using System.Text;
+using Extractor.Text;
+
+namespace Extractor.Tests.Text;
+
+/// <summary>A text held as UTF-8 reads back, over any range, exactly the characters of the string it came from.</summary>
+public class CompactTextTests
+{
+    /// <summary>ASCII, two- and three-byte characters, surrogate pairs and line breaks, long enough for many checkpoints.</summary>
+    private static string Mixed(int seed, int length)
+    {
+        var random = new Random(seed);
+        var text = new StringBuilder();
+        while (text.Length < length)
+        {
+            switch (random.Next(12))
+            {
+                case 0: text.Append("😀"); break;
+                case 1: text.Append('é'); break;
+                case 2: text.Append('中'); break;
+                case 3: text.Append('\n'); break;
+                case 4: text.Append("\U0001F1F6\U0001F1E6"); break; // a flag: two pairs
+                default: text.Append((char)random.Next('a', 'z' + 1)); break;
+            }
+        }
+        return text.ToString();
+    }
+
+    [Theory]
+    [InlineData(1, 5_000)]
+    [InlineData(2, 20_000)]
+    [InlineData(3, 1_024)]
+    public void Substring_AnyRange_IsTheStringsRange(int seed, int length)
+    {
+        string s = Mixed(seed, length);
+        var compact = CompactText.From(s)!;
+        var random = new Random(seed);
+
+        Assert.Equal(s.Length, compact.Length);
+        Assert.Equal(Encoding.UTF8.GetByteCount(s), compact.ByteCount);
+        Assert.Equal(s, compact.ToString());
+        for (int i = 0; i < 2_000; i++)
+        {
+            int start = random.Next(s.Length + 1);
+            int count = random.Next(Math.Min(3_000, s.Length - start) + 1);
+            Assert.Equal(s.Substring(start, count), compact.Substring(start, count));
+        }
+        // Every start near a checkpoint, the second half of a pair included, and every end.
+        for (int start = 0; start < s.Length; start += random.Next(1, 40))
+        {
+            Assert.Equal(s[start..], compact.Substring(start, s.Length - start));
+            Assert.Equal(s[..start], compact.Substring(0, start));
+        }
+    }
+
+    [Fact]
+    public void Window_AddsTheMarginTheTextAllows()
+    {
+        string s = Mixed(4, 10_000);
+        var compact = CompactText.From(s)!;
+
+        Assert.Equal((s[900..2_100], 900), compact.Window(1_000, 2_000, 100));
+        Assert.Equal((s[..2_100], 0), compact.Window(50, 2_000, 100));
+        Assert.Equal((s[9_000..], 9_000), compact.Window(9_100, s.Length, 100));
+    }
+
+    [Fact]
+    public void From_KnowsItsText()
+    {
+        string wrapped = string.Join("\n", Enumerable.Repeat("the minister said on Monday that the talks would go on in the capital", 12));
+        Assert.Equal(LineWrapping.WrapWidth(wrapped), CompactText.From(wrapped)!.WrapWidth);
+        Assert.NotEqual(0, CompactText.From(wrapped)!.WrapWidth);
+        Assert.False(CompactText.From("plain text")!.HasSurrogates);
+        Assert.True(CompactText.From("a 😀 b")!.HasSurrogates);
+        Assert.Equal(0, CompactText.From("")!.Length);
+    }
+
+    [Theory]
+    [InlineData("a", 0xD800, "b")]
+    [InlineData("", 0xDC00, "")]
+    [InlineData("end", 0xD83D, "")]
+    public void From_ALoneSurrogate_IsNull_SoTheStringIsKept(string before, int surrogate, string after) =>
+        // Built here: a test case's own strings lose lone surrogates on their way to the test.
+        Assert.Null(CompactText.From(before + (char)surrogate + after));
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void CodePointIndex_OfTheCompactText_IsThatOfTheString(int seed)
+    {
+        string s = Mixed(seed, 9_000);
+        var fromString = new CodePointIndex(s);
+        var fromCompact = new CodePointIndex(CompactText.From(s)!);
+        for (int i = 0; i <= s.Length; i++) Assert.Equal(fromString.At(i), fromCompact.At(i));
+    }
+}
