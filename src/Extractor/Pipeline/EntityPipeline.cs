@@ -23,7 +23,8 @@ public sealed class EntityPipeline
     private readonly Func<ResolvedMention, bool> _keep;
     private readonly int _cachesKeptChars;
 
-    /// <summary>A document longer than this (4M characters) empties the tagger's word caches once it is tagged.</summary>
+    /// <summary>A document longer than this (4M characters) empties the tagger's word caches, and lets go of its idle
+    /// workspaces and token lists, once it is tagged.</summary>
     /// <remarks>
     /// Such a text has filled them several times over, so what they hold is of little use to the next document, and
     /// its resolution and grouping come next: the heap's peak. Measured on the native binary (docs/memory.md, two
@@ -89,7 +90,11 @@ public sealed class EntityPipeline
 
     private Document Resolved(Document tagged)
     {
-        if (tagged.Length > _cachesKeptChars) Recognizer.StartCachesOver();
+        if (tagged.Length > _cachesKeptChars)
+        {
+            Recognizer.StartCachesOver();
+            _analyzer.ReleaseBuffers();
+        }
         return tagged.Resolve(Resolver, _keep);
     }
 

@@ -84,9 +84,11 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>Empties the shared caches of word descriptions and word scores, which a long varied text fills (about
-    /// 55 MB); tagging then fills them again as words come. Output never depends on what they hold.</summary>
+    /// 55 MB), and lets go of the idle workspaces, whose buffers a long document grows to its largest window (about
+    /// 12 MB each); tagging then fills and makes them again as needed. Output never depends on what they hold.</summary>
     internal void StartCachesOver()
     {
+        _pool.Clear();
         _described.StartOver();
         _pair?.Words.StartOver();
         foreach (var cache in _wordScores) cache.StartOver();
