@@ -57,6 +57,7 @@ internal sealed class EntityResolver
     /// <summary>As <see cref="Resolve(string, IReadOnlyList{Mention})"/> on a text held compactly, read a window at a time.</summary>
     public ResolvedMentionList Resolve(CompactText text, IReadOnlyList<Mention> found) => Resolve(ResolutionText.Of(text), found);
 
+    /// <summary>The resolution itself, reading the text, however it is held, through <paramref name="text"/>.</summary>
     internal ResolvedMentionList Resolve(ResolutionText text, IReadOnlyList<Mention> found)
     {
         // The tagger finds mentions in text order already; sorting is for other callers, and costs a copy and keys.

@@ -17,7 +17,7 @@ internal sealed class ResolvedMentionList : IReadOnlyList<ResolvedMention>
 {
     private readonly Mention[] _mentions;
     private readonly int[] _rows;
-    private readonly List<ResolvedMention> _table;
+    private readonly List<Resolution> _table;
     private readonly int[]? _kept;
 
     /// <summary>A list of <paramref name="mentions"/> whose rows are yet to be set; rows are added with <see cref="AddRow"/>.</summary>
@@ -26,7 +26,7 @@ internal sealed class ResolvedMentionList : IReadOnlyList<ResolvedMention>
     {
     }
 
-    private ResolvedMentionList(Mention[] mentions, int[] rows, List<ResolvedMention> table, int[]? kept)
+    private ResolvedMentionList(Mention[] mentions, int[] rows, List<Resolution> table, int[]? kept)
     {
         _mentions = mentions;
         _rows = rows;
@@ -43,7 +43,7 @@ internal sealed class ResolvedMentionList : IReadOnlyList<ResolvedMention>
         get
         {
             int k = _kept is null ? index : _kept[index];
-            return _table[_rows[k]] with { Mention = _mentions[k] };
+            return _table[_rows[k]].Of(_mentions[k]);
         }
     }
 
@@ -53,18 +53,18 @@ internal sealed class ResolvedMentionList : IReadOnlyList<ResolvedMention>
     /// <summary>The row of the mention at <paramref name="index"/> (of this list's items).</summary>
     public int RowOf(int index) => _rows[_kept is null ? index : _kept[index]];
 
-    /// <summary>A distinct resolution; its <see cref="ResolvedMention.Mention"/> is the first mention that used it.</summary>
-    public ResolvedMention Row(int row) => _table[row];
+    /// <summary>A distinct resolution; its <see cref="ResolvedMention.Mention"/> is left empty (a row stands for many).</summary>
+    public ResolvedMention Row(int row) => _table[row].Of(default);
 
-    /// <summary>Adds a distinct resolution and returns its row.</summary>
+    /// <summary>Adds a distinct resolution (its mention is not kept) and returns its row.</summary>
     public int AddRow(ResolvedMention resolution)
     {
-        _table.Add(resolution);
+        _table.Add(new Resolution(resolution));
         return _table.Count - 1;
     }
 
     /// <summary>Replaces a row: every mention that uses it changes with it.</summary>
-    public void SetRow(int row, ResolvedMention resolution) => _table[row] = resolution;
+    public void SetRow(int row, ResolvedMention resolution) => _table[row] = new Resolution(resolution);
 
     /// <summary>Points the mention at <paramref name="index"/> at <paramref name="row"/>.</summary>
     public void Use(int index, int row) => _rows[_kept is null ? index : _kept[index]] = row;
@@ -93,4 +93,15 @@ internal sealed class ResolvedMentionList : IReadOnlyList<ResolvedMention>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>A row: a <see cref="ResolvedMention"/> without its span, 48 bytes instead of 88 (a 46 MB text has 214,538 rows).</summary>
+    private readonly record struct Resolution(EntityKind Kind, string Text, string Name, string Code, string Role, string Affiliation)
+    {
+        public Resolution(ResolvedMention r)
+            : this(r.Kind, r.Text, r.Name, r.Code, r.Role, r.Affiliation)
+        {
+        }
+
+        public ResolvedMention Of(Mention mention) => new(mention, Kind, Text, Name, Code) { Role = Role, Affiliation = Affiliation };
+    }
 }
