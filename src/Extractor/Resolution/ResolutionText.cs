@@ -53,8 +53,9 @@ internal abstract class ResolutionText
     }
 
     /// <summary>A compact text read a window at a time. The role rules run per block of mentions on the block's
-    /// text and a margin of characters either side (64K): they read at most a line (300 characters) around a name,
-    /// so each person's role is found from the same characters, and the same neighbouring mentions, as on the whole text.</summary>
+    /// text and a margin of characters either side (64K): they read a line around a name, at most 300 characters each
+    /// way, so each person's role is found from the same characters, and the same neighbouring mentions, as on the
+    /// whole text. Only a single word or run of spaces longer than the margin, next to a name, could read less.</summary>
     private sealed class Windowed(CompactText text, int blockChars, int margin) : ResolutionText
     {
         private string _window = "";
