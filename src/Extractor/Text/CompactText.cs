@@ -57,9 +57,8 @@ internal sealed class CompactText
     public static CompactText? From(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int bytes;
-        try { bytes = new UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(text); }
-        catch (EncoderFallbackException) { return null; }
+        // A lone surrogate counts as a replacement character here, and the strict conversion refuses it.
+        int bytes = Encoding.UTF8.GetByteCount(text);
         var utf8 = GC.AllocateUninitializedArray<byte>(bytes);
         if (Utf8.FromUtf16(text, utf8, out _, out int written, replaceInvalidSequences: false) != OperationStatus.Done || written != bytes) return null;
         int strides = text.Length / Stride + 1;
