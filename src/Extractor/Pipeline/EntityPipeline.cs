@@ -23,13 +23,14 @@ public sealed class EntityPipeline
     private readonly Func<ResolvedMention, bool> _keep;
     private readonly int _cachesKeptChars;
 
-    /// <summary>A document longer than this (4M characters) empties the tagger's word caches, and lets go of its idle
+    /// <summary>A document longer than this (4M characters) is tagged with the tagger's word caches at a smaller size
+    /// (<see cref="EntityRecognizer.BeginLargeDocument"/>), and empties them, and lets go of the tagger's idle
     /// workspaces and token lists, once it is tagged.</summary>
     /// <remarks>
-    /// Such a text has filled them several times over, so what they hold is of little use to the next document, and
-    /// its resolution and grouping come next: the heap's peak. Measured on the native binary (docs/memory.md, two
-    /// runs each): 21.6 MB of text 301 → 249 MB, the same as one JSONL row 332 → 290 MB, 46 MB of text 460 → 452 MB;
-    /// output identical. The benchmark's articles are far below it.
+    /// Such a text fills the caches several times over, so what they hold is of little use to the next document, and
+    /// its resolution and grouping come next: the heap's peak. Emptying them after it, measured on the native binary
+    /// (docs/memory.md, two runs each): 21.6 MB of text 301 → 249 MB, the same as one JSONL row 332 → 290 MB, 46 MB of
+    /// text 460 → 452 MB; output identical. The benchmark's articles are far below it.
     /// </remarks>
     internal const int CachesKeptChars = 1 << 22;
 
@@ -79,24 +80,32 @@ public sealed class EntityPipeline
 
     /// <summary>The whole pipeline on one text, in bounded memory (a long text is read a window at a time and its
     /// tokens are not kept): what a batch run needs.</summary>
-    public Document Run(string text) => Resolved(_analyzer.Extract(text));
+    public Document Run(string text) => Resolved(Tagged(text.Length, text, static (analyzer, text) => analyzer.Extract(text)));
 
     /// <summary>As <see cref="Run(string)"/> for a long text held compactly (a batch run's large document): the same
     /// result, with the text never held as a string.</summary>
-    internal Document Run(Text.CompactText text) => Resolved(_analyzer.Extract(text));
+    internal Document Run(Text.CompactText text) => Resolved(Tagged(text.Length, text, static (analyzer, text) => analyzer.Extract(text)));
 
     /// <summary>As <see cref="Run(string)"/>, keeping the tokens and sentences in the result, for inspection.</summary>
-    public Document Analyze(string text) => Resolved(_analyzer.Analyze(text));
+    public Document Analyze(string text) => Resolved(Tagged(text.Length, text, static (analyzer, text) => analyzer.Analyze(text)));
 
-    private Document Resolved(Document tagged)
+    /// <summary>What <paramref name="tag"/> makes of <paramref name="text"/>, with the caches of a large document.</summary>
+    private Document Tagged<TText>(int length, TText text, Func<DocumentAnalyzer, TText, Document> tag)
     {
-        if (tagged.Length > _cachesKeptChars)
+        if (length <= _cachesKeptChars) return tag(_analyzer, text);
+        Recognizer.BeginLargeDocument();
+        try
         {
-            Recognizer.StartCachesOver();
+            return tag(_analyzer, text);
+        }
+        finally
+        {
+            Recognizer.EndLargeDocument();
             _analyzer.ReleaseBuffers();
         }
-        return tagged.Resolve(Resolver, _keep);
     }
+
+    private Document Resolved(Document tagged) => tagged.Resolve(Resolver, _keep);
 
     /// <summary>Tokens and sentences only, exactly as the tagger sees them; needs no model.</summary>
     public static Document Segment(string text)

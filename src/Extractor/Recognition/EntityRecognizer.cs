@@ -30,6 +30,8 @@ internal sealed class EntityRecognizer
     private readonly MentionCalibrator? _calibrator;
     private readonly NeuralModel? _accurate;
     private readonly TierScores? _tierScores;
+    private readonly Lock _largeDocumentsLock = new();
+    private int _largeDocuments;
 
     /// <summary>Creates a recognizer; <paramref name="lexicon"/> is required when the model uses word lists.</summary>
     public EntityRecognizer(NerModel model, WordLists? lexicon)
@@ -89,14 +91,54 @@ internal sealed class EntityRecognizer
     internal void StartCachesOver()
     {
         _pool.Clear();
-        _described.StartOver();
-        _pair?.Words.StartOver();
-        foreach (var cache in _wordScores) cache.StartOver();
+        StartCachesOver(WordScoreCache.DefaultCapacity, DescriptionCache.Capacity);
+    }
+
+    private void StartCachesOver(int scored, int described)
+    {
+        _described.StartOver(described);
+        _pair?.Words.StartOver(scored);
+        foreach (var cache in _wordScores) cache.StartOver(scored);
+    }
+
+    /// <summary>Word types the shared caches hold while a large document is tagged (see <see cref="BeginLargeDocument"/>).</summary>
+    internal const int LargeDocumentCachedTypes = 1 << 15;
+
+    /// <summary>Says that a large document is about to be tagged: until as many <see cref="EndLargeDocument"/> calls
+    /// follow, the shared caches start over holding <see cref="LargeDocumentCachedTypes"/> word types instead of
+    /// 65,536.</summary>
+    /// <remarks>
+    /// A long varied text fills the caches several times over (a 21.6 MB Wikipedia text holds hundreds of thousands of
+    /// word types), so they cost their full size, about 55 MB, for the whole of its tagging, beside the text and its
+    /// mentions: more than the text itself. Half the size keeps 27 MB of that, and the text's common words still fit
+    /// (docs/memory.md, fifteenth session). A batch of articles never calls this, and keeps caches that hold the
+    /// benchmark corpus's 37,835 types without starting over. Output never depends on what the caches hold.
+    /// </remarks>
+    internal void BeginLargeDocument()
+    {
+        lock (_largeDocumentsLock)
+        {
+            if (++_largeDocuments == 1) StartCachesOver(LargeDocumentCachedTypes, LargeDocumentCachedTypes);
+        }
+    }
+
+    /// <summary>Ends what <see cref="BeginLargeDocument"/> began: after the last large document in tagging, the caches
+    /// and idle workspaces start over as in <see cref="StartCachesOver()"/>, at their full size.</summary>
+    internal void EndLargeDocument()
+    {
+        lock (_largeDocumentsLock)
+        {
+            if (--_largeDocuments == 0) StartCachesOver();
+        }
     }
 
     /// <summary>Word types the shared caches hold now: described, scored (tests watch them start over).</summary>
     internal (int Described, int Scored) CachedWordTypes =>
         (_described.Count, _pair is { } pair ? pair.Words.Count : _wordScores.Length > 0 ? _wordScores[0].Count : 0);
+
+    /// <summary>Word types the shared caches hold before they start over, now.</summary>
+    internal (int Described, int Scored) CacheCapacities =>
+        (_described.CurrentCapacity, _pair is { } pair ? pair.Words.CurrentCapacity : _wordScores.Length > 0 ? _wordScores[0].CurrentCapacity : 0);
 
     /// <summary>The most tokens tagged together, sharing one set of document-level facts; a longer document is
     /// tagged in parts of whole sentences up to this size.</summary>

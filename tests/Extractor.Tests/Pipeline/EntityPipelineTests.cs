@@ -1,4 +1,7 @@
 using Extractor.Pipeline;
+using Extractor.Recognition;
+using Extractor.Recognition.Features;
+using Extractor.Recognition.Scoring;
 using Extractor.Resolution;
 using Extractor.Tests.Cli;
 using Extractor.Text;
@@ -71,15 +74,45 @@ public class EntityPipelineTests
         var expected = usual.Run(text);
         var first = small.Run(text);
         var cached = small.Recognizer.CachedWordTypes;
+        var capacities = small.Recognizer.CacheCapacities;
         var second = small.Run(text);
         var shorter = small.Run(text[..(text.Length / 2)]);
 
         Assert.Equal((0, 0), cached);
+        // Emptied at their full size, for the articles that may follow.
+        Assert.Equal((DescriptionCache.Capacity, WordScoreCache.DefaultCapacity), capacities);
         Assert.NotEqual((0, 0), usual.Recognizer.CachedWordTypes);
         // A shorter document keeps what it put in them.
         Assert.True(small.Recognizer.CachedWordTypes.Described > 0);
         Assert.Equal(expected.Resolved, first.Resolved);
         Assert.Equal(expected.Resolved, second.Resolved);
         Assert.Equal(usual.Run(text[..(text.Length / 2)]).Resolved, shorter.Resolved);
+    }
+
+    [Fact]
+    public void LargeDocumentsTaggedTogether_KeepTheSmallerCachesUntilTheLastOneEnds()
+    {
+        var pipeline = new EntityPipeline(new PipelineOptions(ShippedModel.Model));
+        var recognizer = pipeline.Recognizer;
+        var full = recognizer.CacheCapacities;
+
+        recognizer.BeginLargeDocument();
+        var during = recognizer.CacheCapacities;
+        recognizer.BeginLargeDocument();
+        var expected = new EntityPipeline(new PipelineOptions(ShippedModel.Model)).Run(ShippedModel.SamplesText());
+        var meanwhile = pipeline.Run(ShippedModel.SamplesText());
+        recognizer.EndLargeDocument();
+        var oneLeft = recognizer.CacheCapacities;
+        var kept = recognizer.CachedWordTypes;
+        recognizer.EndLargeDocument();
+
+        Assert.Equal((DescriptionCache.Capacity, WordScoreCache.DefaultCapacity), full);
+        Assert.Equal((EntityRecognizer.LargeDocumentCachedTypes, EntityRecognizer.LargeDocumentCachedTypes), during);
+        Assert.Equal(during, oneLeft);
+        // Not emptied while one large document is still being tagged; then emptied at full size.
+        Assert.True(kept.Described > 0 && kept.Scored > 0, $"{kept}");
+        Assert.Equal(full, recognizer.CacheCapacities);
+        Assert.Equal((0, 0), recognizer.CachedWordTypes);
+        Assert.Equal(expected.Resolved, meanwhile.Resolved);
     }
 }

@@ -27,8 +27,16 @@ internal sealed class DescriptionCache
     /// <summary>Word types described since the cache last started over.</summary>
     internal int Count => Volatile.Read(ref _table).RowCount;
 
-    /// <summary>Empties the cache, as filling it does (threads still reading the old table finish undisturbed).</summary>
-    public void StartOver() => Volatile.Write(ref _table, new InsertOnlyTable<TokenInfo>(Capacity, 1));
+    /// <summary>Word types it holds before it starts over, now.</summary>
+    internal int CurrentCapacity => Volatile.Read(ref _table).Capacity;
+
+    /// <summary>Empties the cache, as filling it does (threads still reading the old table finish undisturbed); from then
+    /// on it holds up to <paramref name="capacity"/> word types.</summary>
+    public void StartOver(int capacity = Capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Volatile.Write(ref _table, new InsertOnlyTable<TokenInfo>(capacity, 1));
+    }
 
     /// <summary>The cached description of <paramref name="word"/>, if any (none while another thread is still storing it).</summary>
     public bool TryGet(ReadOnlySpan<char> word, out ulong key, out TokenInfo info)
@@ -53,7 +61,7 @@ internal sealed class DescriptionCache
         if (row < 0)
         {
             // Full: start over in an empty table (one thread's replacement wins); this word is stored at its next sight.
-            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<TokenInfo>(Capacity, 1), table);
+            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<TokenInfo>(table.Capacity, 1), table);
             return;
         }
         table.Row(row)[0] = info;

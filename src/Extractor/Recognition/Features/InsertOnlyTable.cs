@@ -58,6 +58,9 @@ internal sealed class InsertOnlyTable<T> where T : struct
     /// <summary>How many rows have been handed out (tests watch a cache start over).</summary>
     internal int RowCount => Math.Min(Volatile.Read(ref _reserved), _capacity);
 
+    /// <summary>The rows it holds when full.</summary>
+    public int Capacity => _capacity;
+
     // On the pinned-object heap: a full-size slot array (2 MB) is a large object, and the two that the first
     // document's caches allocated went past the large-object heap's starting budget, so every run began with a
     // full, compacting collection. Pinned arrays are budgeted apart; the slots never move anyway. Start-up plus

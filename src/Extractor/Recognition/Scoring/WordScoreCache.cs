@@ -130,8 +130,19 @@ internal sealed class WordScoreCache
     /// <summary>Word types scored since the cache last started over.</summary>
     internal int Count => Volatile.Read(ref _table).RowCount;
 
+    /// <summary>Word types it holds before it starts over, now.</summary>
+    internal int CurrentCapacity => Volatile.Read(ref _table).Capacity;
+
     /// <summary>Empties the cache, as filling it does (threads still reading the old table finish undisturbed).</summary>
-    public void StartOver() => Volatile.Write(ref _table, new InsertOnlyTable<float>(_capacity, _stride));
+    public void StartOver() => StartOver(_capacity);
+
+    /// <summary>As <see cref="StartOver()"/>, holding up to <paramref name="capacity"/> word types from then on (until it
+    /// starts over again at another).</summary>
+    public void StartOver(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Volatile.Write(ref _table, new InsertOnlyTable<float>(capacity, _stride));
+    }
 
     /// <summary>The word's scores at offsets −Reach…+Reach, <c>tags</c> each, computed on first sight.</summary>
     private ReadOnlySpan<float> Of(InsertOnlyTable<float> table, in TokenInfo word, ulong key, Scratch scratch)
@@ -150,7 +161,7 @@ internal sealed class WordScoreCache
         {
             // Full: later sentences start over in an empty table (one thread's replacement wins), and
             // threads still reading this one finish their sentence undisturbed.
-            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<float>(_capacity, _stride), table);
+            Interlocked.CompareExchange(ref _table, new InsertOnlyTable<float>(table.Capacity, _stride), table);
             var own = scratch.Scores(_stride);
             Compute(word, own, scratch);
             return own;

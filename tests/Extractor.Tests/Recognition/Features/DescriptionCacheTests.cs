@@ -73,6 +73,27 @@ public class DescriptionCacheTests
     }
 
     [Fact]
+    public void StartOver_AtASmallerCapacity_HoldsNoMoreThanThat_UntilStartedOverAgain()
+    {
+        var cache = new DescriptionCache();
+        cache.StartOver(capacity: 100);
+        int most = 0;
+        for (int i = 0; i < 1000; i++)
+        {
+            string word = "w" + i;
+            if (!cache.TryGet(word, out ulong key, out _)) cache.Add(key, new TokenInfo { Word = (ulong)i });
+            most = Math.Max(most, cache.Count);
+        }
+
+        Assert.Equal(100, most);
+        Assert.Equal(100, cache.CurrentCapacity);
+        Assert.True(cache.TryGet("w999", out _, out var info));
+        Assert.Equal(999UL, info.Word);
+        cache.StartOver();
+        Assert.Equal(DescriptionCache.Capacity, cache.CurrentCapacity);
+    }
+
+    [Fact]
     public void Add_PastTheCapacity_StartsOverAndStaysCorrect()
     {
         var cache = new DescriptionCache();

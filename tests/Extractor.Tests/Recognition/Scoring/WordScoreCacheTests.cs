@@ -89,6 +89,37 @@ public class WordScoreCacheTests
         }
     }
 
+    [Fact]
+    public void StartOver_AtASmallerCapacity_KeepsItWhenFullAndScoresTheSame()
+    {
+        var (infos, sentences) = Featurize(Articles[0]);
+        var stage = Stages().First();
+        var roomy = new WordScoreCache(stage.Model, stage.Extractor);
+        var cache = new WordScoreCache(stage.Model, stage.Extractor);
+        int t = stage.Model.Tags.Count;
+        var scratch = new WordScoreCache.Scratch();
+
+        cache.StartOver(capacity: 5);
+
+        int most = 0;
+        foreach (var s in sentences)
+        {
+            var words = infos.AsSpan(s.FirstToken, s.Count);
+            float[] a = new float[s.Count * t], b = new float[s.Count * t];
+            roomy.AddTo(words, a, scratch);
+            cache.AddTo(words, b, scratch);
+            Assert.Equal(a, b);
+            most = Math.Max(most, cache.Count);
+        }
+        // Filled many times over (the article holds over a hundred types), and each new table as small as the one
+        // it replaced.
+        Assert.True(roomy.Count > 100, $"{roomy.Count} word types");
+        Assert.InRange(most, 1, 5);
+        Assert.Equal(5, cache.CurrentCapacity);
+        cache.StartOver();
+        Assert.Equal(WordScoreCache.DefaultCapacity, cache.CurrentCapacity);
+    }
+
     [Theory]
     [InlineData(WordScoreCache.DefaultCapacity)]
     // Small enough that the threads keep replacing the table under each other.
