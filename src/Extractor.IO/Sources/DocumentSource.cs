@@ -276,7 +276,7 @@ internal sealed class DocumentSource
         // waits for the documents ahead of it to be written instead of sitting in memory beside them.
         long hold = Budget is null ? 0 : Math.Max(1, Math.Min(SizeOf(shown), _options.MaxDocumentSize));
         Budget?.Acquire(hold);
-        var decoded = ReadAndDecode(shown, out var reason);
+        var decoded = ReadAndDecode(shown, compact: !html, out var reason);
         if (decoded.Text is null || decoded.IsBinary)
         {
             Budget?.Release(hold);
@@ -286,6 +286,11 @@ internal sealed class DocumentSource
         if (decoded.FirstInvalidByte >= 0)
         {
             yield return new SourceWarning(shown, $"invalid UTF-8 at byte {decoded.FirstInvalidByte}; decoded with U+FFFD replacement characters");
+        }
+        if (decoded.Compact is { } compact)
+        {
+            yield return SourceDocument.Of(id, compact) with { Reserved = hold };
+            yield break;
         }
         var text = html ? VisibleText(decoded.Text, hold, out reason) : decoded.Text;
         if (text is null)
@@ -325,13 +330,13 @@ internal sealed class DocumentSource
 
     /// <summary>The file's text, or no text and why: unreadable, too large, or more than the memory left (its room in
     /// the budget must then be given back, which an exception thrown through the caller would not do).</summary>
-    private DecodedText ReadAndDecode(string shown, out string reason)
+    private DecodedText ReadAndDecode(string shown, bool compact, out string reason)
     {
         try
         {
             var bytes = InputFiles.TryReadAll(shown, _options.MaxDocumentSize, out reason);
             Interlocked.Add(ref _bytesRead, bytes?.Length ?? SizeOf(shown));
-            return bytes is null ? default : TextDecoder.Decode(bytes);
+            return bytes is null ? default : compact ? TextDecoder.DecodeCompact(bytes) : TextDecoder.Decode(bytes);
         }
         catch (OutOfMemoryException)
         {

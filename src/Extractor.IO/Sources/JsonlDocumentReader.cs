@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Extractor.IO.Sources;
 
 /// <summary>
@@ -35,7 +33,7 @@ internal static class JsonlDocumentReader
                 yield break;
             }
             lineNumber++;
-            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, Contains(buffer.Line, '\uFFFD'), ref replacedReported) is { } replaced)
+            if (CheckedUtf8Reader.ForRow(reader, shown, lineNumber, buffer.HasReplacement, ref replacedReported) is { } replaced)
             {
                 yield return replaced;
             }
@@ -47,12 +45,11 @@ internal static class JsonlDocumentReader
             {
                 yield return new SourceFailure($"{shown}:{lineNumber}", $"line too long for --max-document-size ({InputFiles.DescribeSize(options.MaxDocumentSize)}); skipped unread");
             }
-            else if (!IsWhiteSpace(buffer.Line))
+            else if (!buffer.IsWhiteSpace)
             {
-                // The parser reads the row as UTF-8 made straight from the line buffer, which is then let go: the
-                // iterator keeps its locals while the document is processed, and neither copy is needed by then.
-                var utf8 = Utf8Of(buffer.Line);
-                buffer.Release();
+                // The parser reads the row as one UTF-8 array joined from the line buffer, which is then emptied: the
+                // iterator keeps its locals while the document is processed, and a long row's text is that array.
+                var utf8 = Utf8Of(buffer);
                 var item = utf8 is null ? NoMemory($"{shown}:{lineNumber}") : ParseLine(utf8, $"{fileId}:{lineNumber}", $"{shown}:{lineNumber}", options);
                 utf8 = null;
                 yield return item;
@@ -80,56 +77,18 @@ internal static class JsonlDocumentReader
         }
     }
 
-    private static bool Contains(StringBuilder line, char c)
-    {
-        foreach (var chunk in line.GetChunks())
-            if (chunk.Span.Contains(c)) return true;
-        return false;
-    }
-
-    private static bool IsWhiteSpace(StringBuilder line)
-    {
-        foreach (var chunk in line.GetChunks())
-            if (!chunk.Span.IsWhiteSpace()) return false;
-        return true;
-    }
-
-    /// <summary>The line as UTF-8 (<see cref="Utf8Copy"/>), or null when that copy does not fit in the memory left.</summary>
-    private static byte[]? Utf8Of(StringBuilder line)
+    /// <summary>The line as UTF-8, or null when it does not fit in the memory left.</summary>
+    private static byte[]? Utf8Of(LineBuffer line)
     {
         try
         {
-            return Utf8Copy(line);
+            return line.ToUtf8();
         }
         catch (OutOfMemoryException)
         {
+            line.Release();
             return null;
         }
-    }
-
-    /// <summary>The line as UTF-8. Text decoded from UTF-8 (bad bytes replaced) holds no lone surrogate, so its length in
-    /// UTF-8 is counted per character, and a pair split between two chunks is joined by the encoder's state; a line that
-    /// does hold one (a reader given other text) is encoded from a string, lone surrogates replaced as before.</summary>
-    private static byte[] Utf8Copy(StringBuilder line)
-    {
-        int length = 0;
-        foreach (var chunk in line.GetChunks())
-            foreach (char c in chunk.Span)
-                length += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate(c) ? 2 : 3;
-        var bytes = new byte[length];
-        var encoder = Encoding.UTF8.GetEncoder();
-        int at = 0;
-        try
-        {
-            foreach (var chunk in line.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
-            at += encoder.GetBytes([], bytes.AsSpan(at), flush: true);
-        }
-        catch (ArgumentException)
-        {
-            // A lone surrogate: replaced by three bytes where two were counted.
-            at = -1;
-        }
-        return at == length ? bytes : Encoding.UTF8.GetBytes(line.ToString());
     }
 
     private static SourceItem ParseLine(byte[] utf8, string defaultId, string where, SourceOptions options)

@@ -28,6 +28,9 @@ public sealed record SourceDocument(string Id, string Text) : SourceItem
     internal static SourceDocument Of(string id, string text) =>
         text.Length > CompactText.MinChars && CompactText.From(text) is { } compact ? new SourceDocument(id, compact) : new SourceDocument(id, text);
 
+    /// <summary>A document of a text already held compactly.</summary>
+    internal static SourceDocument Of(string id, CompactText text) => new(id, text);
+
     /// <summary>The text as decoded; output offsets refer to it. Built on each call for a long document held compactly.</summary>
     public string Text { get => _text.Text; init => _text = new(value); }
 

@@ -22,43 +22,89 @@ internal static class LineWrapping
     /// </summary>
     public static int WrapWidth(ReadOnlySpan<char> text)
     {
-        Span<int> lengths = stackalloc int[MaxWrapWidth + 2];
-        int lines = 0;
-        foreach (var range in text.Split('\n'))
-        {
-            int length = LineLength(text[range]);
-            if (length == 0) continue;
-            lengths[Math.Min(length, MaxWrapWidth + 1)]++;
-            lines++;
-        }
-        if (lines < 3) return 0;
-        int width = 0;
-        for (int seen = 0; width <= MaxWrapWidth + 1 && (seen += lengths[width]) < lines * 9 / 10; width++) { }
-        if (width < MinWrapWidth || width > MaxWrapWidth) return 0;
+        // On the stack: the sentence splitter asks this of every document, and tagging allocates nothing per document
+        // beyond its results.
+        var lengths = new LineLengths(stackalloc int[MaxWrapWidth + 2]);
+        lengths.Add(text);
+        int width = lengths.Width();
+        if (width == 0) return 0;
+        var evidence = new WrapEvidence(width);
+        evidence.Add(text);
+        return evidence.CutMidSentence ? width : 0;
+    }
 
-        int singles = 0, full = 0, lowercase = 0, openProse = 0;
-        int previous = -1;
-        bool previousOpenProse = false;
-        foreach (var range in text.Split('\n'))
+    /// <summary>As <see cref="WrapWidth(ReadOnlySpan{char})"/> for a text given as pieces of whole lines, which joined
+    /// with <c>\n</c> make it (a long text held compactly, decoded a piece at a time); <paramref name="pieces"/> is read twice.</summary>
+    public static int WrapWidth(Func<IEnumerable<ReadOnlyMemory<char>>> pieces)
+    {
+        var lengths = new LineLengths(new int[MaxWrapWidth + 2]);
+        foreach (var piece in pieces()) lengths.Add(piece.Span);
+        int width = lengths.Width();
+        if (width == 0) return 0;
+        var evidence = new WrapEvidence(width);
+        foreach (var piece in pieces()) evidence.Add(piece.Span);
+        return evidence.CutMidSentence ? width : 0;
+    }
+
+    /// <summary>The first pass: how many non-blank lines have each length, and the width their longer ones give.</summary>
+    private ref struct LineLengths(Span<int> lengths)
+    {
+        private readonly Span<int> _lengths = lengths;
+        private int _lines;
+
+        public void Add(ReadOnlySpan<char> text)
         {
-            var line = text[range];
-            int length = LineLength(line);
-            if (length == 0) { previous = -1; continue; }
-            if (previous >= 0)
+            foreach (var range in text.Split('\n'))
             {
-                singles++;
-                if (previous >= width - width / 6) full++;
-                if (StartsLowercase(line.TrimStart())) lowercase++;
-                if (previousOpenProse) openProse++;
+                int length = LineLength(text[range]);
+                if (length == 0) continue;
+                _lengths[Math.Min(length, MaxWrapWidth + 1)]++;
+                _lines++;
             }
-            previous = length;
-            previousOpenProse = EndsOpen(line) && IsProse(line);
         }
+
+        /// <summary>The 90th percentile of the line lengths when it is a wrap width, else 0.</summary>
+        public readonly int Width()
+        {
+            if (_lines < 3) return 0;
+            int width = 0;
+            for (int seen = 0; width <= MaxWrapWidth + 1 && (seen += _lengths[width]) < _lines * 9 / 10; width++) { }
+            return width < MinWrapWidth || width > MaxWrapWidth ? 0 : width;
+        }
+    }
+
+    /// <summary>The second pass, line after line: whether the lines before single line breaks fill the width and the
+    /// text is cut mid-sentence there.</summary>
+    private struct WrapEvidence(int width)
+    {
+        private int _singles, _full, _lowercase, _openProse;
+        private int _previous = -1;
+        private bool _previousOpenProse;
+
+        public void Add(ReadOnlySpan<char> text)
+        {
+            foreach (var range in text.Split('\n'))
+            {
+                var line = text[range];
+                int length = LineLength(line);
+                if (length == 0) { _previous = -1; continue; }
+                if (_previous >= 0)
+                {
+                    _singles++;
+                    if (_previous >= width - width / 6) _full++;
+                    if (StartsLowercase(line.TrimStart())) _lowercase++;
+                    if (_previousOpenProse) _openProse++;
+                }
+                _previous = length;
+                _previousOpenProse = EndsOpen(line) && IsProse(line);
+            }
+        }
+
         // Either test tells prose cut mid-sentence: next lines that start lowercase, or lines that read as prose (two or
         // more lowercase words) yet end without a sentence's final mark. One sentence per line fails the second (its lines
         // end with one), a table or a stack of headlines both (capitalized words, no lowercase ones).
-        bool cutMidSentence = lowercase * 5 >= singles || openProse * 2 >= singles;
-        return singles >= 2 && full * 2 >= singles && cutMidSentence ? width : 0;
+        public readonly bool CutMidSentence =>
+            _singles >= 2 && _full * 2 >= _singles && (_lowercase * 5 >= _singles || _openProse * 2 >= _singles);
     }
 
     /// <summary>Whether a line ends without <c>.</c> <c>?</c> <c>!</c> <c>…</c> <c>:</c> (closing quotes and brackets aside).</summary>

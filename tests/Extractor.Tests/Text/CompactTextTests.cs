@@ -93,4 +93,91 @@ public class CompactTextTests
         var fromCompact = new CodePointIndex(CompactText.From(s)!);
         for (int i = 0; i <= s.Length; i++) Assert.Equal(fromString.At(i), fromCompact.At(i));
     }
+
+    [Theory]
+    [InlineData(7, 5_000)]
+    [InlineData(8, 30_000)]
+    public void FromUtf8_IsFromTheString(int seed, int length)
+    {
+        string s = Mixed(seed, length);
+        byte[] utf8 = [.. "xy"u8, .. Encoding.UTF8.GetBytes(s), .. "z"u8];
+        var fromString = CompactText.From(s)!;
+        var fromBytes = CompactText.FromUtf8(utf8, 2, utf8.Length - 3)!;
+        var random = new Random(seed);
+
+        Assert.Equal(s.Length, fromBytes.Length);
+        Assert.Equal(fromString.HasSurrogates, fromBytes.HasSurrogates);
+        Assert.Equal(s, fromBytes.ToString());
+        for (int i = 0; i < 2_000; i++)
+        {
+            int start = random.Next(s.Length + 1);
+            int count = random.Next(Math.Min(3_000, s.Length - start) + 1);
+            Assert.Equal(s.Substring(start, count), fromBytes.Substring(start, count));
+        }
+    }
+
+    [Fact]
+    public void FromUtf8_PairsOnEveryStrideBoundary_ReadBackWhole()
+    {
+        // Pairs only: every stride boundary falls on a pair's start or its second half.
+        string s = string.Concat(Enumerable.Repeat("😀", 3_000)) + "a" + string.Concat(Enumerable.Repeat("😀", 3_000));
+        var compact = CompactText.FromUtf8(Encoding.UTF8.GetBytes(s), 0, Encoding.UTF8.GetByteCount(s))!;
+        for (int start = 0; start < s.Length; start += 7) Assert.Equal(s[start..Math.Min(s.Length, start + 2_100)], compact.Substring(start, Math.Min(s.Length, start + 2_100) - start));
+    }
+
+    [Fact]
+    public void FromUtf8_LongWrappedText_KnowsItsWrapWidth()
+    {
+        // Over a megabyte of lines, so the width is read in several pieces of whole lines.
+        var line = new StringBuilder();
+        var random = new Random(9);
+        var text = new StringBuilder();
+        string[] words = ["the", "minister", "said", "on", "Monday", "talks", "would", "go", "on", "in", "Doha", "and", "Paris"];
+        while (text.Length < 2_500_000)
+        {
+            string word = words[random.Next(words.Length)];
+            if (line.Length + 1 + word.Length > 72)
+            {
+                text.Append(line).Append(random.Next(40) == 0 ? "\n\n" : "\n");
+                line.Clear();
+            }
+            line.Append(line.Length == 0 ? "" : " ").Append(word);
+        }
+        string s = text.ToString();
+        byte[] utf8 = Encoding.UTF8.GetBytes(s);
+
+        int width = CompactText.FromUtf8(utf8, 0, utf8.Length)!.WrapWidth;
+        Assert.Equal(LineWrapping.WrapWidth(s), width);
+        Assert.InRange(width, 60, 72);
+        // One sentence per line (a capital, a stop) is no wrap, read in pieces too.
+        string sentences = string.Join("\n", s.Split('\n').Select(l => l.Length == 0 ? l : char.ToUpperInvariant(l[0]) + l[1..] + "."));
+        Assert.Equal(0, LineWrapping.WrapWidth(sentences));
+        Assert.Equal(0, CompactText.FromUtf8(Encoding.UTF8.GetBytes(sentences), 0, Encoding.UTF8.GetByteCount(sentences))!.WrapWidth);
+    }
+
+    [Fact]
+    public void FromUtf8_ASliceThatIsTheSmallerPart_IsCopied_AndTheLargerPartHeldInPlace()
+    {
+        string s = Mixed(11, 4_000);
+        byte[] text = Encoding.UTF8.GetBytes(s);
+        byte[] small = [.. new byte[3 * text.Length], .. text];
+        byte[] large = [.. "{\"text\":\""u8, .. text, .. "\"}"u8];
+        var copied = CompactText.FromUtf8(small, small.Length - text.Length, text.Length)!;
+        var held = CompactText.FromUtf8(large, 9, text.Length)!;
+
+        Assert.Equal(s, copied.ToString());
+        Assert.Equal(s, held.ToString());
+        Assert.Equal(text.Length, held.ByteCount);
+        // A change to the arrays afterwards (the callers never make one) shows which text reads its caller's array.
+        int ascii = s.IndexOf('a', StringComparison.Ordinal);
+        Assert.True(ascii >= 0);
+        int at = Encoding.UTF8.GetByteCount(s.AsSpan(0, ascii));
+        small[small.Length - text.Length + at] = (byte)'b';
+        large[9 + at] = (byte)'b';
+        Assert.Equal("a", copied.Substring(ascii, 1));
+        Assert.Equal("b", held.Substring(ascii, 1));
+    }
+
+    [Fact]
+    public void FromUtf8_InvalidBytes_IsNull() => Assert.Null(CompactText.FromUtf8([.. "Caf"u8, 0xE9, .. " au lait"u8], 0, 12));
 }

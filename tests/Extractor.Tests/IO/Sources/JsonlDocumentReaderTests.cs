@@ -115,4 +115,43 @@ public class JsonlDocumentReaderTests
             return exception.Message[..exception.Message.IndexOf(" LineNumber:", StringComparison.Ordinal)];
         }
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void JsonlRow_ALongText_HeldCompactly_ReadsAsTheString(bool escaped)
+    {
+        // Escaped: quotes, line ends and every non-ASCII character as \\uXXXX. Not: the row's own UTF-8 bytes.
+        string text = string.Concat(Enumerable.Repeat(escaped ? "Zoë met \"Marco Rubio\" in Zürich 😀.\n" : "Zoë met Marco Rubio in Zürich 😀. ", 40_000));
+        string json = escaped ? System.Text.Json.JsonSerializer.Serialize(new { id = 7, text }) : "{\"id\":7,\"text\":\"" + text + "\"}";
+        Assert.Equal(escaped, json.Contains('\\'));
+        string expected = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("text").GetString()!;
+
+        var document = Assert.IsType<SourceDocument>(JsonlRow.Parse(System.Text.Encoding.UTF8.GetBytes(json), "rows.jsonl:1", "rows.jsonl:1", SourceOptions.Default));
+
+        Assert.NotNull(document.Compact);
+        Assert.Equal("7", document.Id);
+        Assert.Equal(expected, document.Text);
+        Assert.Equal(expected.Length, document.Length);
+    }
+
+    [Fact]
+    public void JsonlRow_ALongTextWithAnUnpairedSurrogate_IsRefused()
+    {
+        string json = "{\"text\":\"" + string.Concat(Enumerable.Repeat("Marco Rubio. ", 100_000)) + "\\ud800\"}";
+
+        var failure = Assert.IsType<SourceFailure>(JsonlRow.Parse(System.Text.Encoding.UTF8.GetBytes(json), "rows.jsonl:1", "rows.jsonl:1", SourceOptions.Default));
+
+        Assert.Contains("unpaired surrogate", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonlRow_ALongTextOverTheSizeLimit_IsRefused()
+    {
+        string json = "{\"text\":\"" + new string('a', 1_200_000) + "\"}";
+
+        var failure = Assert.IsType<SourceFailure>(JsonlRow.Parse(System.Text.Encoding.UTF8.GetBytes(json), "rows.jsonl:1", "rows.jsonl:1", SourceOptions.Default with { MaxDocumentSize = 1_100_000 }));
+
+        Assert.Contains("larger than --max-document-size", failure.Reason, StringComparison.Ordinal);
+    }
 }

@@ -12,7 +12,7 @@ public class LineBufferTests
         while (buffer.Read(reader, maxChars, out bool tooLong, out bool noMemory))
         {
             Assert.False(noMemory);
-            lines.Add((buffer.Line.ToString(), tooLong));
+            lines.Add((System.Text.Encoding.UTF8.GetString(buffer.ToUtf8()), tooLong));
         }
         return lines;
     }
@@ -37,16 +37,60 @@ public class LineBufferTests
     }
 
     [Fact]
-    public void AfterAHugeLine_TheBufferKeepsNoMoreThanAnArticle()
+    public void AHugeLine_ComesBackWhole_AndTheNextOneAfterIt()
     {
         var buffer = new LineBuffer();
         var reader = new StringReader(new string('x', 3_000_000) + "\nnext\n");
 
         Assert.True(buffer.Read(reader, int.MaxValue, out _, out _));
-        Assert.Equal(3_000_000, buffer.Line.Length);
+        Assert.Equal(3_000_000, buffer.Length);
+        var huge = buffer.ToUtf8();
         Assert.True(buffer.Read(reader, int.MaxValue, out _, out _));
 
-        Assert.Equal("next", buffer.Line.ToString());
-        Assert.True(buffer.Line.Capacity <= 1 << 16, $"capacity {buffer.Line.Capacity}");
+        Assert.Equal(3_000_000, huge.Length);
+        Assert.True(huge.AsSpan().IndexOfAnyExcept((byte)'x') < 0);
+        Assert.Equal("next", System.Text.Encoding.UTF8.GetString(buffer.ToUtf8()));
+    }
+
+    [Fact]
+    public void Utf8_IsWhatTheEncoderMakes_WhereverACharacterFallsAgainstTheSegments()
+    {
+        // Property: random lines of one- to four-byte characters, lone surrogates and U+FFFD, each long enough to span
+        // segments with characters across their ends, come back as Encoding.UTF8 encodes them (lone surrogates as
+        // U+FFFD's bytes), with their length, replacement and white-space flags.
+        var random = new Random(30);
+        string[] pieces = ["a", " ", "é", "€", "😀", "\uD800", "\uDC00", "\uFFFD", "\u3000", "Zürich ", "\t"];
+        for (int trial = 0; trial < 40; trial++)
+        {
+            var line = new System.Text.StringBuilder();
+            int target = random.Next(0, 3 * LineBuffer.SegmentBytes);
+            while (line.Length < target) line.Append(pieces[random.Next(trial % 3 == 0 ? 2 : pieces.Length)]);
+            string text = line.ToString();
+            var buffer = new LineBuffer();
+
+            Assert.True(buffer.Read(new StringReader(text + "\nrest"), int.MaxValue, out bool tooLong, out bool noMemory));
+
+            Assert.False(tooLong || noMemory);
+            Assert.Equal(text.Length, buffer.Length);
+            Assert.Equal(text.Contains('\uFFFD'), buffer.HasReplacement);
+            Assert.Equal(string.IsNullOrWhiteSpace(text), buffer.IsWhiteSpace);
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), buffer.ToUtf8());
+        }
+    }
+
+    [Fact]
+    public void ALineThatWasTooLong_LeavesNothingBehindForTheNext()
+    {
+        var buffer = new LineBuffer();
+        var reader = new StringReader(new string('\uFFFD', 50) + "\n  \n");
+
+        Assert.True(buffer.Read(reader, 10, out bool tooLong, out _));
+        Assert.True(tooLong);
+        Assert.Equal(0, buffer.Length);
+        Assert.False(buffer.HasReplacement);
+        Assert.Empty(buffer.ToUtf8());
+        Assert.True(buffer.Read(reader, 10, out tooLong, out _));
+        Assert.False(tooLong);
+        Assert.True(buffer.IsWhiteSpace);
     }
 }

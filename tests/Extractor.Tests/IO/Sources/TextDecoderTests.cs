@@ -57,4 +57,35 @@ public class TextDecoderTests
 
     [Fact]
     public void Decode_Empty_IsEmptyText() => Assert.Equal(new DecodedText("", -1, false), TextDecoder.Decode([]));
+
+    /// <summary>Over a megabyte of prose with accents and a pair: more than one tagging window.</summary>
+    private static string LongText() =>
+        string.Concat(Enumerable.Repeat("Zoë met Marco Rubio in Zürich 😀 on Monday.\r\n", 30_000));
+
+    [Fact]
+    public void DecodeCompact_LongValidUtf8_HeldAsItsBytes_SameText()
+    {
+        string text = LongText();
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+
+        var decoded = TextDecoder.DecodeCompact(bytes);
+
+        Assert.Equal("", decoded.Text);
+        Assert.Equal(text, decoded.Compact!.ToString());
+        Assert.Equal(-1, decoded.FirstInvalidByte);
+        Assert.Null(TextDecoder.Decode(bytes).Compact);
+        Assert.Null(TextDecoder.DecodeCompact(Encoding.UTF8.GetBytes("Zoë met Marco Rubio.")).Compact);
+    }
+
+    [Fact]
+    public void DecodeCompact_LongInvalidUtf8_DecodedAsAStringWithItsFirstBadByte()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(LongText()), 0xE9, .. "end"u8];
+
+        var decoded = TextDecoder.DecodeCompact(bytes);
+
+        Assert.Null(decoded.Compact);
+        Assert.Equal(bytes.Length - 4, decoded.FirstInvalidByte);
+        Assert.EndsWith("\uFFFDend", decoded.Text, StringComparison.Ordinal);
+    }
 }
