@@ -110,9 +110,9 @@ internal sealed class EntityRecognizer
     /// <remarks>
     /// A long varied text fills the caches several times over (a 21.6 MB Wikipedia text holds hundreds of thousands of
     /// word types), so they cost their full size, about 55 MB, for the whole of its tagging, beside the text and its
-    /// mentions: more than the text itself. Half the size saves about 27 MB of that, and the text's common words still fit
-    /// (docs/memory.md, fifteenth session). A batch of articles never calls this, and keeps caches that hold the
-    /// benchmark corpus's 37,835 types without starting over. Output never depends on what the caches hold.
+    /// mentions: more than the text itself. Half the size saves about 27 MB of that, and the text's common words
+    /// still fit (docs/memory.md, fifteenth session). A batch of articles never calls this, and keeps caches that
+    /// hold the benchmark corpus's 37,835 types without starting over. Output never depends on what the caches hold.
     /// </remarks>
     internal void BeginLargeDocument()
     {

@@ -122,6 +122,8 @@ internal sealed class CompactText
 
     /// <summary>The text in pieces of whole lines, about a megabyte of characters each (a longer line whole), which
     /// joined with <c>\n</c> make it: what <see cref="LineWrapping.WrapWidth(Func{IEnumerable{ReadOnlyMemory{char}}})"/> reads.</summary>
+    /// <remarks>A string per piece, not one reused buffer: the buffer made less garbage and, with fewer full collections
+    /// coming at other moments, higher peaks (docs/memory.md, fifteenth session).</remarks>
     private IEnumerable<ReadOnlyMemory<char>> Lines()
     {
         for (int from = 0, size = MinChars; ;)

@@ -70,47 +70,45 @@ public class WordScoreCacheTests
         Assert.Equal(fresh, ScoreAll(warm, target, targetSentences));
     }
 
-    [Fact]
-    public void AddTo_StartingOverWhenFull_GivesTheSameScores()
+    /// <summary>Scores the first article's sentences with both caches, asserting equal scores; the most word types
+    /// <paramref name="other"/> held after any sentence.</summary>
+    private static int ScoreAlongside(WordScoreCache roomy, WordScoreCache other, int tags)
     {
         var (infos, sentences) = Featurize(Articles[0]);
-        var stage = Stages().First();
-        var roomy = new WordScoreCache(stage.Model, stage.Extractor);
-        var tiny = new WordScoreCache(stage.Model, stage.Extractor, capacity: 3);
-        int t = stage.Model.Tags.Count;
         var scratch = new WordScoreCache.Scratch();
+        int most = 0;
         foreach (var s in sentences)
         {
             var words = infos.AsSpan(s.FirstToken, s.Count);
-            float[] a = new float[s.Count * t], b = new float[s.Count * t];
+            float[] a = new float[s.Count * tags], b = new float[s.Count * tags];
             roomy.AddTo(words, a, scratch);
-            tiny.AddTo(words, b, scratch);
+            other.AddTo(words, b, scratch);
             Assert.Equal(a, b);
+            most = Math.Max(most, other.Count);
         }
+        return most;
+    }
+
+    [Fact]
+    public void AddTo_StartingOverWhenFull_GivesTheSameScores()
+    {
+        var stage = Stages().First();
+        var roomy = new WordScoreCache(stage.Model, stage.Extractor);
+        var tiny = new WordScoreCache(stage.Model, stage.Extractor, capacity: 3);
+
+        ScoreAlongside(roomy, tiny, stage.Model.Tags.Count);
     }
 
     [Fact]
     public void StartOver_AtASmallerCapacity_KeepsItWhenFullAndScoresTheSame()
     {
-        var (infos, sentences) = Featurize(Articles[0]);
         var stage = Stages().First();
         var roomy = new WordScoreCache(stage.Model, stage.Extractor);
         var cache = new WordScoreCache(stage.Model, stage.Extractor);
-        int t = stage.Model.Tags.Count;
-        var scratch = new WordScoreCache.Scratch();
 
         cache.StartOver(capacity: 5);
+        int most = ScoreAlongside(roomy, cache, stage.Model.Tags.Count);
 
-        int most = 0;
-        foreach (var s in sentences)
-        {
-            var words = infos.AsSpan(s.FirstToken, s.Count);
-            float[] a = new float[s.Count * t], b = new float[s.Count * t];
-            roomy.AddTo(words, a, scratch);
-            cache.AddTo(words, b, scratch);
-            Assert.Equal(a, b);
-            most = Math.Max(most, cache.Count);
-        }
         // Filled many times over (the article holds over a hundred types), and each new table as small as the one
         // it replaced.
         Assert.True(roomy.Count > 100, $"{roomy.Count} word types");
