@@ -48,11 +48,16 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     /// <summary>This document with its mentions resolved to kinds and canonical names, those that <paramref name="keep"/>
     /// accepts (all when null) kept, and grouped per entity: <see cref="Keep"/> after a full resolution, without
     /// grouping every mention first only to regroup the kept ones (a large document's mentions are held once less).</summary>
-    internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null)
+    /// <param name="resolver">The resolution stage.</param>
+    /// <param name="keep">Which resolved mentions to keep; all when null.</param>
+    /// <param name="resolved">Called with a compactly held text once it is resolved, before the grouping: a batch run lets
+    /// it go there (<see cref="CompactText.LetGo"/>), as its records need only code-point offsets after this.</param>
+    internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null, Action<CompactText>? resolved = null)
     {
-        var resolved = Compact is { } compact ? resolver.Resolve(compact, Mentions) : resolver.Resolve(Text, Mentions);
-        if (keep is not null) resolved = resolved.Where(keep);
-        return this with { Resolved = resolved, Entities = EntityResolver.Group(resolved) };
+        var found = Compact is { } compact ? resolver.Resolve(compact, Mentions) : resolver.Resolve(Text, Mentions);
+        if (Compact is { } held) resolved?.Invoke(held);
+        if (keep is not null) found = found.Where(keep);
+        return this with { Resolved = found, Entities = EntityResolver.Group(found) };
     }
 
     /// <summary>This document with only the resolved mentions that <paramref name="keep"/> accepts, regrouped.</summary>

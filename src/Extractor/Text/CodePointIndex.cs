@@ -35,7 +35,8 @@ internal sealed class CodePointIndex
     public CodePointIndex(CompactText text)
     {
         _compact = text;
-        if (!text.HasSurrogates) return;
+        // A text let go keeps its pairs' positions, which answer without checkpoints.
+        if (!text.HasSurrogates || text.IsLetGo) return;
         _checkpoints = new int[text.Length / Stride + 1];
         Span<char> buffer = stackalloc char[Stride];
         int cp = 0;
@@ -56,7 +57,7 @@ internal sealed class CodePointIndex
 
     public int At(int utf16)
     {
-        if (_checkpoints is null) return utf16;
+        if (_checkpoints is null) return _compact is { IsLetGo: true } letGo ? letGo.CodePointAt(utf16) : utf16;
         int from = utf16 / Stride * Stride, cp = _checkpoints[utf16 / Stride];
         if (_text is not null)
         {

@@ -23,8 +23,9 @@ internal sealed class CompactText
     /// <summary>Characters between two checkpoints: a read decodes at most this many before its first character.</summary>
     private const int Stride = 1024;
 
-    /// <summary>The text is <c>_utf8[_origin..(_origin + ByteCount)]</c>: a JSON row's text is held inside the row's bytes.</summary>
-    private readonly byte[] _utf8;
+    /// <summary>The text is <c>_utf8[_origin..(_origin + ByteCount)]</c>: a JSON row's text is held inside the row's bytes.
+    /// Null once <see cref="LetGo"/> has let it go.</summary>
+    private byte[]? _utf8;
     private readonly int _origin;
 
     /// <summary>Per stride <c>k</c>, the byte where the code point holding character <c>k × Stride</c> starts, and that
@@ -42,6 +43,9 @@ internal sealed class CompactText
         WrapWidth = wrapWidth;
         HasSurrogates = hasSurrogates;
     }
+
+    /// <summary>Once the text is let go, the UTF-16 offset of every pair's second half, in order (null when it has none).</summary>
+    private int[]? _secondHalves;
 
     /// <summary>The text's length in UTF-16 characters.</summary>
     public int Length { get; }
@@ -146,7 +150,76 @@ internal sealed class CompactText
         }
     }
 
+    /// <summary>Whether <see cref="LetGo"/> has let the text go: only its length and code-point offsets remain.</summary>
+    public bool IsLetGo => _utf8 is null;
+
+    /// <summary>Characters per surrogate pair that a text must have at least to be let go: the positions kept then cost
+    /// at most 4 bytes per 256 characters.</summary>
+    private const int CharsPerKeptPair = 256;
+
+    /// <summary>Lets go of the text's bytes once nothing will read them again, keeping what <see cref="CodePointAt"/>
+    /// needs (the positions of its surrogate pairs); false, and the text kept, when it holds more than one pair per
+    /// <see cref="CharsPerKeptPair"/> characters. Reading the text afterwards throws.</summary>
+    /// <remarks>A batch run's large document needs its text until it is resolved, and then only code-point offsets for
+    /// its records: letting the text go there takes it out of the grouping and writing that follow, where a 21.6 MB
+    /// JSON row's run peaks (docs/memory.md). Not for a text that other threads still read.</remarks>
+    public bool LetGo()
+    {
+        var bytes = Bytes;
+        if (HasSurrogates)
+        {
+            // Four-byte sequences are the code points that UTF-16 holds as pairs.
+            int pairs = CountFourByteLeads(bytes);
+            if (pairs > Length / CharsPerKeptPair) return false;
+            var secondHalves = new int[pairs];
+            int chars = 0, n = 0;
+            foreach (byte b in bytes)
+            {
+                if ((b & 0xC0) == 0x80) continue;
+                if (b >= 0xF0)
+                {
+                    secondHalves[n++] = chars + 1;
+                    chars += 2;
+                }
+                else
+                {
+                    chars++;
+                }
+            }
+            _secondHalves = secondHalves;
+        }
+        _utf8 = null;
+        return true;
+    }
+
+    private static int CountFourByteLeads(ReadOnlySpan<byte> bytes)
+    {
+        int count = 0;
+        for (int at = bytes.IndexOfAnyInRange((byte)0xF0, (byte)0xFF); at >= 0; at = bytes.IndexOfAnyInRange((byte)0xF0, (byte)0xFF))
+        {
+            count++;
+            bytes = bytes[(at + 1)..];
+        }
+        return count;
+    }
+
+    /// <summary>The code-point offset of UTF-16 offset <paramref name="utf16"/> of a text that was let go (a pair counts once).</summary>
+    public int CodePointAt(int utf16)
+    {
+        if (_secondHalves is not { } halves) return utf16;
+        // Each second half before the offset shares its code point with the character before it.
+        int at = Array.BinarySearch(halves, utf16);
+        return utf16 - (at >= 0 ? at : ~at);
+    }
+
+    /// <summary>The text's bytes; it throws once the text was let go.</summary>
+    private ReadOnlySpan<byte> Bytes =>
+        _utf8 is { } utf8 ? utf8.AsSpan(_origin, ByteCount) : throw new InvalidOperationException("the text was let go once resolved");
+
     /// <summary>Writes the characters from <paramref name="start"/> on into <paramref name="destination"/>, which it fills.</summary>
+    /// <remarks>Straight into <paramref name="destination"/>: the characters between the checkpoint and
+    /// <paramref name="start"/> (fewer than a stride) are decoded on the stack and dropped. A rented buffer of the
+    /// destination's size cost a 2 MB array per tagging window, which the shared pool then kept.</remarks>
     public void CopyTo(int start, Span<char> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -154,17 +227,26 @@ internal sealed class CompactText
         if (destination.IsEmpty) return;
         int k = start / Stride;
         int skip = start - _charAt[k];
-        var source = _utf8.AsSpan(_origin + _byteAt[k], ByteCount - _byteAt[k]);
-        if (skip == 0 && Decode(source, destination) == destination.Length) return;
-        // Decoded into a buffer when the range starts past the checkpoint, or ends on the first half of a surrogate
-        // pair (the decoder writes a pair whole or not at all): one more slot holds the pair's second half.
-        char[] buffer = ArrayPool<char>.Shared.Rent(skip + destination.Length + 1);
-        try
+        var source = Bytes[_byteAt[k]..];
+        Span<char> scratch = stackalloc char[Stride + 1];
+        if (skip > 0)
         {
-            Decode(source, buffer.AsSpan(0, skip + destination.Length + 1));
-            buffer.AsSpan(skip, destination.Length).CopyTo(destination);
+            source = source[Decode(source, scratch[..skip], out int written)..];
+            if (written < skip)
+            {
+                // The range starts on the second half of a pair, which did not fit: decode the pair, keep that half.
+                source = source[Decode(source, scratch[..2], out _)..];
+                destination[0] = scratch[1];
+                destination = destination[1..];
+            }
         }
-        finally { ArrayPool<char>.Shared.Return(buffer); }
+        int read = Decode(source, destination, out int filled);
+        if (filled < destination.Length)
+        {
+            // It ends on the first half of a pair, which did not fit (the decoder writes a pair whole or not at all).
+            Decode(source[read..], scratch[..2], out _);
+            destination[^1] = scratch[0];
+        }
     }
 
     /// <summary>The characters <c>[start, start + length)</c> as a string.</summary>
@@ -186,10 +268,11 @@ internal sealed class CompactText
     /// <summary>The whole text as a string (a library caller that asks for <c>Document.Text</c>; the batch path never does).</summary>
     public override string ToString() => Substring(0, Length);
 
-    /// <summary>Decodes the start of <paramref name="source"/> until <paramref name="destination"/> is full or a pair would not fit.</summary>
-    private static int Decode(ReadOnlySpan<byte> source, Span<char> destination)
+    /// <summary>Decodes the start of <paramref name="source"/> until <paramref name="destination"/> is full or a pair would
+    /// not fit; the bytes read.</summary>
+    private static int Decode(ReadOnlySpan<byte> source, Span<char> destination, out int written)
     {
-        Utf8.ToUtf16(source, destination, out _, out int written, replaceInvalidSequences: false);
-        return written;
+        Utf8.ToUtf16(source, destination, out int read, out written, replaceInvalidSequences: false);
+        return read;
     }
 }

@@ -19,10 +19,15 @@ internal readonly struct HeldText : IEquatable<HeldText>
     /// <summary>The text's length in UTF-16 characters, without building it.</summary>
     public int Length => Compact?.Length ?? _text?.Length ?? 0;
 
-    /// <summary>Equal texts, however each is held (records compare their fields with it).</summary>
-    public bool Equals(HeldText other) => Length == other.Length && string.Equals(Text, other.Text, StringComparison.Ordinal);
+    /// <summary>Equal texts, however each is held (records compare their fields with it); a text let go
+    /// (<see cref="CompactText.LetGo"/>) equals only itself.</summary>
+    public bool Equals(HeldText other) =>
+        ReferenceEquals(Compact, other.Compact) && ReferenceEquals(_text, other._text)
+        || Length == other.Length && !IsLetGo && !other.IsLetGo && string.Equals(Text, other.Text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is HeldText other && Equals(other);
 
-    public override int GetHashCode() => string.GetHashCode(Text, StringComparison.Ordinal);
+    public override int GetHashCode() => IsLetGo ? Length : string.GetHashCode(Text, StringComparison.Ordinal);
+
+    private bool IsLetGo => Compact is { IsLetGo: true };
 }

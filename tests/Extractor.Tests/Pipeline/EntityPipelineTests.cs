@@ -64,6 +64,27 @@ public class EntityPipelineTests
     }
 
     [Fact]
+    public void ACompactText_IsLetGoOnceResolved_WithTheStringsResult()
+    {
+        // The seeds' text with an emoji after each paragraph, so that code-point offsets differ from UTF-16 ones.
+        string text = ShippedModel.SamplesText().Replace("\n\n", " \U0001F600\n\n");
+        var compact = CompactText.From(text)!;
+        var pipeline = new EntityPipeline(new PipelineOptions(ShippedModel.Model));
+
+        var expected = pipeline.Run(text);
+        var document = pipeline.Run(compact);
+
+        Assert.True(compact.IsLetGo);
+        Assert.Equal(expected.Resolved, document.Resolved);
+        Assert.Equal(expected.Entities.Select(e => (e.Name, e.FirstStart, e.Mentions)), document.Entities.Select(e => (e.Name, e.FirstStart, e.Mentions)));
+        Assert.Throws<InvalidOperationException>(() => document.Text);
+        var before = new CodePointIndex(text);
+        var after = new CodePointIndex(compact);
+        Assert.All(document.Resolved, m => Assert.Equal(before.At(m.Mention.Start), after.At(m.Mention.Start)));
+        Assert.NotEqual(document.Resolved[^1].Mention.Start, after.At(document.Resolved[^1].Mention.Start));
+    }
+
+    [Fact]
     public void ALongDocument_EmptiesTheWordCachesOnceTagged_AndTheOutputStaysTheSame()
     {
         string text = ShippedModel.SamplesText();

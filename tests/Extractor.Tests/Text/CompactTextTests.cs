@@ -53,6 +53,61 @@ public class CompactTextTests
         }
     }
 
+    /// <summary>Ranges of one to three characters from every start: a range may begin or end on either half of a pair,
+    /// right at a checkpoint or just past one.</summary>
+    [Fact]
+    public void Substring_ShortRanges_FromEveryStart()
+    {
+        string s = Mixed(5, 4_200);
+        var compact = CompactText.From(s)!;
+        var fromBytes = CompactText.FromUtf8(Encoding.UTF8.GetBytes(s), 0, Encoding.UTF8.GetByteCount(s))!;
+        for (int start = 0; start < s.Length; start++)
+            for (int count = 1; count <= 3 && start + count <= s.Length; count++)
+            {
+                Assert.Equal(s.Substring(start, count), compact.Substring(start, count));
+                Assert.Equal(s.Substring(start, count), fromBytes.Substring(start, count));
+            }
+    }
+
+    /// <summary>Once let go, a text still maps every UTF-16 offset to the code-point offset the string gives, and
+    /// refuses to be read.</summary>
+    [Theory]
+    [InlineData(6, 0)]
+    [InlineData(7, 1)]
+    [InlineData(8, 40)]
+    public void LetGo_KeepsCodePointOffsets(int seed, int pairs)
+    {
+        var random = new Random(seed);
+        var chars = Enumerable.Range(0, 20_000).Select(_ => (char)random.Next('a', 'z' + 1)).ToList();
+        for (int i = 0; i < pairs; i++) chars.InsertRange(random.Next(chars.Count), "\U0001F600");
+        string s = new([.. chars]);
+        var fromString = CompactText.From(s)!;
+        var fromBytes = CompactText.FromUtf8(Encoding.UTF8.GetBytes(s), 0, Encoding.UTF8.GetByteCount(s))!;
+        var expected = new CodePointIndex(s);
+
+        foreach (var compact in new[] { fromString, fromBytes })
+        {
+            Assert.True(compact.LetGo());
+            Assert.True(compact.IsLetGo);
+            Assert.Equal(s.Length, compact.Length);
+            var index = new CodePointIndex(compact);
+            for (int offset = 0; offset <= s.Length; offset++) Assert.Equal(expected.At(offset), index.At(offset));
+            Assert.Throws<InvalidOperationException>(() => compact.Substring(0, 1));
+        }
+    }
+
+    /// <summary>A text with more pairs than one per 256 characters is kept: their positions would cost too much.</summary>
+    [Fact]
+    public void LetGo_KeepsATextDenseInPairs()
+    {
+        string s = Mixed(9, 10_000);
+        var compact = CompactText.From(s)!;
+
+        Assert.False(compact.LetGo());
+        Assert.False(compact.IsLetGo);
+        Assert.Equal(s, compact.ToString());
+    }
+
     [Fact]
     public void Window_AddsTheMarginTheTextAllows()
     {
