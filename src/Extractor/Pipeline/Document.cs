@@ -50,12 +50,12 @@ public sealed record Document(string Text, int TokenCount, Mention[] Mentions)
     /// grouping every mention first only to regroup the kept ones (a large document's mentions are held once less).</summary>
     /// <param name="resolver">The resolution stage.</param>
     /// <param name="keep">Which resolved mentions to keep; all when null.</param>
-    /// <param name="resolved">Called with a compactly held text once it is resolved, before the grouping: a batch run lets
+    /// <param name="onResolved">Called with a compactly held text once it is resolved, before the grouping: a batch run lets
     /// it go there (<see cref="CompactText.LetGo"/>), as its records need only code-point offsets after this.</param>
-    internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null, Action<CompactText>? resolved = null)
+    internal Document Resolve(EntityResolver resolver, Func<ResolvedMention, bool>? keep = null, Action<CompactText>? onResolved = null)
     {
         var found = Compact is { } compact ? resolver.Resolve(compact, Mentions) : resolver.Resolve(Text, Mentions);
-        if (Compact is { } held) resolved?.Invoke(held);
+        if (Compact is { } held) onResolved?.Invoke(held);
         if (keep is not null) found = found.Where(keep);
         return this with { Resolved = found, Entities = EntityResolver.Group(found) };
     }

@@ -13,7 +13,7 @@ namespace Extractor.Text;
 /// large document's peak (docs/memory.md). Only the batch path holds text this way, and only past
 /// <see cref="MinChars"/>: it reads the text a window at a time anyway. Offsets stay UTF-16 offsets, so nothing
 /// downstream changes; a checkpoint per <see cref="Stride"/> characters gives the byte where each stride starts.
-/// Immutable, so one text may be read from several threads.
+/// Immutable until <see cref="LetGo"/>, so one text may be read from several threads.
 /// </remarks>
 internal sealed class CompactText
 {
@@ -228,15 +228,16 @@ internal sealed class CompactText
         int k = start / Stride;
         int skip = start - _charAt[k];
         var source = Bytes[_byteAt[k]..];
-        Span<char> scratch = stackalloc char[Stride + 1];
+        Span<char> pair = stackalloc char[2];
         if (skip > 0)
         {
-            source = source[Decode(source, scratch[..skip], out int written)..];
+            Span<char> skipped = stackalloc char[Stride + 1];
+            source = source[Decode(source, skipped[..skip], out int written)..];
             if (written < skip)
             {
                 // The range starts on the second half of a pair, which did not fit: decode the pair, keep that half.
-                source = source[Decode(source, scratch[..2], out _)..];
-                destination[0] = scratch[1];
+                source = source[Decode(source, pair, out _)..];
+                destination[0] = pair[1];
                 destination = destination[1..];
             }
         }
@@ -244,8 +245,8 @@ internal sealed class CompactText
         if (filled < destination.Length)
         {
             // It ends on the first half of a pair, which did not fit (the decoder writes a pair whole or not at all).
-            Decode(source[read..], scratch[..2], out _);
-            destination[^1] = scratch[0];
+            Decode(source[read..], pair, out _);
+            destination[^1] = pair[0];
         }
     }
 
