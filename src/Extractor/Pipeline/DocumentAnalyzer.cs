@@ -33,13 +33,16 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
     /// and the parts, tokens and sentence numbers are those of the whole text (a test checks it on long documents).
     /// A window in which even the first part may be cut short (a single huge token or sentence) is doubled.
     /// </remarks>
-    public Document Extract(string text) => Extract(text.Length, (from, to) => (text, 0), found => new Document(text, found.Tokens, found.Mentions));
+    /// <param name="text">The document text.</param>
+    /// <param name="windowDone">Called after each window but the last, when the text takes more than one.</param>
+    public Document Extract(string text, Action? windowDone = null) =>
+        Extract(text.Length, (from, to) => (text, 0), found => new Document(text, found.Tokens, found.Mentions), windowDone);
 
     /// <summary>As <see cref="Extract(string)"/> for a text held compactly: each window is decoded with
     /// <see cref="WindowMargin"/> characters either side (tests set fewer), so every rule that looks past a token reads what it would
     /// read in the whole text.</summary>
-    public Document Extract(CompactText text) =>
-        Extract(text.Length, (from, to) => text.Window(from, to, windowMargin), found => new Document(text, found.Tokens, found.Mentions));
+    public Document Extract(CompactText text, Action? windowDone = null) =>
+        Extract(text.Length, (from, to) => text.Window(from, to, windowMargin), found => new Document(text, found.Tokens, found.Mentions), windowDone);
 
     /// <summary>Characters decoded before and after a window of a compact text: the tagger's rules read a few
     /// characters around a token (the line break before it, the word after a name), never this far.</summary>
@@ -47,7 +50,7 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
 
     /// <summary>The windowed tagging loop over a text of <paramref name="length"/> characters; <paramref name="window"/>
     /// gives a string holding <c>[from, to)</c> and the offset it starts at.</summary>
-    private Document Extract(int length, Func<int, int, (string Text, int Offset)> window, Func<(int Tokens, Mention[] Mentions), Document> make)
+    private Document Extract(int length, Func<int, int, (string Text, int Offset)> window, Func<(int Tokens, Mention[] Mentions), Document> make, Action? windowDone)
     {
         var (tokens, sentences) = Rent();
         try
@@ -90,6 +93,7 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
                 windows.Add(found);
                 total += found.Length;
                 if (last) return make((tokenBase + tokens.Count, Joined(windows, total)));
+                windowDone?.Invoke();
                 int consumed = sentences[keep].FirstToken;
                 position = tokens[consumed].Start + offset;
                 tokenBase += consumed;

@@ -51,6 +51,27 @@ public class DocumentAnalyzerTests
         Assert.Equal(whole.Mentions, mentions);
     }
 
+    /// <summary>The caller hears of every window but the last (a large document's memory is given back there), and
+    /// what it does then changes nothing found.</summary>
+    [Fact]
+    public void Extract_CallsBackAfterEachWindowButTheLast()
+    {
+        string text = Samples();
+        var analyzer = new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, WordLists.Default, 300), 2_000, 64);
+        int calls = 0;
+
+        var plain = analyzer.Extract(CompactText.From(text)!);
+        var heard = analyzer.Extract(CompactText.From(text)!, () => { calls++; GC.Collect(); });
+        int single = 0;
+        new DocumentAnalyzer(new Tokenizer(), new SentenceSplitter(), new EntityRecognizer(Model, WordLists.Default)).Extract(text, () => single++);
+
+        // Each window but the last ends at a part's start, so there are at least as many as the text has 2,000s.
+        Assert.InRange(calls, text.Length / 2_000 - 1, text.Length / 100);
+        Assert.Equal(0, single);
+        Assert.Equal(plain.Mentions, heard.Mentions);
+        Assert.Equal(plain.TokenCount, heard.TokenCount);
+    }
+
     [Theory]
     [InlineData(300, 2_000, 64)]
     [InlineData(1_000, 3_000, 1)]
