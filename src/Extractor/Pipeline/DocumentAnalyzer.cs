@@ -12,13 +12,13 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
 {
     private readonly ConcurrentBag<(List<Token> Tokens, List<Sentence> Sentences)> _buffers = [];
 
-    /// <summary>An analyzer whose <see cref="Extract(string)"/> reads long texts a window of <see cref="WindowChars"/> at a time.</summary>
+    /// <summary>An analyzer whose <see cref="Extract(string, Action?)"/> reads long texts a window of <see cref="WindowChars"/> at a time.</summary>
     public DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter splitter, EntityRecognizer recognizer)
         : this(tokenizer, splitter, recognizer, WindowChars)
     {
     }
 
-    /// <summary>How much text <see cref="Extract(string)"/> tokenizes at once: about 180,000 tokens, five tagging parts, so a
+    /// <summary>How much text <see cref="Extract(string, Action?)"/> tokenizes at once: about 180,000 tokens, five tagging parts, so a
     /// document's token and sentence lists never outgrow a few megabytes (a 20 MB text had 28 MB of tokens, twice over).</summary>
     public const int WindowChars = 1 << 20;
 
@@ -38,7 +38,7 @@ internal sealed class DocumentAnalyzer(Tokenizer tokenizer, SentenceSplitter spl
     public Document Extract(string text, Action? windowDone = null) =>
         Extract(text.Length, (from, to) => (text, 0), found => new Document(text, found.Tokens, found.Mentions), windowDone);
 
-    /// <summary>As <see cref="Extract(string)"/> for a text held compactly: each window is decoded with
+    /// <summary>As <see cref="Extract(string, Action?)"/> for a text held compactly: each window is decoded with
     /// <see cref="WindowMargin"/> characters either side (tests set fewer), so every rule that looks past a token reads what it would
     /// read in the whole text.</summary>
     public Document Extract(CompactText text, Action? windowDone = null) =>

@@ -7,7 +7,7 @@ using Extractor.Tokenization;
 
 namespace Extractor.Tests.Pipeline;
 
-/// <summary><see cref="DocumentAnalyzer.Extract(string)"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
+/// <summary><see cref="DocumentAnalyzer.Extract(string, Action?)"/> reads long texts a window at a time and must find exactly what tagging the whole text finds.</summary>
 public class DocumentAnalyzerTests
 {
     private static NerModel Model => ShippedModel.Model;
