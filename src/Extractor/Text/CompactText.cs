@@ -169,16 +169,15 @@ internal sealed class CompactText
         if (HasSurrogates)
         {
             // Four-byte sequences are the code points that UTF-16 holds as pairs.
-            int pairs = CountFourByteLeads(bytes);
-            if (pairs > Length / CharsPerKeptPair) return false;
-            var secondHalves = new int[pairs];
-            int chars = 0, n = 0;
+            var secondHalves = new List<int>();
+            int chars = 0;
             foreach (byte b in bytes)
             {
                 if ((b & 0xC0) == 0x80) continue;
                 if (b >= 0xF0)
                 {
-                    secondHalves[n++] = chars + 1;
+                    if (secondHalves.Count == Length / CharsPerKeptPair) return false;
+                    secondHalves.Add(chars + 1);
                     chars += 2;
                 }
                 else
@@ -186,21 +185,10 @@ internal sealed class CompactText
                     chars++;
                 }
             }
-            _secondHalves = secondHalves;
+            _secondHalves = [.. secondHalves];
         }
         _utf8 = null;
         return true;
-    }
-
-    private static int CountFourByteLeads(ReadOnlySpan<byte> bytes)
-    {
-        int count = 0;
-        for (int at = bytes.IndexOfAnyInRange((byte)0xF0, (byte)0xFF); at >= 0; at = bytes.IndexOfAnyInRange((byte)0xF0, (byte)0xFF))
-        {
-            count++;
-            bytes = bytes[(at + 1)..];
-        }
-        return count;
     }
 
     /// <summary>The code-point offset of UTF-16 offset <paramref name="utf16"/> of a text that was let go (a pair counts once).</summary>

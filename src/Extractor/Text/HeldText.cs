@@ -22,8 +22,8 @@ internal readonly struct HeldText : IEquatable<HeldText>
     /// <summary>Equal texts, however each is held (records compare their fields with it); a text let go
     /// (<see cref="CompactText.LetGo"/>) equals only itself.</summary>
     public bool Equals(HeldText other) =>
-        ReferenceEquals(Compact, other.Compact) && ReferenceEquals(_text, other._text)
-        || Length == other.Length && !IsLetGo && !other.IsLetGo && string.Equals(Text, other.Text, StringComparison.Ordinal);
+        (ReferenceEquals(Compact, other.Compact) && ReferenceEquals(_text, other._text))
+        || (Length == other.Length && !IsLetGo && !other.IsLetGo && string.Equals(Text, other.Text, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => obj is HeldText other && Equals(other);
 
